@@ -1,0 +1,150 @@
+"""The dataclasses that flow between pipeline stages.
+
+Offsets are always [start, end) code-point indices into ``Article.text`` (the normalised text).
+Stages build these; only ``export`` and ``store`` turn them into dicts or rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+AttributionKind = Literal["direct", "indirect", "mixed"]
+DatePrecision = Literal["day", "week", "month", "season", "year", "unknown"]
+EntityType = Literal[
+    "person", "government", "military", "armed_group", "military_unit",
+    "media", "analyst", "official_group", "country", "other",
+]
+NoteKind = Literal["not_verified", "verified", "independent_evidence", "no_comment", "other"]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start, end, text[start:end])
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A resolved time: ISO value as far as precision allows, or None when unresolved."""
+
+    value: str | None
+    precision: DatePrecision = "unknown"
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Article:
+    id: str
+    source: str  # input path, URL or record key as the user gave it
+    text: str  # normalised text; all offsets point into it
+    text_sha256: str
+    published: date | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class Speaker:
+    """An entity as seen inside one article (before cross-article resolution)."""
+
+    key: str  # unique within the article, e.g. "e3"
+    name: str  # best name seen in the article
+    type: EntityType
+    side: str | None = None
+    title: str | None = None
+    country: str | None = None  # country it belongs to, even when that country is not a party
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    descriptors: set[str] = field(default_factory=set)  # lower-cased modifier words ("wagner", "leader")
+
+
+@dataclass
+class Attribution:
+    id: str
+    article: str
+    cue: Span
+    content: Span
+    kind: AttributionKind
+    source: Span | None = None
+    speaker: str | None = None  # Speaker.key within the article; global entity id after resolve
+    content_fragments: list[Span] = field(default_factory=list)
+    channel: str | None = None
+    via: str | None = None  # Speaker.key of a relaying outlet; global entity id after resolve
+    via_span: Span | None = None
+    date: DateRef | None = None
+    confidence: float = 0.8
+
+
+@dataclass
+class VerificationNote:
+    kind: NoteKind
+    span: Span
+    applies_to: list[str] = field(default_factory=list)  # attribution ids
+
+
+@dataclass
+class ArticleAnalysis:
+    """Everything ``extract`` finds in one article."""
+
+    article: Article
+    attributions: list[Attribution] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    notes: list[VerificationNote] = field(default_factory=list)
+
+
+@dataclass
+class EntityMention:
+    article: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    """One real-world speaker or actor, merged across articles."""
+
+    id: str
+    name: str
+    type: EntityType
+    side: str | None = None
+    title: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    mentions: list[EntityMention] = field(default_factory=list)
+
+
+@dataclass
+class Corpus:
+    """The result of a run: analyses plus cross-article entities.
+
+    Attributions inside ``analyses`` carry global entity ids once ``resolve`` has run.
+    """
+
+    analyses: list[ArticleAnalysis]
+    entities: list[Entity]
+    events: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    propositions: list[dict] = field(default_factory=list)
+    stories: list[dict] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A file or record that could not be read; the rest of the batch goes on."""
+
+    where: str  # path, or path:line for a JSONL record
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
