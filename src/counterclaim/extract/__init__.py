@@ -1,0 +1,177 @@
+"""Per-article extraction: attributions with speakers, channel, relay and date; the outlet's verification notes.
+
+``extract_article(article, doc)`` is pure: it reads the article and its parse and returns an ArticleAnalysis.
+The doc must be parsed from ``parse_input(article.text)`` (same length, quote marks normalised).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speaker
+from .attributions import RawAttribution, find_attributions
+from .countries import country_of
+from .dates import resolve_date
+from .lexicon import CHANNELS, MULTIWORD_CHANNELS
+from .quotes import find_quotes, parse_text
+from .spans import inside, overlaps
+from .speakers import SpeakerBook
+from .verification import find_notes, infer_outlet, link_notes
+
+__all__ = ["extract_article", "parse_input"]
+OWN_SIDE_WORDS = re.compile(r"\b([A-Z][\w’']+) (?:defenders|heroes|defence forces)\b")
+
+
+def parse_input(text: str) -> str:
+    """The text to hand to spaCy for an article: quote marks paired and normalised, offsets unchanged."""
+    return parse_text(text, find_quotes(text))
+
+
+def _outside(token: Token, raw: RawAttribution) -> bool:
+    return not any(s <= token.idx < e for s, e in raw.content) and not (
+        raw.source and raw.source[0] <= token.idx < raw.source[1])
+
+
+def _channel(raw: RawAttribution) -> str | None:
+    """Nearest medium word in the cue's own modifiers ('on Telegram', 'in a video', 'told reporters')."""
+    verb = raw.verb
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in ("tweet", "post"):
+        return "social media"
+    queue = [c for c in verb.children if _outside(c, raw)]
+    while queue:
+        tok = queue.pop(0)
+        low = tok.lower_
+        nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        if (low, nxt) in MULTIWORD_CHANNELS:
+            return MULTIWORD_CHANNELS[(low, nxt)]
+        if low in CHANNELS and (low != "x" or tok.text == "X") and tok.pos_ in ("NOUN", "PROPN"):
+            if not (low == "post" and tok.dep_ in ("acl", "relcl")):
+                return CHANNELS[low]
+        if tok.dep_ in ("prep", "pobj", "dobj", "npadvmod", "compound", "amod", "acl", "conj", "dative"):
+            queue.extend(c for c in tok.children if _outside(c, raw))
+    return None
+
+
+def _speech_date(raw: RawAttribution, doc: Doc, article: Article) -> DateRef | None:
+    """The DATE phrase that modifies the cue verb, resolved against the publication date."""
+    verb = raw.verb
+    if verb is None:
+        return None
+    sentence = verb.sent
+    candidates = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or not (sentence.start <= ent.start < sentence.end):
+            continue
+        if any(inside((ent.start_char, ent.end_char), c) for c in raw.content) and not raw.quotes:
+            if not _attached_to(ent.root, verb):
+                continue
+        if any(q.start <= ent.start_char < q.end for q in raw.quotes):
+            continue
+        if raw.source and overlaps((ent.start_char, ent.end_char), raw.source):
+            continue
+        candidates.append(ent)
+    if not candidates:
+        return None
+    ent = min(candidates, key=lambda e: min(abs(e.start - verb.i), abs(e.end - verb.i)))
+    start, end = ent.start_char, ent.end_char
+    prep = ent.root.head if ent.root.dep_ == "pobj" and ent.root.head.dep_ == "prep" else None
+    if prep is not None and prep.i == ent.start - 1:
+        start = prep.idx
+    phrase = doc.text[start:end]
+    resolved = resolve_date(phrase, article.published)
+    return replace(resolved, start=start, end=end) if resolved.value or article.published is None else None
+
+
+def _attached_to(token: Token, verb: Token) -> bool:
+    """A date inside the content clause still dates the speech when it sits at the clause edge ('said on X it...')."""
+    head = token.head
+    while head.dep_ in ("prep", "pobj") and head.head is not head:
+        head = head.head
+    return head is verb or (head.head is verb and token.i < head.left_edge.i + 3)
+
+
+def _kind(raw: RawAttribution, text: str) -> str:
+    if not raw.quotes:
+        return "indirect"
+    quoted = sum(min(e, q.end) - max(s, q.start) for s, e in raw.content for q in raw.quotes if overlaps((s, e), (q.start, q.end)))
+    total = sum(e - s for s, e in raw.content)
+    return "direct" if quoted >= total - 2 else "mixed"
+
+
+def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
+    text = article.text
+    quotes = find_quotes(text)
+    raws = find_attributions(doc, quotes)
+    book = SpeakerBook(doc)
+    attributions: list[Attribution] = []
+    speaker_of: dict[int, Speaker | None] = {}
+    relay_of: dict[tuple[int, int], Speaker] = {}
+    for raw in sorted(raws, key=lambda r: (r.source[0] if r.source else r.cue[0])):
+        if raw.continuation_of is not None and id(raw.continuation_of) in speaker_of:
+            speaker_of[id(raw)] = speaker_of[id(raw.continuation_of)]
+        else:
+            speaker_of[id(raw)] = book.resolve(raw.source, raw.source_head) if raw.source else None
+        if raw.via and raw.via not in relay_of:
+            relay = book.resolve(raw.via, raw.via_head)
+            if relay is not None:
+                relay.type = "media"
+                relay_of[raw.via] = relay
+    for n, raw in enumerate(raws, 1):
+        speaker = speaker_of.get(id(raw))
+        content = raw.content
+        relay = relay_of.get(raw.via) if raw.via else None
+        attributions.append(Attribution(
+            id=f"{article.id}:a{n}", article=article.id,
+            cue=Span.of(text, *raw.cue),
+            content=Span.of(text, content[0][0], content[-1][1]),
+            content_fragments=[Span.of(text, s, e) for s, e in content],
+            kind=_kind(raw, text),
+            source=Span.of(text, *raw.source) if raw.source else None,
+            speaker=speaker.key if speaker else None,
+            channel=_channel(raw),
+            via=relay.key if relay else None,
+            via_span=Span.of(text, *raw.via) if raw.via else None,
+            date=_speech_date(raw, doc, article),
+            confidence=0.9 if raw.quotes and raw.source else 0.75 if raw.source else 0.5,
+        ))
+    hits = find_notes(doc)
+    link_notes(text, hits, attributions, lambda char: _sentence_bounds(doc, char))
+    for speaker in book.speakers:
+        spoken = [a.content.text for a in attributions if a.speaker == speaker.key]
+        speaker.side = _provisional_side(speaker) or _side_from_own_words(spoken)
+    outlet = article.outlet or infer_outlet(hits)
+    return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=attributions,
+                           speakers=book.speakers, notes=[h.note for h in hits])
+
+
+def _sentence_bounds(doc: Doc, char: int) -> tuple[int, int] | None:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent.start_char, sent.end_char
+    return None
+
+
+def _side_from_own_words(contents: list[str]) -> str | None:
+    """A speaker who calls one side's troops 'defenders' or 'heroes' speaks for that side."""
+    for content in contents:
+        for match in OWN_SIDE_WORDS.finditer(content):
+            country = country_of(match.group(1))
+            if country:
+                return country
+    return None
+
+
+def _provisional_side(speaker: Speaker) -> str | None:
+    """The party a speaker speaks for, as far as this article tells. ``resolve`` refines it across articles."""
+    if speaker.type in ("media", "analyst"):
+        return None
+    if speaker.country:
+        return speaker.country
+    if speaker.type == "armed_group":
+        return speaker.name
+    return None

@@ -1,0 +1,72 @@
+"""Words that name a country: names, alternative spellings, demonyms, capitals and seats of power.
+
+Built once from the countryinfo package so that "Moscow's", "the Kremlin", "Russian" and "Russia's" all point to
+the same party, for any country.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+from .lexicon import SEAT_METONYMS
+
+# Older or colloquial forms that news still uses and countryinfo lacks.
+EXTRA_FORMS = {
+    "Ukraine": ["Kiev"], "United Kingdom": ["Britain", "England", "London"], "United States": ["America", "US", "U.S.", "Washington"],
+    "Netherlands": ["Holland", "Dutch"], "France": ["French"], "China": ["Chinese"], "Switzerland": ["Swiss"],
+    "Democratic Republic of the Congo": ["DRC", "DR Congo", "Congolese"], "Republic of the Congo": [],
+    "Israel": ["Israeli"], "Palestine": ["Palestinian", "Gaza"], "Myanmar": ["Burma", "Burmese"],
+}
+AMBIGUOUS_FORMS = {"georgia", "jordan", "chad", "niger", "guinea", "us", "x"}
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, apostrophe-free form used as a lookup key."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.lower().replace("’", "'").strip()
+
+
+def _country_records():
+    data_dir = resources.files("countryinfo") / "data"
+    for entry in data_dir.iterdir():
+        if entry.name.endswith(".json"):
+            yield json.loads(entry.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def country_forms() -> dict[str, str]:
+    """Folded surface form -> canonical country name."""
+    forms: dict[str, str] = {}
+    for rec in _country_records():
+        name = rec.get("name")
+        if not name:
+            continue
+        capital = rec.get("capital") or ""
+        surfaces = [name, rec.get("demonym") or "", *(capital if isinstance(capital, list) else [capital])]
+        surfaces += [s for s in rec.get("altSpellings") or [] if isinstance(s, str) and len(s) > 3]
+        for surface in surfaces:
+            key = fold(surface)
+            if key and key not in AMBIGUOUS_FORMS:
+                forms.setdefault(key, name)
+        demonym = fold(rec.get("demonym") or "") if isinstance(rec.get("demonym"), str) else ""
+        if demonym:
+            forms.setdefault(demonym + "s", name)  # "Ukrainians"
+    for name, extra in EXTRA_FORMS.items():
+        for surface in extra:
+            forms[fold(surface)] = name
+    for seat, name in SEAT_METONYMS.items():
+        forms[fold(seat)] = name
+    return forms
+
+
+def country_of(word: str) -> str | None:
+    """The country a word names ("Russian", "Moscow's", "Kremlin"), or None."""
+    key = fold(word)
+    for suffix in ("'s", "'"):
+        if key.endswith(suffix):
+            key = key[: -len(suffix)]
+    return country_forms().get(key)

@@ -1,0 +1,98 @@
+"""Find quoted passages, whatever marks the writer (or a machine translator) used.
+
+Marks are paired by position rather than by glyph: wire copy mixes “curly”, "straight" and «guillemet» quotes, and
+machine translation often closes a «quote with ” or reuses « as a closer. A quote never runs past a paragraph break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = "“«„‟"
+CLOSERS = "”»"
+STRAIGHT = '"'
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset just past the closing mark (or the paragraph end when unclosed)
+    closed: bool
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1 if self.closed else self.end
+
+    def words(self, text: str) -> int:
+        s, e = self.inner
+        return len(text[s:e].split())
+
+    def is_full(self, text: str) -> bool:
+        """Long enough, or sentence-like enough, to be someone's words rather than a scare-quoted phrase."""
+        s, e = self.inner
+        inner = text[s:e].rstrip()
+        return self.words(text) >= 6 or (self.words(text) >= 3 and inner[-1:] in ",.!?…")
+
+
+def _role(text: str, i: int) -> str:
+    """'open', 'close' or '' for the character at i."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in OPENERS:
+        # «... city. « : a machine translator reused the opener as a closer
+        if ch == "«" and not before.isspace() and (after.isspace() or after in ".,;:!?"):
+            return "close"
+        return "open"
+    if ch in CLOSERS:
+        return "close"
+    if ch == STRAIGHT:
+        if before.isspace() or before in "([{—–-:" or i == 0:
+            return "open" if not after.isspace() else ""
+        return "close"
+    return ""
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """All top-level quoted passages in text order. Single quotes are left alone (apostrophes, nested quotes)."""
+    quotes: list[Quote] = []
+    paragraph_ends = [m.start() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    open_at: int | None = None
+    para_index = 0
+    for i, ch in enumerate(text):
+        if ch not in OPENERS and ch not in CLOSERS and ch != STRAIGHT:
+            continue
+        while paragraph_ends[para_index] < i:
+            if open_at is not None:  # unclosed at the paragraph end
+                end = len(text[:paragraph_ends[para_index]].rstrip())
+                quotes.append(Quote(open_at, end, False))
+                open_at = None
+            para_index += 1
+        role = _role(text, i)
+        if open_at is None:
+            if role == "open":
+                open_at = i
+        elif role == "close" or (ch == STRAIGHT and role == "open" and text[open_at] == STRAIGHT):
+            quotes.append(Quote(open_at, i + 1, True))
+            open_at = None
+    if open_at is not None:
+        while para_index < len(paragraph_ends) - 1 and paragraph_ends[para_index] < open_at:
+            para_index += 1
+        end = len(text[: paragraph_ends[para_index]].rstrip())
+        quotes.append(Quote(open_at, end, False))
+    return quotes
+
+
+def parse_text(text: str, quotes: list[Quote]) -> str:
+    """The same text with each paired mark rewritten as “ or ”, so the parser sees ordinary quotes.
+
+    Swaps are one character for one, so offsets into the parse text are offsets into the article.
+    """
+    chars = list(text)
+    for q in quotes:
+        chars[q.start] = "“"
+        if q.closed:
+            chars[q.end - 1] = "”"
+    return "".join(chars)

@@ -1,0 +1,245 @@
+"""Who the sources are: one Speaker per real-world speaker in an article, with type, title and side.
+
+Source noun phrases are read for a name, a role, a country ("Ukraine's", "Russian", "Moscow's", "the Kremlin")
+and an affiliated armed group; then mentions are merged: surnames to full names, "the X chief" to the person whose
+description shares X, pronouns to the speaker the text was last following.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import Span, Speaker
+from .countries import country_of, fold
+from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS,
+                      MILITARY_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+THING_PRONOUNS = {"it", "they", "we", "i"}
+SKIP_WORDS = {"the", "a", "an", "’s", "'s", "of", "for", "on", "in", "at", "and", "[", "]", ",", "’", "'"}
+
+
+@dataclass
+class Mention:
+    span: tuple[int, int]
+    head: Token | None
+    text: str
+    kind: str  # "pronoun", "named", "description"
+    name: str
+    type: str
+    country: str | None
+    group: str | None  # an armed group or organisation named in the phrase ("Wagner Group" in "Wagner Group chief")
+    title: str | None
+    descriptors: set[str] = field(default_factory=set)
+    surname: str | None = None
+
+
+def _tokens(doc: Doc, span: tuple[int, int]) -> list[Token]:
+    chars = doc.char_span(*span, alignment_mode="expand")
+    return list(chars) if chars is not None else []
+
+
+def _person_name(tokens: list[Token]) -> list[Token]:
+    """The proper-name tokens naming a person: the PERSON entity, else the PROPN run ending at the head."""
+    persons = [t for t in tokens if t.ent_type_ == "PERSON"]
+    if persons:
+        first = persons[0]
+        run = [t for t in tokens if t.ent_type_ == "PERSON" and t.i >= first.i]
+        contiguous = [run[0]]
+        for t in run[1:]:
+            if t.i == contiguous[-1].i + 1:
+                contiguous.append(t)
+        return contiguous
+    return []
+
+
+def _role_words(words: set[str]) -> set[str]:
+    return words & PERSON_ROLES
+
+
+def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
+    """Read one source phrase."""
+    text = doc.text[span[0]:span[1]]
+    tokens = _tokens(doc, span)
+    lower = [t.lower_ for t in tokens]
+    words = {t.lemma_.lower() for t in tokens} | set(lower)
+    if head is not None and head.pos_ == "PRON" and len(tokens) <= 2:
+        return Mention(span, head, text, "pronoun", text, "person" if head.lower_ in PERSON_PRONOUNS else "other",
+                       None, None, None)
+    country = next((c for c in (country_of(t.text) for t in tokens) if c), None)
+    if country is None and len(tokens) > 1:
+        country = next((country_of(a.text + " " + b.text) for a, b in zip(tokens, tokens[1:])
+                        if country_of(a.text + " " + b.text)), None)
+    name_tokens = _person_name(tokens)
+    org_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS | ANALYST_WORDS | UNIT_WORDS
+    if not name_tokens and head is not None and head.pos_ == "PROPN" and not country_of(head.text) \
+            and head.text[:1].isupper() and head.lower_ not in org_words and head.ent_type_ not in ("ORG", "GPE"):
+        run = [head]
+        while run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN" and doc[run[0].i - 1].dep_ == "compound" \
+                and doc[run[0].i - 1] in tokens and doc[run[0].i - 1].lower_ not in PERSON_ROLES \
+                and not country_of(doc[run[0].i - 1].text) and doc[run[0].i - 1].ent_type_ not in ("ORG", "NORP"):
+            run.insert(0, doc[run[0].i - 1])
+        if head.ent_type_ in ("PERSON", "") or (len(run) <= 3 and _role_words(words)):
+            name_tokens = run
+    groups = [e for e in doc.ents if e.label_ == "ORG" and e.start_char >= span[0] and e.end_char <= span[1]
+              and not set(t.i for t in e) & {t.i for t in name_tokens}]
+    group = groups[0].text if groups else None
+    name_ids = {t.i for t in name_tokens}
+    descriptors = {t.lemma_.lower() for t in tokens if t.i not in name_ids and t.is_alpha and not t.is_stop}
+    if name_tokens:
+        name = doc.text[name_tokens[0].idx:name_tokens[-1].idx + len(name_tokens[-1].text)]
+        before = [t for t in tokens if t.i < name_tokens[0].i and t.is_alpha and t.lower_ not in SKIP_WORDS
+                  and not country_of(t.text) and t.ent_type_ not in ("NORP", "GPE") and not t.is_stop]
+        appos = [t for t in tokens if t.i > name_tokens[-1].i and t.dep_ == "appos"]
+        title = " ".join(t.text for t in before if t.pos_ in ("PROPN", "NOUN", "ADJ")) or None
+        if not title and appos:
+            title = appos[0].text
+        surname = fold(name_tokens[-1].text)
+        kind = "analyst" if descriptors & ANALYST_WORDS else "person"
+        return Mention(span, head, text, "named", name, kind, country, group, title, descriptors, surname)
+    return _nominal(text, tokens, head, words, country, group, descriptors)
+
+
+def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
+    clean = " ".join(t.text for t in tokens if t.lower_ not in ("the", "a", "an") and t.text not in "[]")
+    clean = clean.replace(" ’s", "’s").replace(" 's", "'s").replace(" ,", ",")
+    roles = _role_words(words)
+    has_proper = any(t.pos_ == "PROPN" for t in tokens)
+    head_word = head.lemma_.lower() if head is not None else ""
+    if words & MEDIA_NOUNS and head_word in MEDIA_NOUNS | {"agency"} or (head is not None and head.ent_type_ == "ORG"
+                                                                          and head_word in MEDIA_NOUNS):
+        kind = "media"
+    elif words & ANALYST_WORDS:
+        kind = "analyst"
+    elif head is not None and head.tag_ in ("NNS", "NNPS") and head_word in GROUP_WORDS | PERSON_ROLES:
+        kind = "official_group"
+    elif head_word in PERSON_ROLES or roles and head is not None and head.pos_ == "NOUN" and head_word in roles:
+        kind = "person"
+    elif words & UNIT_WORDS:
+        kind = "military_unit"
+    elif words & GOVERNMENT_WORDS:
+        kind = "government"
+    elif words & MILITARY_WORDS:
+        kind = "military"
+    elif words & ARMED_GROUP_WORDS and has_proper:
+        kind = "armed_group"
+    elif country and len([t for t in tokens if t.is_alpha and t.lower_ != "the"]) == 1:
+        kind = "country"
+    elif head is not None and head.ent_type_ in ("ORG",):
+        kind = "other"
+    else:
+        kind = "other"
+    mention_kind = "named" if has_proper and kind != "person" else "description"
+    org = [e for e in head.doc.ents if e.label_ == "ORG" and e.start <= head.i < e.end] if head is not None else []
+    if org:  # "the Washington-based think tank Institute for the Study of War" is named by its entity
+        clean = org[0].text[4:] if org[0].text.lower().startswith("the ") else org[0].text
+    return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
+
+
+def _org_key(m: Mention) -> tuple:
+    core = frozenset(d for d in m.descriptors if not country_of(d) and d not in PERSON_ROLES)
+    return (m.type, m.country, core)
+
+
+def _compatible_roles(a: set[str], b: set[str]) -> bool:
+    if a & b:
+        return True
+    return any(a & group and b & group for group in ROLE_SYNONYMS)
+
+
+class SpeakerBook:
+    """Accumulates mentions in text order and merges them into speakers."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.speakers: list[Speaker] = []
+        self._by_surname: dict[str, Speaker] = {}
+        self._by_org: dict[tuple, Speaker] = {}
+        self._history: list[tuple[int, Speaker]] = []  # (char offset, speaker) of resolved sources
+
+    def _new(self, m: Mention) -> Speaker:
+        speaker = Speaker(key=f"s{len(self.speakers) + 1}", name=m.name, type=m.type, title=m.title,
+                          country=m.country, group=m.group, descriptors=set(m.descriptors))
+        self.speakers.append(speaker)
+        return speaker
+
+    def _add_mention(self, speaker: Speaker, m: Mention) -> Speaker:
+        speaker.mentions.append(Span(m.span[0], m.span[1], m.text))
+        if m.text not in speaker.aliases and m.kind != "pronoun":
+            speaker.aliases.append(m.text)
+        if m.kind == "named" and m.type == "person" and len(m.name) > len(speaker.name):
+            speaker.name = m.name
+        speaker.title = speaker.title or m.title
+        speaker.country = speaker.country or m.country
+        speaker.descriptors |= m.descriptors
+        speaker.group = speaker.group or m.group
+        self._history.append((m.span[0], speaker))
+        return speaker
+
+    def resolve(self, span: tuple[int, int], head: Token | None) -> Speaker | None:
+        m = describe(self.doc, span, head)
+        m.span = span
+        if m.kind == "pronoun":
+            target = self._antecedent(m, span[0])
+            return self._add_mention(target, m) if target else None
+        if m.type in ("person", "analyst") and m.surname:
+            known = self._by_surname.get(m.surname)
+            if known is None:
+                known = self._new(m)
+                self._by_surname[m.surname] = known
+            return self._add_mention(known, m)
+        if m.kind == "named" and head is not None and head.pos_ == "PROPN" and len(m.descriptors) <= 1:
+            known = self._by_surname.get(fold(head.text))  # a lone surname the tagger took for an ORG
+            if known is not None:
+                return self._add_mention(known, m)
+        if m.type == "person":  # "the Wagner chief", "the army's spokesman"
+            known = self._match_description(m)
+            if known is not None:
+                return self._add_mention(known, m)
+        key = _org_key(m)
+        known = self._by_org.get(key)
+        if known is None:
+            known = self._new(m)
+            self._by_org[key] = known
+        return self._add_mention(known, m)
+
+    def _match_description(self, m: Mention) -> Speaker | None:
+        roles = _role_words(m.descriptors)
+        others = m.descriptors - roles
+        people = [s for s in self.speakers if s.type == "person"]
+        scored = []
+        for person in people:
+            person_roles = _role_words(person.descriptors)
+            if not _compatible_roles(roles, person_roles):
+                continue
+            shared = others & person.descriptors
+            group = person.group
+            if group and fold(group).split()[0] in others:
+                shared.add(fold(group))
+            scored.append((len(shared), person))
+        if not scored:
+            return None
+        best = max(scored, key=lambda x: x[0])
+        if best[0] > 0 or len(scored) == 1 and not others:
+            return best[1]
+        return None
+
+    def _antecedent(self, m: Mention, at: int) -> Speaker | None:
+        earlier = [(pos, s) for pos, s in self._history if pos < at]
+        if not earlier:
+            return None
+        wants_person = m.head is not None and m.head.lower_ in PERSON_PRONOUNS
+        if wants_person and m.head is not None:
+            named_before = [self._by_surname[fold(t.text)] for t in m.head.sent
+                            if t.i < m.head.i and fold(t.text) in self._by_surname]
+            if named_before:  # "Prigozhin's disdain surfaced when he said": the person named in the sentence
+                return named_before[-1]
+            people = [s for _, s in earlier if s.type in ("person", "analyst")]
+            return people[-1] if people else None
+        last_pos, last = earlier[-1]
+        if last.type != "person" or self.doc.text.count("\n\n", last_pos, at) <= 1:
+            return last
+        things = [s for _, s in earlier if s.type != "person"]
+        return things[-1] if things else last

@@ -1,0 +1,103 @@
+"""The outlet's own voice about evidence: what it could not verify, who did not comment, what imagery shows.
+
+The organisation doing the verifying ("NBC News has not verified...", "...could not be verified by NBC News")
+is, in practice, the outlet itself: that is how the outlet is inferred when metadata lacks it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..model import Span, VerificationNote
+
+_NEG = r"(?:could|can|was|were|has|have|had|did|does|do|is|are)\s*(?:not|n[’']t|never)"
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("not_verified", re.compile(
+        rf"\b{_NEG}\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:immediately\s+|independently\s+)*(?:verif|confirm)\w*"
+        rf"|\bunable\s+to\s+(?:independently\s+)?(?:verify|confirm)\b|\bnot\s+independently\s+verified\b", re.I)),
+    ("no_comment", re.compile(
+        rf"\b{_NEG}\s+(?:immediately\s+)?(?:respond|comment|reply|return)\w*(?:\s+to\s+(?:a\s+)?requests?\s+for\s+"
+        rf"comment)?|\bdeclined\s+to\s+comment\b|\bcould\s+not\s+be\s+reached\s+for\s+comment\b"
+        rf"|\bno\s+immediate\s+comment\b", re.I)),
+    ("independent_evidence", re.compile(
+        r"\b(?:geolocated|satellite|verified|drone)\s+(?:images?|imagery|footage|videos?|photos?|photographs?)\b",
+        re.I)),
+    ("verified", re.compile(r"\b(?:has|have|had)\s+(?:independently\s+)?(?:verified|geolocated|confirmed)\b"
+                            r"|\bwas\s+(?:independently\s+)?verified\s+by\b", re.I)),
+    ("other", re.compile(r"\bno\s+(?:immediate\s+)?(?:independent\s+)?confirmation\b", re.I)),
+]
+EVIDENCE_WORDS = re.compile(r"(?:geolocated|satellite|verified|drone)\s+\w+", re.I)
+
+
+@dataclass
+class NoteHit:
+    note: VerificationNote
+    verifier: str | None  # organisation named as subject/agent of the verification
+
+
+def find_notes(doc: Doc) -> list[NoteHit]:
+    text = doc.text
+    hits: list[NoteHit] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            note = VerificationNote(kind=kind, span=Span(m.start(), m.end(), m.group(0)))
+            hits.append(NoteHit(note, _verifier(doc, m.start(), m.end()) if kind != "independent_evidence" else None))
+    hits.sort(key=lambda h: h.note.span.start)
+    return hits
+
+
+def _verifier(doc: Doc, start: int, end: int) -> str | None:
+    """The ORG right before the phrase (its subject), or after 'by' in the passive."""
+    before = [e for e in doc.ents if e.label_ in ("ORG", "PERSON", "WORK_OF_ART") and e.end_char <= start
+              and not doc.text[e.end_char:start].strip(" ,")[:1].isalpha()]
+    if before and start - before[-1].end_char <= 2:
+        return before[-1].text
+    tail = doc.text[end:end + 60]
+    by = re.match(r"\s+by\s+", tail)
+    if by:
+        after = [e for e in doc.ents if e.label_ == "ORG" and e.start_char == end + by.end()]
+        if after:
+            return after[0].text
+    return None
+
+
+def infer_outlet(hits: list[NoteHit]) -> str | None:
+    """The outlet is whoever the text says could not verify, or did verify, the claims."""
+    names = [h.verifier for h in hits if h.verifier and h.note.kind in ("not_verified", "verified")]
+    if not names:
+        return None
+    return max(set(names), key=names.count)
+
+
+def link_notes(text: str, hits: list[NoteHit], attributions, sentence_of) -> None:
+    """Say which attributions each note qualifies: same sentence first, else the claims it refers back to."""
+    for hit in hits:
+        note = hit.note
+        sentence = sentence_of(note.span.start)
+        same = [a for a in attributions if sentence and (sentence[0] <= a.cue.start < sentence[1]
+                                                         or sentence[0] <= a.content.start < sentence[1])]
+        if same:
+            note.applies_to = [a.id for a in same]
+            continue
+        if note.kind == "independent_evidence":
+            continue
+        before = [a for a in attributions if a.content.end <= note.span.start]
+        lead = text[sentence[0]:note.span.start].lower() if sentence else ""
+        if re.search(r"\b(his|her)\s+claims?\b", lead):
+            spoken = [a for a in before if a.speaker]
+            speaker = spoken[-1].speaker if spoken else None
+            note.applies_to = [a.id for a in attributions if speaker and a.speaker == speaker]
+        elif re.search(r"\bclaims?\b|\breports?\b|\bstatements?\b", lead + text[note.span.end:sentence[1]].lower()
+                       if sentence else ""):
+            note.applies_to = [a.id for a in before]
+        else:
+            para = text.rfind("\n\n", 0, sentence[0] if sentence else note.span.start)
+            prev_para = text.rfind("\n\n", 0, max(para, 0))
+            note.applies_to = [a.id for a in before if a.cue.start > prev_para]
