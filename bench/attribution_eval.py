@@ -508,10 +508,10 @@ def extractor_predictions(
     records: Sequence[dict[str, Any]], split: str, nlp: Any, batch_size: int = 16,
 ) -> Iterator[tuple[list[SpanAttribution], int]]:
     """Run ``nlp.pipe`` + ``extract_article`` over the records; yields (predictions, offset mismatches)."""
-    from counterclaim.extract import extract_article
+    from counterclaim.extract import extract_article, parse_input
 
     articles = [record_to_article(r, split) for r in records]
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    docs = nlp.pipe((parse_input(a.text) for a in articles), batch_size=batch_size)
     for article, doc in zip(articles, docs):
         analysis = extract_article(article, doc)
         yield (predicted_attributions(analysis.attributions),

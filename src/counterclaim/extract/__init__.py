@@ -22,6 +22,8 @@ from .speakers import SpeakerBook
 from .verification import find_notes, infer_outlet, link_notes
 
 __all__ = ["extract_article", "parse_input"]
+FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit",
+               "brigade", "brigades", "defenders", "fighters", "artillery", "navy", "jets", "drones", "offensive"}
 OWN_SIDE_WORDS = re.compile(r"\b([A-Z][\w’']+) (?:defenders|heroes|defence forces)\b")
 
 
@@ -146,7 +148,21 @@ def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
         speaker.side = _provisional_side(speaker) or _side_from_own_words(spoken)
     outlet = article.outlet or infer_outlet(hits)
     return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=attributions,
-                           speakers=book.speakers, notes=[h.note for h in hits])
+                           speakers=book.speakers, notes=[h.note for h in hits], forces=_forces(doc))
+
+
+def _forces(doc: Doc) -> dict[str, int]:
+    """Countries whose armed forces the article names ("Russian troops", "Sudan's army"): the warring parties."""
+    counts: dict[str, int] = {}
+    for tok in doc:
+        if tok.lemma_.lower() not in FORCE_NOUNS:
+            continue
+        for mod in tok.children:
+            if mod.dep_ in ("amod", "poss", "compound", "nmod"):
+                country = country_of(mod.text)
+                if country:
+                    counts[country] = counts.get(country, 0) + 1
+    return counts
 
 
 def _sentence_bounds(doc: Doc, char: int) -> tuple[int, int] | None:

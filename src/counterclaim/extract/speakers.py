@@ -133,7 +133,9 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         kind = "other"
     mention_kind = "named" if has_proper and kind != "person" else "description"
     org = [e for e in head.doc.ents if e.label_ == "ORG" and e.start <= head.i < e.end] if head is not None else []
-    if org:  # "the Washington-based think tank Institute for the Study of War" is named by its entity
+    if kind == "country":  # "Moscow said", "Kyiv claimed": the state itself
+        clean = country
+    elif org:  # "the Washington-based think tank Institute for the Study of War" is named by its entity
         clean = org[0].text[4:] if org[0].text.lower().startswith("the ") else org[0].text
     return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
 

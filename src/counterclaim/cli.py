@@ -1,0 +1,125 @@
+"""The ``counterclaim`` command line."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+
+app = typer.Typer(help="Who said what about contested events, across outlets.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"counterclaim {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Show the version and exit.")] = None,
+) -> None:
+    """counterclaim: attributed claims, speakers and sides from news reports."""
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl) or directories.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the export.")] = Path(
+        "out/report.json"),
+    fmt: Annotated[str, typer.Option("--format", help="Export format (json).")] = "json",
+    db: Annotated[str, typer.Option("--db", help="SQLite path or SQLAlchemy URL of the store; '' for none.")] = (
+        "out/counterclaim.sqlite"),
+    published: Annotated[Optional[str], typer.Option(
+        "--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy model name or path.")] = None,
+) -> None:
+    """Extract attributions, speakers, sides and verification notes; write an export and the store."""
+    from .export import to_document, validate_document, write_json
+    from .nlp import ModelNotFound
+    from .pipeline import run
+    from .store import open_store
+
+    if fmt != "json":
+        raise typer.BadParameter(f"unsupported format {fmt!r} (supported: json)", param_hint="--format")
+    published_date = _parse_date(published)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("analysing articles", total=None)
+        try:
+            report = run(inputs, published_date, model,
+                         on_error=lambda e: err.print(f"[red]error[/red] {e}", markup=True, highlight=False,
+                                                      soft_wrap=True),
+                         on_article=lambda a: progress.advance(task))
+        except ModelNotFound as exc:
+            err.print(f"[red]error[/red] {exc}")
+            raise typer.Exit(2) from None
+    doc = to_document(report.corpus)
+    problems = validate_document(doc)
+    if problems:
+        for problem in problems[:10]:
+            err.print(f"[red]invalid export[/red] {problem}", highlight=False)
+        raise typer.Exit(3)
+    write_json(doc, output)
+    stored = None
+    if db:
+        with open_store(db) as store:
+            stored = store.save_document(doc)
+    _summary(doc, report, output, db, stored)
+    if report.errors:
+        err.print(f"[red]{len(report.errors)} input(s) failed[/red]; the rest were analysed and stored.")
+        raise typer.Exit(1)
+
+
+def _summary(doc: dict, report, output: Path, db: str, stored) -> None:
+    entities = {e["id"]: e for e in doc["entities"]}
+    sides: Counter[str] = Counter()
+    for attribution in doc["attributions"]:
+        speaker = entities.get((attribution.get("source") or {}).get("entity") or "")
+        sides[(speaker or {}).get("side") or ("no side" if speaker else "unresolved")] += 1
+    out.print(f"[bold]{len(doc['articles'])}[/bold] articles, [bold]{len(doc['attributions'])}[/bold] attributions, "
+              f"[bold]{len(doc['entities'])}[/bold] entities")
+    table = Table("side", "attributions", "speakers", title="speakers by side", title_justify="left")
+    speakers_by_side: Counter[str] = Counter(e.get("side") or "no side" for e in doc["entities"])
+    for side, n in sides.most_common():
+        table.add_row(side, str(n), str(speakers_by_side.get(side, "")))
+    out.print(table)
+    notes = sum(len(a.get("verification_notes") or []) for a in doc["articles"])
+    out.print(f"{notes} verification notes; export: {output}" + (f"; store: {db}" if db else ""))
+    if stored is not None and stored.articles_skipped:
+        out.print(f"{stored.articles_skipped} article(s) were already stored and left unchanged.")
+
+
+def main() -> None:
+    """Entry point: no traceback reaches the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # last resort: one line, not a traceback
+        err.print(f"[red]error[/red] {type(exc).__name__}: {exc}", highlight=False)
+        sys.exit(1)

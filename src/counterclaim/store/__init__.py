@@ -1,0 +1,94 @@
+"""A relational store for counterclaim/1 documents (SQLite by default, PostgreSQL later).
+
+``open_store`` takes a SQLAlchemy URL or a plain file path; ``Store.save_document`` merges a
+document in one transaction and ``Store.load_document`` reads everything back as one.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session
+
+from counterclaim.store.load import read_document
+from counterclaim.store.models import ArticleRow, Base
+from counterclaim.store.save import InvalidDocumentError, SaveStats, check_document, write_document
+
+__all__ = ["InvalidDocumentError", "SaveStats", "Store", "open_store"]
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def save_document(self, doc: dict[str, Any]) -> SaveStats:
+        """Merge ``doc`` into the store in one transaction (all or nothing)."""
+        check_document(doc)
+        with Session(self.engine) as session, session.begin():
+            return write_document(session, doc)
+
+    def load_document(self) -> dict[str, Any]:
+        with Session(self.engine) as session, session.begin():
+            return read_document(session)
+
+    def article_ids(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.scalars(select(ArticleRow.id)))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, every table included."""
+        with self.engine.connect() as conn:
+            return {t.name: conn.scalar(select(func.count()).select_from(t)) or 0 for t in Base.metadata.sorted_tables}
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def _url(url_or_path: str | Path) -> URL:
+    if isinstance(url_or_path, str) and "://" in url_or_path:
+        return make_url(url_or_path)
+    path = Path(url_or_path).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return URL.create("sqlite", database=str(path))
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """Foreign keys are off by default in SQLite; WAL lets readers (datasette) run during writes.
+
+    pysqlite would only BEGIN before DML, leaving the reads of a save outside its
+    transaction; SQLAlchemy's documented recipe hands BEGIN to us instead.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def open_store(url_or_path: str | Path) -> Store:
+    """Open (creating tables if missing) the store at a SQLAlchemy URL or a SQLite file path."""
+    engine = create_engine(_url(url_or_path), json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False))
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    Base.metadata.create_all(engine)
+    return Store(engine)

@@ -1,0 +1,160 @@
+"""Tables of the store: one per counterclaim/1 section, linked by foreign keys.
+
+Types are the portable core ones (JSON becomes JSONB on PostgreSQL) so the same models serve
+SQLite and PostgreSQL. Table and column names are plain snake_case for browsing in datasette.
+Offsets follow the export: [start, end) code-point indices into ``articles.text``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+JsonValue = JSON().with_variant(JSONB(), "postgresql")
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JsonValue, list[Any]: JsonValue, list[str]: JsonValue}
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String)
+    published: Mapped[str | None] = mapped_column(String)  # ISO text: precision may be coarser than a day
+    published_precision: Mapped[str] = mapped_column(String)
+    language: Mapped[str | None] = mapped_column(String)
+    text_sha256: Mapped[str] = mapped_column(String)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class EntityRow(Base):
+    __tablename__ = "entities"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String)
+    side: Mapped[str | None] = mapped_column(String)
+    title: Mapped[str | None] = mapped_column(Text)
+    affiliation: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    aliases: Mapped[list[str]]
+
+
+class EntityMentionRow(Base):
+    __tablename__ = "entity_mentions"
+    __table_args__ = (UniqueConstraint("entity", "article", "start", "end"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(ForeignKey("entities.id"), index=True)
+    article: Mapped[str] = mapped_column(ForeignKey("articles.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class AttributionRow(Base):
+    __tablename__ = "attributions"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    article: Mapped[str] = mapped_column(ForeignKey("articles.id"), index=True)
+    source_text: Mapped[str | None] = mapped_column(Text)
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    source_entity: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    cue_text: Mapped[str] = mapped_column(Text)
+    cue_start: Mapped[int] = mapped_column(Integer)
+    cue_end: Mapped[int] = mapped_column(Integer)
+    content_text: Mapped[str] = mapped_column(Text)
+    content_start: Mapped[int] = mapped_column(Integer)
+    content_end: Mapped[int] = mapped_column(Integer)
+    content_fragments: Mapped[list[Any]]
+    kind: Mapped[str] = mapped_column(String)
+    channel: Mapped[str | None] = mapped_column(String)
+    via: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    via_text: Mapped[str | None] = mapped_column(Text)
+    date_value: Mapped[str | None] = mapped_column(String)
+    date_precision: Mapped[str] = mapped_column(String)
+    date_text: Mapped[str | None] = mapped_column(Text)
+    date_start: Mapped[int | None] = mapped_column(Integer)
+    date_end: Mapped[int | None] = mapped_column(Integer)
+    confidence: Mapped[float | None] = mapped_column(Float)
+
+
+class VerificationNoteRow(Base):
+    __tablename__ = "verification_notes"
+    __table_args__ = (UniqueConstraint("article", "start", "end", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article: Mapped[str] = mapped_column(ForeignKey("articles.id"), index=True)
+    kind: Mapped[str] = mapped_column(String)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    applies_to: Mapped[list[str]]
+
+
+class EventRow(Base):
+    """Required scalars as columns; everything else of the event (span, date, ...) in ``data``."""
+
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    article: Mapped[str] = mapped_column(ForeignKey("articles.id"), index=True)
+    type: Mapped[str] = mapped_column(String)
+    data: Mapped[dict[str, Any]]
+
+
+class PlaceRow(Base):
+    __tablename__ = "places"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    data: Mapped[dict[str, Any]]
+
+
+class PropositionRow(Base):
+    """Stances live in their own table so that they can point at entities and attributions."""
+
+    __tablename__ = "propositions"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    summary: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String)
+    status: Mapped[str] = mapped_column(String)
+    data: Mapped[dict[str, Any]]
+
+
+class StanceRow(Base):
+    __tablename__ = "stances"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)  # keeps list order
+    proposition: Mapped[str] = mapped_column(ForeignKey("propositions.id"), index=True)
+    entity: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    attribution: Mapped[str | None] = mapped_column(ForeignKey("attributions.id"), index=True)
+    article: Mapped[str | None] = mapped_column(ForeignKey("articles.id"), index=True)
+    stance: Mapped[str] = mapped_column(String)
+    against_interest: Mapped[bool | None] = mapped_column(Boolean)
+    evidence: Mapped[str | None] = mapped_column(Text)
+
+
+class StoryRow(Base):
+    __tablename__ = "stories"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    data: Mapped[dict[str, Any]]
+
+
+class StoryArticleRow(Base):
+    __tablename__ = "story_articles"
+
+    story: Mapped[str] = mapped_column(ForeignKey("stories.id"), primary_key=True)
+    article: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer)  # order of the article in the story's list

@@ -1,0 +1,230 @@
+"""Writing a counterclaim/1 document into the store, idempotently.
+
+Rules, in the order the writes happen (parents before children, for the foreign keys):
+
+* articles: an id already stored with the same ``text_sha256`` is skipped with everything
+  that hangs off it (attributions, notes, events); with another hash its dependent rows are
+  deleted and rewritten, because their offsets point into the old text;
+* entities: new ids are inserted; known ids keep their columns (filling only empty ones),
+  gain the aliases and mentions they lacked;
+* places, propositions, stories: upserted by id; their child rows (stances, story
+  articles) are rewritten only when they differ from what is stored.
+
+Every statement goes through the ORM with bound parameters; article text is untrusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from counterclaim.export import validate_document
+from counterclaim.store.models import (
+    ArticleRow,
+    AttributionRow,
+    Base,
+    EntityMentionRow,
+    EntityRow,
+    EventRow,
+    PlaceRow,
+    PropositionRow,
+    StanceRow,
+    StoryArticleRow,
+    StoryRow,
+    VerificationNoteRow,
+)
+from counterclaim.store.rows import (
+    Record,
+    article_values,
+    attribution_values,
+    entity_values,
+    event_values,
+    note_values,
+    place_values,
+    proposition_values,
+    stance_values,
+    story_values,
+)
+
+TABLES: tuple[str, ...] = tuple(t.name for t in Base.metadata.sorted_tables)
+
+
+@dataclass
+class SaveStats:
+    """What one ``save_document`` did: rows inserted per table, articles skipped or replaced."""
+
+    inserted: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    articles_skipped: int = 0
+    articles_replaced: int = 0
+
+
+class InvalidDocumentError(ValueError):
+    """The document breaks the counterclaim/1 contract; nothing was written."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("invalid counterclaim/1 document:\n" + "\n".join(errors[:20]))
+        self.errors = errors
+
+
+def check_document(doc: dict[str, Any]) -> None:
+    """Validate before writing, so a bad document fails with a readable list, not an IntegrityError."""
+    errors = validate_document(doc)
+    if not errors:  # the store keeps the text; the schema leaves it optional
+        errors = [
+            f"/articles/{i}/text: the store needs the article text"
+            for i, a in enumerate(doc["articles"])
+            if not isinstance(a.get("text"), str)
+        ]
+    if errors:
+        raise InvalidDocumentError(errors)
+
+
+class _Writer:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.stats = SaveStats()
+
+    def _add(self, row: Base) -> None:
+        self.session.add(row)
+        self.stats.inserted[row.__tablename__] += 1
+
+    def _upsert(self, model: type[Base], values: Record) -> None:
+        row = self.session.get(model, values["id"])
+        if row is None:
+            self._add(model(**values))
+        else:
+            for key, value in values.items():
+                setattr(row, key, value)
+
+    def _sync_children(
+        self, model: type[Base], parent: InstrumentedAttribute[str], parent_id: str,
+        order: InstrumentedAttribute[int], values: list[Record],
+    ) -> None:
+        """Make one parent's child rows equal ``values`` (in order); untouched when already equal."""
+        current = self.session.scalars(select(model).where(parent == parent_id).order_by(order)).all()
+        stored = [{key: getattr(row, key) for key in v} for row, v in zip(current, values)]
+        if len(current) == len(values) and stored == values:
+            return
+        for row in current:
+            self.session.delete(row)
+        self.session.flush()
+        for v in values:
+            self._add(model(**v))
+
+    def _delete_dependents(self, article_id: str) -> None:
+        own_attributions = select(AttributionRow.id).where(AttributionRow.article == article_id)
+        self.session.execute(
+            delete(StanceRow).where(
+                or_(StanceRow.article == article_id, StanceRow.attribution.in_(own_attributions))
+            )
+        )
+        for model in (VerificationNoteRow, EntityMentionRow, EventRow, AttributionRow):
+            self.session.execute(delete(model).where(model.article == article_id))
+
+    def articles(self, articles: list[Record]) -> set[str]:
+        """Write new and changed articles; return the ids whose dependents must be written."""
+        fresh: set[str] = set()
+        for a in articles:
+            row = self.session.get(ArticleRow, a["id"])
+            if row is not None and row.text_sha256 == a["text_sha256"]:
+                self.stats.articles_skipped += 1
+                continue
+            if row is not None:
+                self._delete_dependents(a["id"])
+                self.stats.articles_replaced += 1
+            self._upsert(ArticleRow, article_values(a))
+            fresh.add(a["id"])
+        self.session.flush()
+        return fresh
+
+    def entities(self, entities: list[Record]) -> None:
+        pending: list[tuple[EntityRow, Record, set[tuple[str, int, int]]]] = []
+        for e in entities:
+            row = self.session.get(EntityRow, e["id"])
+            known: set[tuple[str, int, int]] = set()
+            if row is None:
+                row = EntityRow(**entity_values(e))
+                self._add(row)
+            else:
+                row.aliases = list(dict.fromkeys([*row.aliases, *e.get("aliases", [])]))
+                row.side = row.side if row.side is not None else e["side"]
+                row.title = row.title if row.title is not None else e.get("title")
+                stored = select(EntityMentionRow.article, EntityMentionRow.start, EntityMentionRow.end)
+                known = {tuple(r) for r in self.session.execute(stored.where(EntityMentionRow.entity == row.id))}
+            pending.append((row, e, known))
+        self.session.flush()  # all entity rows exist before affiliations point at them
+        for row, e, known in pending:
+            if row.affiliation is None:
+                row.affiliation = e.get("affiliation")
+            for m in e.get("mentions", []):
+                key = (m["article"], m["start"], m["end"])
+                if key not in known:
+                    known.add(key)
+                    self._add(EntityMentionRow(entity=row.id, article=m["article"], start=m["start"], end=m["end"]))
+        self.session.flush()
+
+    def attributions(self, attributions: Iterable[Record]) -> None:
+        for a in attributions:
+            self._upsert(AttributionRow, attribution_values(a))
+        self.session.flush()
+
+    def notes(self, articles: Iterable[Record]) -> None:
+        """Insert the notes of fresh articles; duplicates of (start, end, kind) merge their targets."""
+        for a in articles:
+            rows: dict[tuple[int, int, str], VerificationNoteRow] = {}
+            for n in a.get("verification_notes", []):
+                values = note_values(a["id"], n)
+                key = (values["start"], values["end"], values["kind"])
+                if key in rows:
+                    rows[key].applies_to = list(dict.fromkeys([*rows[key].applies_to, *values["applies_to"]]))
+                else:
+                    rows[key] = VerificationNoteRow(**values)
+                    self._add(rows[key])
+        self.session.flush()
+
+    def events(self, events: Iterable[Record]) -> None:
+        for e in events:
+            self._upsert(EventRow, event_values(e))
+        self.session.flush()
+
+    def places(self, places: list[Record]) -> None:
+        for p in places:
+            self._upsert(PlaceRow, place_values(p))
+        self.session.flush()
+
+    def propositions(self, propositions: list[Record]) -> None:
+        for p in propositions:
+            self._upsert(PropositionRow, proposition_values(p))
+        self.session.flush()
+        for p in propositions:
+            stances = [stance_values(p["id"], s) for s in p["stances"]]
+            self._sync_children(StanceRow, StanceRow.proposition, p["id"], StanceRow.id, stances)
+        self.session.flush()
+
+    def stories(self, stories: list[Record]) -> None:
+        for s in stories:
+            self._upsert(StoryRow, story_values(s))
+        self.session.flush()
+        for s in stories:
+            members = [
+                {"story": s["id"], "article": a, "position": i} for i, a in enumerate(dict.fromkeys(s["articles"]))
+            ]
+            self._sync_children(StoryArticleRow, StoryArticleRow.story, s["id"], StoryArticleRow.position, members)
+        self.session.flush()
+
+
+def write_document(session: Session, doc: dict[str, Any]) -> SaveStats:
+    """Write a checked document inside the caller's transaction."""
+    writer = _Writer(session)
+    fresh = writer.articles(doc["articles"])
+    writer.entities(doc["entities"])
+    writer.attributions(a for a in doc["attributions"] if a["article"] in fresh)
+    writer.notes(a for a in doc["articles"] if a["id"] in fresh)
+    writer.events(e for e in doc["events"] if e["article"] in fresh)
+    writer.places(doc["places"])
+    writer.propositions(doc["propositions"])
+    writer.stories(doc["stories"])
+    return writer.stats

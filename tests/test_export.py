@@ -1,0 +1,121 @@
+"""The counterclaim/1 export: shape, determinism, validation and the JSON writer."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from counterclaim.export import to_document, validate_document, write_json
+from counterclaim.model import Corpus
+
+SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schema" / "counterclaim-1.schema.json"
+BUNDLED_SCHEMA = Path(__file__).resolve().parents[1] / "src" / "counterclaim" / "schema" / "counterclaim-1.schema.json"
+
+
+def test_document_validates_and_is_json(small_corpus: Corpus) -> None:
+    doc = to_document(small_corpus)
+    assert validate_document(doc) == []
+    assert json.loads(json.dumps(doc)) == doc
+    assert doc["schema"] == "counterclaim/1"
+
+
+def test_document_shape(small_corpus: Corpus) -> None:
+    doc = to_document(small_corpus, generator={"name": "test"})
+    assert doc["generator"] == {"name": "test"}
+    report, wire = doc["articles"]
+    assert report["published"] == {"value": "2023-05-12", "precision": "day"}
+    assert wire["published"] == {"value": None, "precision": "unknown"}
+    assert report["text"] == small_corpus.analyses[0].article.text
+    assert report["verification_notes"][0]["applies_to"] == ["art-1:1", "art-1:2", "art-1:3"]
+    # Text order inside each article, whatever order extraction produced.
+    assert [a["id"] for a in doc["attributions"]] == ["art-1:1", "art-1:2", "art-1:3", "art-2:1"]
+    assert [e["id"] for e in doc["entities"]] == sorted(e.id for e in small_corpus.entities)
+    relayed = doc["attributions"][3]
+    assert (relayed["via"], relayed["via_text"]) == ("ent-tass", "Tass")
+    assert relayed["source"]["entity"] == "ent-ru-mod"
+    assert relayed["date"] == {"value": None, "precision": "unknown"}
+    claim = doc["attributions"][0]
+    assert claim["date"]["text"] == "on Friday"
+    assert len(doc["attributions"][1]["content_fragments"]) == 2
+
+
+def test_document_is_deterministic(small_corpus: Corpus) -> None:
+    assert json.dumps(to_document(small_corpus)) == json.dumps(to_document(small_corpus))
+
+
+def test_document_does_not_alias_the_corpus(small_corpus: Corpus) -> None:
+    doc = to_document(small_corpus)
+    doc["events"][0]["claimed_by"].append("x")
+    assert small_corpus.events[0]["claimed_by"] == ["art-1:1"]
+
+
+def _set(span: dict[str, Any], **changes: Any) -> None:
+    span.update(changes)
+
+
+@pytest.mark.parametrize(
+    ("corrupt", "where"),
+    [
+        (lambda d: _set(d["attributions"][0]["cue"], start=d["attributions"][0]["cue"]["start"] + 1),
+         "/attributions/0/cue"),
+        (lambda d: _set(d["attributions"][2]["content"], end=10**6), "/attributions/2/content"),
+        (lambda d: _set(d["attributions"][1]["content_fragments"][1], text="The enemy"),
+         "/attributions/1/content_fragments/1"),
+        (lambda d: _set(d["articles"][0]["verification_notes"][0]["span"], start=0),
+         "/articles/0/verification_notes/0/span"),
+        (lambda d: _set(d["entities"][0]["mentions"][0], end=10**6), "/entities/0/mentions/0"),
+        (lambda d: _set(d["events"][0]["span"], start=1), "/events/0/span"),
+        (lambda d: _set(d["attributions"][0]["date"], start=0), "/attributions/0/date"),
+    ],
+)
+def test_span_invariant_catches_corrupted_span(
+    small_corpus: Corpus, corrupt: Callable[[dict[str, Any]], None], where: str
+) -> None:
+    doc = to_document(small_corpus)
+    corrupt(doc)
+    errors = validate_document(doc)
+    assert len(errors) == 1 and errors[0].startswith(where), errors
+
+
+def test_schema_errors_name_the_path(small_corpus: Corpus) -> None:
+    doc = to_document(small_corpus)
+    del doc["attributions"][1]["kind"]
+    doc["entities"][0]["type"] = "alien"
+    errors = validate_document(doc)
+    assert any(e.startswith("/attributions/1: 'kind' is a required property") for e in errors)
+    assert any(e.startswith("/entities/0/type:") for e in errors)
+
+
+def test_dangling_references_duplicates_and_hash(small_corpus: Corpus) -> None:
+    doc = to_document(small_corpus)
+    doc["attributions"][3]["via"] = "ent-nobody"
+    doc["entities"].append(copy.deepcopy(doc["entities"][0]))
+    doc["articles"][1]["text_sha256"] = "0" * 64
+    errors = validate_document(doc)
+    assert "/attributions/3/via: unknown entity id 'ent-nobody'" in errors
+    assert any(e.startswith("/entities: id 'ent-marchuk' occurs 2 times") for e in errors)
+    assert any(e.startswith("/articles/1/text_sha256") for e in errors)
+
+
+def test_bundled_schema_matches_shared() -> None:
+    if not SHARED_SCHEMA.exists():
+        pytest.skip(f"{SHARED_SCHEMA} not present")
+    assert json.loads(BUNDLED_SCHEMA.read_text("utf-8")) == json.loads(SHARED_SCHEMA.read_text("utf-8"))
+
+
+def test_write_json_is_utf8_and_atomic(small_corpus: Corpus, tmp_path: Path) -> None:
+    doc = to_document(small_corpus)
+    doc["articles"][0]["title"] = "Бої біля Вугляра"
+    target = tmp_path / "out" / "nested" / "doc.json"
+    write_json(doc, target)
+    raw = target.read_text("utf-8")
+    assert "Бої біля Вугляра" in raw and raw.startswith('{\n  "schema"')
+    assert json.loads(raw) == doc
+    write_json({"schema": "counterclaim/1"}, target)  # replaces in place
+    assert json.loads(target.read_text("utf-8")) == {"schema": "counterclaim/1"}
+    assert [p.name for p in target.parent.iterdir()] == ["doc.json"]

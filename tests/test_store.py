@@ -1,0 +1,150 @@
+"""The SQLAlchemy store: round trip, idempotence, replacement, constraints, untrusted text."""
+
+from __future__ import annotations
+
+import copy
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import WIRE, build_corpus, make_article, span
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from counterclaim.export import to_document, validate_document
+from counterclaim.model import Article, ArticleAnalysis, Attribution, Corpus
+from counterclaim.store import InvalidDocumentError, Store, open_store
+from counterclaim.store.models import AttributionRow, EntityMentionRow
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with open_store(f"sqlite:///{tmp_path / 'store.sqlite'}") as s:
+        yield s
+
+
+@pytest.fixture
+def doc(small_corpus: Corpus) -> dict[str, Any]:
+    return to_document(small_corpus)
+
+
+def test_round_trip(store: Store, doc: dict[str, Any]) -> None:
+    store.save_document(doc)
+    loaded = store.load_document()
+    assert validate_document(loaded) == []
+    assert loaded == doc
+    assert store.article_ids() == {"art-1", "art-2"}
+
+
+def test_empty_store_loads_a_valid_document(store: Store) -> None:
+    assert validate_document(store.load_document()) == []
+
+
+def test_saving_twice_inserts_nothing(store: Store, doc: dict[str, Any]) -> None:
+    first = store.save_document(doc)
+    counts = store.counts()
+    second = store.save_document(doc)
+    assert all(n > 0 for n in first.inserted.values())
+    assert first.inserted == counts
+    assert set(second.inserted.values()) == {0}
+    assert second.articles_skipped == 2
+    assert store.counts() == counts
+    assert store.load_document() == doc
+
+
+def test_changed_article_text_replaces_its_rows(store: Store, doc: dict[str, Any]) -> None:
+    store.save_document(doc)
+    counts = store.counts()
+    edited = to_document(build_corpus(wire_text="MOSCOW, May 12 - " + WIRE))
+    stats = store.save_document(edited)
+    assert (stats.articles_skipped, stats.articles_replaced) == (1, 1)
+    assert stats.inserted["attributions"] == 1 and stats.inserted["verification_notes"] == 1
+    assert store.counts() == counts
+    loaded = store.load_document()
+    assert loaded == edited
+    wire = next(a for a in loaded["attributions"] if a["article"] == "art-2")
+    assert wire["content"]["start"] == doc["attributions"][3]["content"]["start"] + len("MOSCOW, May 12 - ")
+
+
+def test_known_entity_gains_aliases_and_mentions(store: Store, doc: dict[str, Any]) -> None:
+    store.save_document(doc)
+    more = copy.deepcopy(doc)
+    tass = next(e for e in more["entities"] if e["id"] == "ent-tass")
+    agency = span(WIRE, "the state news agency Tass")
+    tass["aliases"] = ["the state news agency Tass", "Tass"]
+    tass["mentions"].append({"article": "art-2", "start": agency.start, "end": agency.end})
+    tass["name"] = "TASS news agency"  # stored columns win over a later run...
+    tass["side"] = "Russia"  # ...but empty ones are filled
+    stats = store.save_document(more)
+    assert stats.inserted["entities"] == 0 and stats.inserted["entity_mentions"] == 1
+    stored = next(e for e in store.load_document()["entities"] if e["id"] == "ent-tass")
+    assert stored["aliases"] == ["Tass", "the state news agency Tass"]
+    assert len(stored["mentions"]) == 2
+    assert (stored["name"], stored["side"]) == ("TASS", "Russia")
+
+
+def test_foreign_keys_are_enforced(store: Store, doc: dict[str, Any]) -> None:
+    store.save_document(doc)
+    row = AttributionRow(
+        id="orphan", article="no-such-article", cue_text="said", cue_start=0, cue_end=4,
+        content_text="x", content_start=5, content_end=6, content_fragments=[], kind="indirect",
+        date_precision="unknown",
+    )
+    with Session(store.engine) as session, pytest.raises(IntegrityError):
+        session.add(row)
+        session.commit()
+    with Session(store.engine) as session, pytest.raises(IntegrityError):
+        session.add(EntityMentionRow(entity="ent-nobody", article="art-1", start=0, end=1))
+        session.commit()
+
+
+def test_invalid_document_is_refused(store: Store, doc: dict[str, Any]) -> None:
+    doc["attributions"][0]["article"] = "no-such-article"
+    with pytest.raises(InvalidDocumentError) as caught:
+        store.save_document(doc)
+    assert any("unknown article id 'no-such-article'" in e for e in caught.value.errors)
+    assert set(store.counts().values()) == {0}
+
+
+def test_failed_save_writes_nothing(store: Store, doc: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("counterclaim.store.check_document", lambda _doc: None)
+    doc["attributions"][-1]["via"] = "ent-nobody"  # the last write of the attribution phase fails
+    with pytest.raises(IntegrityError):
+        store.save_document(doc)
+    assert set(store.counts().values()) == {0}
+
+
+def test_injection_looking_text_is_stored_verbatim(store: Store) -> None:
+    payload = "'); DROP TABLE articles;--"
+    body = f'A channel posted "{payload}" as a caption, the ministry said. "Robert\'); --" replied.'
+    article: Article = make_article("art-x'; --", body, title=payload, outlet=payload)
+    quoted = span(body, payload)
+    corpus = Corpus(
+        analyses=[ArticleAnalysis(article, attributions=[Attribution(
+            id=payload, article=article.id, kind="direct", cue=span(body, "said"), content=quoted,
+            source=span(body, "the ministry"),
+        )])],
+        entities=[],
+    )
+    doc = to_document(corpus)
+    store.save_document(doc)
+    assert store.load_document() == doc
+    assert store.article_ids() == {"art-x'; --"}
+    assert store.counts()["articles"] == 1
+
+
+def test_plain_path_creates_sqlite_file(tmp_path: Path, doc: dict[str, Any]) -> None:
+    path = tmp_path / "new" / "dir" / "counterclaim.sqlite"
+    with open_store(str(path)) as store:
+        store.save_document(doc)
+        with store.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    assert path.is_file()
+    with sqlite3.connect(path) as raw:  # readable by any SQLite client, e.g. datasette
+        assert raw.execute("SELECT count(*) FROM attributions").fetchone() == (4,)
+    with open_store(str(path)) as reopened:  # tables already there: reopening keeps the data
+        assert reopened.load_document() == doc
