@@ -102,7 +102,8 @@ class ArticleAnalysis:
     attributions: list[Attribution] = field(default_factory=list)
     speakers: list[Speaker] = field(default_factory=list)
     notes: list[VerificationNote] = field(default_factory=list)
-    forces: dict[str, int] = field(default_factory=dict)  # country -> mentions of its forces ("Sudanese troops")
+    # country or armed group -> mentions of its forces ("Sudanese troops", "RSF fighters"): the warring parties
+    forces: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass

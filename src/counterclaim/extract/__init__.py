@@ -23,7 +23,8 @@ from .verification import find_notes, infer_outlet, link_notes
 
 __all__ = ["extract_article", "parse_input"]
 FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit",
-               "brigade", "brigades", "defenders", "fighters", "artillery", "navy", "jets", "drones", "offensive"}
+               "brigade", "brigades", "defenders", "fighter", "fighters", "artillery", "navy", "jets", "drones",
+               "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy"}
 OWN_SIDE_WORDS = re.compile(r"\b([A-Z][\w’']+) (?:defenders|heroes|defence forces)\b")
 
 
@@ -158,10 +159,17 @@ def _forces(doc: Doc) -> dict[str, int]:
         if tok.lemma_.lower() not in FORCE_NOUNS:
             continue
         for mod in tok.children:
-            if mod.dep_ in ("amod", "poss", "compound", "nmod"):
-                country = country_of(mod.text)
-                if country:
-                    counts[country] = counts.get(country, 0) + 1
+            if mod.dep_ not in ("amod", "poss", "compound", "nmod"):
+                continue
+            name = country_of(mod.text)
+            if name is None and mod.pos_ == "PROPN":  # "RSF fighters", "M23 rebels": an armed group
+                ent = next((e for e in doc.ents if e.start <= mod.i < e.end), None)
+                if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"):
+                    continue
+                name = ent.text if ent is not None else mod.text
+                name = re.sub(r"^(?:the|The)\s+|[’']s?$", "", name).strip()
+            if name:
+                counts[name] = counts.get(name, 0) + 1
     return counts
 
 

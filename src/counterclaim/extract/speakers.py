@@ -7,6 +7,7 @@ description shares X, pronouns to the speaker the text was last following.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -16,6 +17,7 @@ from .countries import country_of, fold
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS,
                       MILITARY_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
 
+ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it", "they", "we", "i"}
 SKIP_WORDS = {"the", "a", "an", "’s", "'s", "of", "for", "on", "in", "at", "and", "[", "]", ",", "’", "'"}
@@ -55,6 +57,11 @@ def _person_name(tokens: list[Token]) -> list[Token]:
     return []
 
 
+def _about(token: Token) -> bool:
+    """'coordinator for Sudan', 'operations in Kivu': a place the role is about, not the body it belongs to."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("for", "in", "on", "about", "to", "at", "from")
+
+
 def _role_words(words: set[str]) -> set[str]:
     return words & PERSON_ROLES
 
@@ -68,14 +75,15 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     if head is not None and head.pos_ == "PRON" and len(tokens) <= 2:
         return Mention(span, head, text, "pronoun", text, "person" if head.lower_ in PERSON_PRONOUNS else "other",
                        None, None, None)
-    country = next((c for c in (country_of(t.text) for t in tokens) if c), None)
+    country = next((c for c in (country_of(t.text) for t in tokens if not _about(t)) if c), None)
     if country is None and len(tokens) > 1:
         country = next((country_of(a.text + " " + b.text) for a, b in zip(tokens, tokens[1:])
                         if country_of(a.text + " " + b.text)), None)
     name_tokens = _person_name(tokens)
     org_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS | ANALYST_WORDS | UNIT_WORDS
     if not name_tokens and head is not None and head.pos_ == "PROPN" and not country_of(head.text) \
-            and head.text[:1].isupper() and head.lower_ not in org_words and head.ent_type_ not in ("ORG", "GPE"):
+            and head.text[:1].isupper() and head.lower_ not in org_words and head.ent_type_ not in ("ORG", "GPE") \
+            and not ACRONYM_TOKEN.match(head.text):
         run = [head]
         while run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN" and doc[run[0].i - 1].dep_ == "compound" \
                 and doc[run[0].i - 1] in tokens and doc[run[0].i - 1].lower_ not in PERSON_ROLES \
@@ -84,8 +92,14 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
         if head.ent_type_ in ("PERSON", "") or (len(run) <= 3 and _role_words(words)):
             name_tokens = run
     groups = [e for e in doc.ents if e.label_ == "ORG" and e.start_char >= span[0] and e.end_char <= span[1]
-              and not set(t.i for t in e) & {t.i for t in name_tokens}]
-    group = groups[0].text if groups else None
+              and not set(t.i for t in e) & {t.i for t in name_tokens} and not country_of(e.text)
+              and not _about(e.root)]
+    name_text = " ".join(t.text for t in name_tokens)
+    groups = [g for g in groups if g.text not in name_text]
+    group = groups[0].text.removeprefix("the ") if groups else None
+    if group is None:  # "RSF spokesperson", "M23 spokesman": an acronym the tagger left untyped
+        group = next((t.text for t in tokens if ACRONYM_TOKEN.match(t.text) and t not in name_tokens
+                      and not country_of(t.text)), None)
     name_ids = {t.i for t in name_tokens}
     descriptors = {t.lemma_.lower() for t in tokens if t.i not in name_ids and t.is_alpha and not t.is_stop}
     if name_tokens:

@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..extract.countries import country_of, fold
-from ..extract.lexicon import PERSON_ROLES
+from ..extract.lexicon import ARMED_GROUP_WORDS, PERSON_ROLES
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
 
 ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+(?:(?:of|the|for|and|de|du|des)\s+)*){1,6})\(([A-Z][A-Za-z0-9]{1,7})\)")
 PERSON_TYPES = ("person", "analyst")
+# "the army's spokesman" with no country: the army of the one country the article reports fighting
+STATE_BODY_WORDS = {"army", "military", "government", "ministry", "minister", "forces", "troops", "police",
+                    "presidency"}
 
 
 @dataclass
@@ -33,8 +36,16 @@ class _Cluster:
 
 
 def acronyms(analyses: list[ArticleAnalysis]) -> dict[str, str]:
-    """'Rapid Support Forces (RSF)' anywhere in the corpus -> {'RSF': 'Rapid Support Forces'}."""
+    """'RSF' -> 'Rapid Support Forces': from 'Rapid Support Forces (RSF)', or from a name in the corpus whose
+    capitalised initials spell an acronym the corpus also uses."""
     found: dict[str, str] = {}
+    names = {n for a in analyses for n in a.forces} | {s.name for a in analyses for s in a.speakers} | {
+        s.group for a in analyses for s in a.speakers if s.group}
+    long_names = {re.sub(r"^[Tt]he\s+", "", n) for n in names if len(n.split()) > 1}
+    for short in (n for n in names if re.fullmatch(r"[A-Z][A-Z0-9]{1,6}", n)):
+        for name in long_names:
+            if "".join(w[0] for w in name.split() if w[0].isupper()) == short:
+                found[short] = name
     for analysis in analyses:
         for m in ACRONYM.finditer(analysis.article.text):
             words = [w for w in m.group(1).split() if w[0].isupper()]
@@ -94,36 +105,72 @@ def _clusters(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> list[_
     return people + list(bodies.values())
 
 
-def parties(analyses: list[ArticleAnalysis]) -> set[str]:
-    """Countries the corpus reports as fighting: the sides of its military and government speakers, and of
-    countries whose forces it names (``ArticleAnalysis.forces``)."""
-    counts: Counter[str] = Counter()
-    for analysis in analyses:
-        counts.update(analysis.forces)
-    return {country for country, n in counts.items() if n >= 2}
+@dataclass
+class Parties:
+    """Who is fighting, as the corpus tells it."""
 
+    names: set[str]  # countries and armed groups whose forces are reported
+    home: dict[str, str]  # article id -> the one country whose forces it names, when it names only one
+    expand: dict[str, str]
 
-def _side(cluster: _Cluster, belligerents: set[str], expand: dict[str, str]) -> str | None:
-    if any(s.type in ("media", "analyst") for _, s in cluster.speakers):
+    def party(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        name = re.sub(r"^[Tt]he\s+", "", name)
+        full = self.expand.get(name, name)
+        country = next((c for c in map(country_of, full.split()) if c), None)
+        bare = " ".join(w for w in name.split() if fold(w) not in ARMED_GROUP_WORDS)  # "M23 rebels" -> "M23"
+        for candidate in (full, name, bare):
+            if candidate in self.names or fold(candidate).removeprefix("the ") in {fold(n) for n in self.names}:
+                return country or full  # "Sudanese Armed Forces" fight for Sudan
         return None
-    countries = Counter(s.country for _, s in cluster.speakers if s.country)
+
+
+def parties(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> Parties:
+    names: set[str] = set()
+    home: dict[str, str] = {}
+    for analysis in analyses:
+        names.update(expand.get(n, n) for n in analysis.forces)
+        names.update(analysis.forces)
+        countries = [n for n in analysis.forces if country_of(n)]
+        if len(countries) == 1:
+            home[analysis.article.id] = country_of(countries[0]) or countries[0]
+    return Parties(names, home, expand)
+
+
+def _side(cluster: _Cluster, sides: Parties) -> str | None:
+    """Its own name if it is an armed party; else the party of the body it belongs to; else its country."""
+    speakers = [s for _, s in cluster.speakers]
+    if any(s.type in ("media", "analyst") for s in speakers):
+        return None
+    for s in speakers:
+        if s.type in ("armed_group", "other", "military", "military_unit") and sides.party(s.name):
+            return s.country if s.country and sides.party(s.country) else sides.party(s.name)
+    groups = [s.group for s in speakers if s.group]
+    for group in groups:
+        if sides.party(group) and not country_of(group):
+            country = next((s.country for s in speakers if s.country), None)
+            return country if country and sides.party(country) else sides.party(group)
+    countries = Counter(s.country for s in speakers if s.country)
     if countries:
         country = countries.most_common(1)[0][0]
-        return country if country in belligerents else None
-    sides = Counter(s.side for _, s in cluster.speakers if s.side)
-    if sides:
-        return sides.most_common(1)[0][0]
-    groups = Counter(s.group for _, s in cluster.speakers if s.group)
+        return country if sides.party(country) else None
     if groups:
-        group = groups.most_common(1)[0][0]
-        return expand.get(group, group)
+        return None  # a spokesperson of the UN, a monitor, an embassy: not a party
+    own_words = Counter(s.side for s in speakers if s.side and sides.party(s.side))
+    if own_words:
+        return own_words.most_common(1)[0][0]
+    homes = Counter(sides.home[a] for a, s in cluster.speakers if a in sides.home
+                    and s.descriptors & STATE_BODY_WORDS)
+    if homes:
+        return homes.most_common(1)[0][0]
     return None
 
 
 def resolve(analyses: list[ArticleAnalysis]) -> Corpus:
     """Corpus-wide entities; every attribution's ``speaker`` and ``via`` become entity ids."""
     expand = acronyms(analyses)
-    belligerents = parties(analyses)
+    sides = parties(analyses, expand)
     entities: dict[str, Entity] = {}
     ids: dict[tuple[str, str], str] = {}
     for cluster in _clusters(analyses, expand):
@@ -132,12 +179,14 @@ def resolve(analyses: list[ArticleAnalysis]) -> Corpus:
         names = Counter(expand.get(s.name, s.name) for _, s in cluster.speakers)
         name = max(names, key=lambda n: (names[n], len(n)))
         first = cluster.first
+        if first.type == "other" and set(fold(name).split()) & ARMED_GROUP_WORDS:
+            first.type = "armed_group"  # "RSF" once expanded to "Rapid Support Forces"
         entity_id = f"{first.type}:{_slug(name)}"
         while entity_id in entities:
             entity_id += "-2"
         aliases = sorted({a for _, s in cluster.speakers for a in s.aliases if a != name})
         titles = [s.title for _, s in cluster.speakers if s.title]
-        entity = Entity(id=entity_id, name=name, type=first.type, side=_side(cluster, belligerents, expand),
+        entity = Entity(id=entity_id, name=name, type=first.type, side=_side(cluster, sides),
                         title=titles[0] if titles else None, aliases=aliases)
         for article_id, speaker in cluster.speakers:
             ids[(article_id, speaker.key)] = entity_id
