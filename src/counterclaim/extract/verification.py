@@ -17,7 +17,9 @@ _NEG = r"(?:could|can|was|were|has|have|had|did|does|do|is|are)\s*(?:not|n[’']
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("not_verified", re.compile(
         rf"\b{_NEG}\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:immediately\s+|independently\s+)*(?:verif|confirm)\w*"
-        rf"|\bunable\s+to\s+(?:independently\s+)?(?:verify|confirm)\b|\bnot\s+independently\s+verified\b", re.I)),
+        rf"(?:\s+(?:it\s+|them\s+|this\s+)?independently)?"
+        rf"|\b(?:unable|not\s+able)\s+to\s+(?:independently\s+)?(?:verify|confirm)\b|\bnot\s+independently\s+verified\b",
+        re.I)),
     ("no_comment", re.compile(
         rf"\b{_NEG}\s+(?:immediately\s+)?(?:respond|comment|reply|return)\w*(?:\s+to\s+(?:a\s+)?requests?\s+for\s+"
         rf"comment)?|\bdeclined\s+to\s+comment\b|\bcould\s+not\s+be\s+reached\s+for\s+comment\b"
@@ -26,8 +28,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b(?:geolocated|satellite|verified|drone)\s+(?:images?|imagery|footage|videos?|photos?|photographs?)\b",
         re.I)),
     ("verified", re.compile(r"\b(?:has|have|had)\s+(?:independently\s+)?(?:verified|geolocated|confirmed)\b"
-                            r"|\bwas\s+(?:independently\s+)?verified\s+by\b", re.I)),
-    ("other", re.compile(r"\bno\s+(?:immediate\s+)?(?:independent\s+)?confirmation\b", re.I)),
+                            r"|\bwas\s+(?:independently\s+)?verified\s+by\b"
+                            r"|\b(?:geolocated|verified)\s+(?:the|one|a|an|two|three|several|some)\b", re.I)),
+    ("other", re.compile(r"\bno\s+(?:immediate\s+)?(?:independent\s+)?confirmation\b"
+                         r"|\bno\s+(?:satellite\s+)?(?:imagery|footage|images|evidence)\b", re.I)),
 ]
 EVIDENCE_WORDS = re.compile(r"(?:geolocated|satellite|verified|drone)\s+\w+", re.I)
 
@@ -57,7 +61,8 @@ def _verifier(doc: Doc, start: int, end: int) -> str | None:
     """The ORG right before the phrase (its subject), or after 'by' in the passive."""
     before = [e for e in doc.ents if e.label_ in ("ORG", "PERSON", "WORK_OF_ART") and e.end_char <= start
               and not doc.text[e.end_char:start].strip(" ,")[:1].isalpha()]
-    if before and start - before[-1].end_char <= 2:
+    gap = doc.text[before[-1].end_char:start] if before else ""
+    if before and re.fullmatch(r"\s*(?:(?:was|were|has|have|had|is|are|did|does|do|also)\s+)*", gap):
         return before[-1].text
     tail = doc.text[end:end + 60]
     by = re.match(r"\s+by\s+", tail)
