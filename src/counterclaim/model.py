@@ -64,10 +64,10 @@ class Speaker:
     side: str | None = None
     title: str | None = None
     country: str | None = None  # country it belongs to, even when that country is not a party
-    group: str | None = None  # organisation named in its description ("Wagner Group" in "Wagner Group chief")
+    group: str | None = None  # organisation named in its description ("Atlas Group" in "Atlas Group chief")
     aliases: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
-    descriptors: set[str] = field(default_factory=set)  # lower-cased modifier words ("wagner", "leader")
+    descriptors: set[str] = field(default_factory=set)  # lower-cased modifier words ("atlas", "leader")
 
 
 @dataclass

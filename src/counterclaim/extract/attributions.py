@@ -87,7 +87,7 @@ def _chain_subject(verb: Token) -> Token | None:
 
 
 def _np_span(head: Token) -> CharSpan:
-    """A noun phrase without its relative clauses ("Prigozhin, whose fighters ...")."""
+    """A noun phrase without its relative clauses ("Dorn, whose fighters ...")."""
     tokens = [t for t in head.subtree if not any(a.dep_ in ("relcl", "acl") and a in head.subtree and a is not head
                                                   and t in a.subtree for a in t.ancestors if a is not head) and
               not (t.dep_ in ("relcl", "acl") and t is not head)]

@@ -32,7 +32,7 @@ class Mention:
     name: str
     type: str
     country: str | None
-    group: str | None  # an armed group or organisation named in the phrase ("Wagner Group" in "Wagner Group chief")
+    group: str | None  # an armed group or organisation named in the phrase ("Atlas Group" in "Atlas Group chief")
     title: str | None
     descriptors: set[str] = field(default_factory=set)
     surname: str | None = None
@@ -210,7 +210,7 @@ class SpeakerBook:
             known = self._by_surname.get(fold(head.text))  # a lone surname the tagger took for an ORG
             if known is not None:
                 return self._add_mention(known, m)
-        if m.type == "person":  # "the Wagner chief", "the army's spokesman"
+        if m.type == "person":  # "the militia chief", "the army's spokesman"
             known = self._match_description(m)
             if known is not None:
                 return self._add_mention(known, m)
@@ -250,7 +250,7 @@ class SpeakerBook:
         if wants_person and m.head is not None:
             named_before = [self._by_surname[fold(t.text)] for t in m.head.sent
                             if t.i < m.head.i and fold(t.text) in self._by_surname]
-            if named_before:  # "Prigozhin's disdain surfaced when he said": the person named in the sentence
+            if named_before:  # "Dorn's disdain surfaced when he said": the person named in the sentence
                 return named_before[-1]
             people = [s for _, s in earlier if s.type in ("person", "analyst")]
             return people[-1] if people else None

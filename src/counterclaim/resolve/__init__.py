@@ -122,7 +122,7 @@ class Parties:
         bare = " ".join(w for w in name.split() if fold(w) not in ARMED_GROUP_WORDS)  # "M23 rebels" -> "M23"
         for candidate in (full, name, bare):
             if candidate in self.names or fold(candidate).removeprefix("the ") in {fold(n) for n in self.names}:
-                return country or full  # "Sudanese Armed Forces" fight for Sudan
+                return country or (bare if candidate == bare else full)  # "Sudanese Armed Forces": Sudan
         return None
 
 
