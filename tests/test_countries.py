@@ -1,0 +1,160 @@
+"""Words that name a country: names, demonyms, possessives, capitals as metonyms, seats of power."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from counterclaim.extract import countries
+from counterclaim.extract.countries import country_of, fold
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Russia", "Russia"),
+    ("Ukraine", "Ukraine"),
+    ("Sudan", "Sudan"),
+    ("Ethiopia", "Ethiopia"),
+    ("Myanmar", "Myanmar"),
+    ("Burma", "Myanmar"),
+    ("Britain", "United Kingdom"),
+])
+def test_country_names(word: str, country: str) -> None:
+    assert country_of(word) == country
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Russian", "Russia"),
+    ("Russians", "Russia"),
+    ("Ukrainian", "Ukraine"),
+    ("Ukrainians", "Ukraine"),
+    ("Sudanese", "Sudan"),
+    ("Israeli", "Israel"),
+    ("Israelis", "Israel"),
+    ("Palestinian", "Palestine"),
+    ("Armenian", "Armenia"),
+    ("Armenians", "Armenia"),
+    ("Azerbaijani", "Azerbaijan"),
+    ("Ethiopian", "Ethiopia"),
+    ("Eritrean", "Eritrea"),
+    ("Yemeni", "Yemen"),
+    ("Syrian", "Syria"),
+    ("Lebanese", "Lebanon"),
+    ("Burmese", "Myanmar"),
+    ("Congolese", "Democratic Republic of the Congo"),
+    ("Rwandan", "Rwanda"),
+    ("Malian", "Mali"),
+    ("Georgian", "Georgia"),
+    ("British", "United Kingdom"),
+    ("American", "United States"),
+    ("Chinese", "China"),
+    ("Dutch", "Netherlands"),
+])
+def test_demonyms(word: str, country: str) -> None:
+    assert country_of(word) == country
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Russia's", "Russia"),
+    ("Ukraine’s", "Ukraine"),
+    ("Sudan’s", "Sudan"),
+    ("Israel’s", "Israel"),
+    ("Moscow's", "Russia"),
+    ("Moscow’s", "Russia"),
+    ("Kyiv’s", "Ukraine"),
+    ("Britain's", "United Kingdom"),
+    ("Kremlin’s", "Russia"),
+    ("Pentagon’s", "United States"),
+])
+def test_possessives(word: str, country: str) -> None:
+    assert country_of(word) == country
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Moscow", "Russia"),
+    ("Kyiv", "Ukraine"),
+    ("Kiev", "Ukraine"),
+    ("Khartoum", "Sudan"),
+    ("Baku", "Azerbaijan"),
+    ("Yerevan", "Armenia"),
+    ("Addis Ababa", "Ethiopia"),
+    ("Tehran", "Iran"),
+    ("Damascus", "Syria"),
+    ("Beijing", "China"),
+    ("Tbilisi", "Georgia"),
+    ("Kinshasa", "Democratic Republic of the Congo"),
+    ("Kigali", "Rwanda"),
+    ("Washington", "United States"),
+    ("London", "United Kingdom"),
+])
+def test_capitals_as_metonyms(word: str, country: str) -> None:
+    assert country_of(word) == country
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Kremlin", "Russia"),
+    ("White House", "United States"),
+    ("Pentagon", "United States"),
+    ("State Department", "United States"),
+    ("Downing Street", "United Kingdom"),
+    ("Élysée", "France"),
+    ("Elysee", "France"),
+    ("Bankova", "Ukraine"),
+    ("Knesset", "Israel"),
+    ("Zhongnanhai", "China"),
+])
+def test_seats_of_power(word: str, country: str) -> None:
+    assert country_of(word) == country
+
+
+@pytest.mark.xfail(strict=True, reason="a leading article is not stripped: country_of('the Kremlin') and "
+                                        "country_of('the White House') are None, though spaCy ORG entity texts "
+                                        "(passed whole in speakers.describe) include 'the'")
+@pytest.mark.parametrize(("word", "country"), [("the Kremlin", "Russia"), ("the White House", "United States")])
+def test_seats_with_article(word: str, country: str) -> None:
+    assert country_of(word) == country
+
+
+@pytest.mark.parametrize("word", ["KREMLIN", "kremlin", "RUSSIAN", "moscow"])
+def test_case_insensitive(word: str) -> None:
+    assert country_of(word) is not None
+
+
+@pytest.mark.parametrize("word", [
+    "blorfistan", "Tuesday", "the", "ministry", "brigade", "Hamas", "", "Zorvak",
+    "Georgia", "Jordan", "Chad", "Niger",  # ambiguous with first names or US states: left alone
+])
+def test_unknown_or_ambiguous_words(word: str) -> None:
+    assert country_of(word) is None
+
+
+def test_fold_is_accent_and_case_free() -> None:
+    assert fold("  Élysée ") == "elysee"
+    assert fold("Kyiv’s") == "kyiv's"
+
+
+@pytest.fixture
+def fresh_forms() -> Iterator[None]:
+    countries.country_forms.cache_clear()
+    yield
+    countries.country_forms.cache_clear()
+
+
+@pytest.mark.xfail(strict=True, reason="country_forms() uses setdefault over countryinfo files in directory-listing "
+                                        "order, and 'Serbia and Montenegro' and 'Serbia' both claim Belgrade: "
+                                        "country_of('Belgrade') depends on file order (here it is 'Serbia and "
+                                        "Montenegro' while country_of('Serbian') is 'Serbia')")
+def test_forms_do_not_depend_on_file_order(monkeypatch: pytest.MonkeyPatch, fresh_forms: None) -> None:
+    records = list(countries._country_records())
+    results = []
+    for ordered in (records, records[::-1]):
+        monkeypatch.setattr(countries, "_country_records", lambda ordered=ordered: iter(ordered))
+        countries.country_forms.cache_clear()
+        results.append((country_of("Belgrade"), country_of("Serbian")))
+    assert results[0] == results[1] == ("Serbia", "Serbia")
+
+
+@pytest.mark.xfail(strict=True, reason="fold() keeps apostrophes despite its docstring ('apostrophe-free'), so the "
+                                        "common spelling 'Sanaa' misses countryinfo's \"Sana'a\"")
+def test_sanaa_without_apostrophe() -> None:
+    assert country_of("Sanaa") == "Yemen"
