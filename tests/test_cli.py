@@ -210,13 +210,12 @@ def test_missing_path_is_one_clear_error(runner: CliRunner, tmp_path: Path) -> N
     assert "Traceback" not in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="when every input fails the CLI still prints a second stderr line, '1 "
-                                        "input(s) failed; the rest were analysed and stored.', although nothing "
-                                        "was analysed (and writes an empty export)")
-def test_missing_path_alone_prints_only_its_error(runner: CliRunner, tmp_path: Path) -> None:
+def test_missing_path_alone_says_nothing_was_analysed(runner: CliRunner, tmp_path: Path) -> None:
     missing = tmp_path / "no-such-report.txt"
     result = analyze(runner, tmp_path, str(missing))
-    assert lines(result.stderr) == [f"error {missing}: no such file or directory"]
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [f"error {missing}: no such file or directory",
+                                    "1 input(s) failed; nothing was analysed."]
 
 
 def test_missing_path_among_good_ones(runner: CliRunner, tmp_path: Path) -> None:

@@ -90,7 +90,8 @@ def analyze(
             stored = store.save_document(doc)
     _summary(doc, report, output, db, stored)
     if report.errors:
-        err.print(f"[red]{len(report.errors)} input(s) failed[/red]; the rest were analysed and stored.")
+        rest = "the rest were analysed and stored" if doc["articles"] else "nothing was analysed"
+        err.print(f"[red]{len(report.errors)} input(s) failed[/red]; {rest}.")
         raise typer.Exit(1)
 
 
