@@ -17,7 +17,7 @@ from .countries import country_of
 from .dates import resolve_date
 from .lexicon import CHANNELS, MULTIWORD_CHANNELS
 from .quotes import find_quotes, parse_text
-from .spans import inside, overlaps
+from .spans import inside, overlaps, sentence_at
 from .speakers import SpeakerBook
 from .verification import find_notes, infer_outlet, link_notes
 
@@ -98,10 +98,11 @@ def _attached_to(token: Token, verb: Token) -> bool:
     return head is verb or (head.head is verb and token.i < head.left_edge.i + 3)
 
 
-def _kind(raw: RawAttribution, text: str) -> str:
+def _kind(raw: RawAttribution) -> str:
     if not raw.quotes:
         return "indirect"
-    quoted = sum(min(e, q.end) - max(s, q.start) for s, e in raw.content for q in raw.quotes if overlaps((s, e), (q.start, q.end)))
+    quoted = sum(min(e, q.end) - max(s, q.start) for s, e in raw.content for q in raw.quotes
+                 if overlaps((s, e), (q.start, q.end)))
     total = sum(e - s for s, e in raw.content)
     return "direct" if quoted >= total - 2 else "mixed"
 
@@ -133,7 +134,7 @@ def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
             cue=Span.of(text, *raw.cue),
             content=Span.of(text, content[0][0], content[-1][1]),
             content_fragments=[Span.of(text, s, e) for s, e in content],
-            kind=_kind(raw, text),
+            kind=_kind(raw),
             source=Span.of(text, *raw.source) if raw.source else None,
             speaker=speaker.key if speaker else None,
             channel=_channel(raw),
@@ -143,7 +144,11 @@ def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
             confidence=0.9 if raw.quotes and raw.source else 0.75 if raw.source else 0.5,
         ))
     hits = find_notes(doc)
-    link_notes(text, hits, attributions, lambda char: _sentence_bounds(doc, char))
+    def bounds(char: int) -> tuple[int, int] | None:
+        sent = sentence_at(doc, char)
+        return (sent.start_char, sent.end_char) if sent is not None else None
+
+    link_notes(text, hits, attributions, bounds)
     for speaker in book.speakers:
         spoken = [a.content.text for a in attributions if a.speaker == speaker.key]
         speaker.side = _provisional_side(speaker) or _side_from_own_words(spoken)
@@ -171,13 +176,6 @@ def _forces(doc: Doc) -> dict[str, int]:
             if name:
                 counts[name] = counts.get(name, 0) + 1
     return counts
-
-
-def _sentence_bounds(doc: Doc, char: int) -> tuple[int, int] | None:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent.start_char, sent.end_char
-    return None
 
 
 def _side_from_own_words(contents: list[str]) -> str | None:

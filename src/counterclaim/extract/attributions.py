@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, CHANNELS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS,
                       MILITARY_WORDS, NEEDS_CLAUSE, NOMINAL_CONTENT_VERBS, PERSON_ROLES, REPORTING_VERBS)
 from .quotes import Quote
-from .spans import CharSpan, inside, overlaps, subtract, subtree_span, token_span, trim
+from .spans import CharSpan, inside, overlaps, sentence_at, subtract, subtree_span, token_span, trim
 
 SUBJECT_DEPS = {"nsubj"}
 SPEAKER_NOUNS = (PERSON_ROLES | GROUP_WORDS | GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS
@@ -88,9 +88,9 @@ def _chain_subject(verb: Token) -> Token | None:
 
 def _np_span(head: Token) -> CharSpan:
     """A noun phrase without its relative clauses ("Dorn, whose fighters ...")."""
-    tokens = [t for t in head.subtree if not any(a.dep_ in ("relcl", "acl") and a in head.subtree and a is not head
-                                                  and t in a.subtree for a in t.ancestors if a is not head) and
-              not (t.dep_ in ("relcl", "acl") and t is not head)]
+    clauses = [t for t in head.subtree if t is not head and t.dep_ in ("relcl", "acl")]
+    dropped = {d.i for clause in clauses for d in clause.subtree}
+    tokens = [t for t in head.subtree if t.i not in dropped]
     tokens = [t for t in tokens if not t.is_punct or t.i in (head.left_edge.i, head.right_edge.i) and t.text in "’'"]
     if not tokens:
         return token_span([head])
@@ -138,7 +138,7 @@ def _clean_content(text: str, spans: list[CharSpan], holes: list[CharSpan]) -> l
     return pieces
 
 
-def _verb_attribution(verb: Token, text: str, quotes: list[Quote]) -> RawAttribution | None:
+def _verb_attribution(verb: Token, text: str) -> RawAttribution | None:
     children = _content_children(verb)
     if not children:
         return None
@@ -195,13 +195,6 @@ def _is_media(head: Token | None) -> bool:
     return bool(words & MEDIA_NOUNS)
 
 
-def _sentence_of(doc: Doc, char: int) -> SpacySpan | None:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent
-    return None
-
-
 def _paragraph_start(text: str, char: int) -> int:
     cut = text.rfind("\n\n", 0, char)
     return 0 if cut < 0 else cut + 2
@@ -221,7 +214,7 @@ def _attach_quotes(doc: Doc, text: str, quotes: list[Quote], found: list[RawAttr
             continue
         if not quote.is_full(text):
             continue
-        sentences = {s for s in (_sentence_of(doc, quote.start), _sentence_of(doc, quote.end - 1)) if s is not None}
+        sentences = {s for s in (sentence_at(doc, quote.start), sentence_at(doc, quote.end - 1)) if s is not None}
         verbs = [t for s in sorted(sentences, key=lambda s: s.start) for t in s
                  if _is_reporting(t) and not any(q.start <= t.idx < q.end for q in quotes)]
         if not verbs:
@@ -255,12 +248,12 @@ def _attach_quotes(doc: Doc, text: str, quotes: list[Quote], found: list[RawAttr
 
 def _adjacent_cue(doc: Doc, text: str, quote: Quote) -> list[Token]:
     """'“...” he told her.' as its own sentence, or 'X said:' ending the sentence before the quote."""
-    after = _sentence_of(doc, quote.end + 1) if quote.end < len(text) else None
+    after = sentence_at(doc, quote.end + 1) if quote.end < len(text) else None
     if after is not None and after.start_char >= quote.end - 1 and not text[quote.end:after.start_char].count("\n"):
         lead = [t for t in after[:6] if _is_reporting(t)]
         if lead:
             return lead[:1]
-    before = _sentence_of(doc, quote.start - 2) if quote.start > 1 else None
+    before = sentence_at(doc, quote.start - 2) if quote.start > 1 else None
     if before is not None and text[:quote.start].rstrip().endswith(":"):
         return [t for t in before if _is_reporting(t)][-1:]
     return []
@@ -326,7 +319,7 @@ def find_attributions(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
     for tok in doc:
         if not _is_reporting(tok) or any(s <= tok.idx < e for s, e in full_quote_inners):
             continue
-        attribution = _verb_attribution(tok, text, quotes)
+        attribution = _verb_attribution(tok, text)
         if attribution is not None:
             found.append(attribution)
     verbs = {a.verb.i: a for a in found if a.verb is not None}

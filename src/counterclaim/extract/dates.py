@@ -8,7 +8,7 @@ week", "last summer", "last month") resolve to a week/season/month with that pre
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import dateparser
@@ -48,11 +48,11 @@ def _relative_span(phrase: str, published: date) -> DateRef | None:
     if "last month" in low or "previous month" in low:
         month = (published.replace(day=1) - timedelta(days=1))
         return DateRef(month.strftime("%Y-%m"), "month", phrase)
-    if "this month" in low or "earlier this month" in low:
+    if "this month" in low:
         return DateRef(published.strftime("%Y-%m"), "month", phrase)
     if "last year" in low:
         return DateRef(str(published.year - 1), "year", phrase)
-    if "this year" in low or "earlier this year" in low:
+    if "this year" in low:
         return DateRef(str(published.year), "year", phrase)
     return None
 
@@ -95,7 +95,7 @@ def resolve_date(phrase: str, published: date | None) -> DateRef:
         return DateRef(core, "year", phrase)
     if NON_DATES.search(core):
         return DateRef(None, "unknown", phrase)
-    settings = {"RELATIVE_BASE": _midday(published), "PREFER_DATES_FROM": "past",
+    settings = {"RELATIVE_BASE": datetime(published.year, published.month, published.day, 12), "PREFER_DATES_FROM": "past",
                 "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
     parsed = dateparser.parse(core, languages=["en"], settings=settings)
     if parsed is None:
@@ -109,8 +109,3 @@ def resolve_date(phrase: str, published: date | None) -> DateRef:
     if re.fullmatch(r"\d{4}", core):
         return DateRef(core, "year", phrase)
     return DateRef(parsed.date().isoformat(), "day", phrase)
-
-
-def _midday(day: date):
-    from datetime import datetime
-    return datetime(day.year, day.month, day.day, 12)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 CharSpan = tuple[int, int]
 EDGE_PUNCT = ",;:—–-"
@@ -53,3 +53,11 @@ def overlaps(a: CharSpan, b: CharSpan) -> bool:
 
 def inside(a: CharSpan, b: CharSpan) -> bool:
     return b[0] <= a[0] and a[1] <= b[1]
+
+
+def sentence_at(doc: Doc, char: int) -> Span | None:
+    """The sentence holding character offset char (None between sentences or past the end)."""
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent
+    return None

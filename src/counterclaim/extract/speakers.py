@@ -141,8 +141,6 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         kind = "armed_group"
     elif country and len([t for t in tokens if t.is_alpha and t.lower_ != "the"]) == 1:
         kind = "country"
-    elif head is not None and head.ent_type_ in ("ORG",):
-        kind = "other"
     else:
         kind = "other"
     mention_kind = "named" if has_proper and kind != "person" else "description"
@@ -154,9 +152,13 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
     return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
 
 
+def core_words(descriptors: set[str]) -> frozenset[str]:
+    """What names a body once its country and role words are set aside: {'defense', 'ministry'}."""
+    return frozenset(d for d in descriptors if not country_of(d) and d not in PERSON_ROLES)
+
+
 def _org_key(m: Mention) -> tuple:
-    core = frozenset(d for d in m.descriptors if not country_of(d) and d not in PERSON_ROLES)
-    return (m.type, m.country, core)
+    return (m.type, m.country, core_words(m.descriptors))
 
 
 def _compatible_roles(a: set[str], b: set[str]) -> bool:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..extract.countries import country_of, fold
-from ..extract.lexicon import ARMED_GROUP_WORDS, PERSON_ROLES
+from ..extract.lexicon import ARMED_GROUP_WORDS
+from ..extract.speakers import core_words
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
 
 ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+(?:(?:of|the|for|and|de|du|des)\s+)*){1,6})\(([A-Z][A-Za-z0-9]{1,7})\)")
@@ -81,7 +82,7 @@ def _same_person(a: Speaker, b: Speaker) -> bool:
 
 def _org_key(s: Speaker, expand: dict[str, str]) -> tuple:
     name = expand.get(s.name, s.name)
-    core = frozenset(d for d in s.descriptors if not country_of(d) and d not in PERSON_ROLES)
+    core = core_words(s.descriptors)
     if not core:
         core = frozenset(fold(w) for w in name.split() if not country_of(w))
     return (s.type, s.country, core)
