@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -112,6 +113,52 @@ def _summary(doc: dict, report, output: Path, db: str, stored) -> None:
     out.print(f"{notes} verification notes; export: {output}" + (f"; store: {db}" if db else ""))
     if stored is not None and stored.articles_skipped:
         out.print(f"{stored.articles_skipped} article(s) were already stored and left unchanged.")
+
+
+@app.command("timeline")
+def timeline_command(
+    place: Annotated[str, typer.Argument(help="Place name; alternate spellings work (Kiev finds Kyiv).")],
+    db: Annotated[str, typer.Option("--db", help="SQLite path or SQLAlchemy URL of the store.")] = (
+        "out/counterclaim.sqlite"),
+    export: Annotated[Optional[Path], typer.Option("--from", help="Read a JSON export instead of the store.")] = None,
+) -> None:
+    """List, in date order, each claim about control of or fighting at a place: who, which side, stance, status."""
+    import json
+
+    from .reconcile.timeline import find_places, timeline
+    from .resolve.gazetteer import default_gazetteer
+
+    if export is not None:
+        document = json.loads(export.read_text(encoding="utf-8"))
+    else:
+        from .store import open_store
+
+        if "://" not in db and not Path(db).exists():
+            err.print(f"[red]error:[/] no store at {db}; run `counterclaim analyze` first or pass --db")
+            raise typer.Exit(2)
+        store = open_store(db)
+        try:
+            document = store.load_document()
+        finally:
+            store.close()
+    places = find_places(document, place, default_gazetteer())
+    if not places:
+        err.print(f"[red]error:[/] no place called {place!r} in the store")
+        raise typer.Exit(1)
+    rows = timeline(document, {p["id"] for p in places})
+    names = ", ".join(sorted({p["name"] for p in places}))
+    out.print(f"[bold]Claims about {escape(names)}[/], in date order")
+    colours = {"supports": "green", "denies": "red", "unverified": "yellow"}
+    for r in rows:
+        when = (r.date or "undated") + (f" ({r.precision})" if r.precision not in ("day", "unknown") else "")
+        claim = r.claim if len(r.claim) <= 140 else r.claim[:137] + "..."
+        colour = colours.get(r.stance, "white")
+        out.print(f"[bold]{escape(when)}[/]  {escape(r.claimant)} [dim]({escape(r.side or 'no side')})[/]  "
+                  f"[{colour}]{r.stance}[/] [dim]{r.event_type}[/]", highlight=False)
+        out.print(f"    “{escape(claim)}”  [dim]{escape(r.outlet or '')}[/]", highlight=False)
+        if r.proposition:
+            out.print(f"    -> {escape(r.proposition)} [bold]{r.status}[/]", highlight=False)
+    out.print(f"{len(rows)} claims")
 
 
 def main() -> None:

@@ -17,6 +17,9 @@ EntityType = Literal[
     "media", "analyst", "official_group", "country", "other",
 ]
 NoteKind = Literal["not_verified", "verified", "independent_evidence", "no_comment", "other"]
+EventType = Literal["advance", "withdrawal", "capture", "counterattack", "attack", "defeat", "casualties",
+                    "encirclement", "shelling", "replacement", "other"]
+Modality = Literal["asserted", "denied", "predicted", "hedged"]
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,47 @@ class VerificationNote:
 
 
 @dataclass
+class Party:
+    """Who an event's actor or target is, as the text words it, before sides are known.
+
+    kind: "named" (a country or group named in the phrase: "Ukrainian forces", "RSF fighters"), "self" (the
+    claimant's own side: "our forces", "we"), "enemy" (the claimant's opponent), "state" (an unnamed national army:
+    "the army"), "group" (an unnamed armed group: "the militia", "the rebels").
+    """
+
+    kind: Literal["named", "self", "enemy", "state", "group"]
+    span: Span
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Toponym:
+    span: Span
+    tagged: bool  # the NER model called it a place (GPE/LOC/FAC); other candidates need the gazetteer to agree
+
+
+@dataclass
+class Event:
+    """Something said to have happened on the ground, in one article, by a claimant or in the outlet's voice."""
+
+    id: str
+    article: str
+    type: EventType
+    span: Span
+    trigger: Span
+    modality: Modality = "asserted"
+    subtype: str | None = None  # "control", "holding", "fighting" for the kinds of claim the schema calls other
+    actor: Party | None = None
+    target: Party | None = None
+    place: Span | None = None  # toponym as written; geocoded by ``reconcile``
+    place_relation: str | None = None  # "in", "near", "north of", ...
+    date: DateRef | None = None
+    magnitude: object | None = None  # extract.magnitudes.Magnitude
+    claimed_by: list[str] = field(default_factory=list)  # attribution ids; empty in the outlet's own voice
+    evidence: str | None = None  # independent evidence the claim cites: "geolocated images"
+
+
+@dataclass
 class ArticleAnalysis:
     """Everything ``extract`` finds in one article."""
 
@@ -104,6 +148,8 @@ class ArticleAnalysis:
     notes: list[VerificationNote] = field(default_factory=list)
     # country or armed group -> mentions of its forces ("Sudanese troops", "RSF fighters"): the warring parties
     forces: dict[str, int] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    toponyms: list[Toponym] = field(default_factory=list)  # candidate place names, confirmed by the gazetteer later
 
 
 @dataclass

@@ -13,7 +13,9 @@ from .extract import extract_article
 from .ingest import iter_inputs
 from .model import Article, ArticleAnalysis, Corpus, InputError
 from .nlp import load_pipeline, parse_articles
+from .reconcile import reconcile
 from .resolve import resolve
+from .resolve.gazetteer import default_gazetteer
 
 
 @dataclass
@@ -73,4 +75,5 @@ def run(
             yield item
 
     analyses, failed = analyze_articles(good_articles(), model, on_error, on_article)
-    return RunReport(corpus=resolve(analyses), errors=errors + failed, duplicates=duplicates)
+    corpus = reconcile(resolve(analyses), default_gazetteer())
+    return RunReport(corpus=corpus, errors=errors + failed, duplicates=duplicates)

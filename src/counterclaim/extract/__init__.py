@@ -15,6 +15,7 @@ from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speake
 from .attributions import RawAttribution, find_attributions
 from .countries import country_of
 from .dates import resolve_date
+from .events import find_events, find_toponyms
 from .lexicon import CHANNELS, MULTIWORD_CHANNELS
 from .quotes import find_quotes, parse_text
 from .spans import inside, overlaps, sentence_at
@@ -125,7 +126,9 @@ def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
             if relay is not None:
                 relay.type = "media"
                 relay_of[raw.via] = relay
+    cues = {}
     for n, raw in enumerate(raws, 1):
+        cues[f"{article.id}:a{n}"] = raw.verb
         speaker = speaker_of.get(id(raw))
         content = raw.content
         relay = relay_of.get(raw.via) if raw.via else None
@@ -153,8 +156,10 @@ def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
         spoken = [a.content.text for a in attributions if a.speaker == speaker.key]
         speaker.side = _provisional_side(speaker) or _side_from_own_words(spoken)
     outlet = article.outlet or infer_outlet(hits)
+    toponyms = find_toponyms(doc)
     return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=attributions,
-                           speakers=book.speakers, notes=[h.note for h in hits], forces=_forces(doc))
+                           speakers=book.speakers, notes=[h.note for h in hits], forces=_forces(doc),
+                           events=find_events(article, doc, attributions, cues, toponyms), toponyms=toponyms)
 
 
 def _forces(doc: Doc) -> dict[str, int]:

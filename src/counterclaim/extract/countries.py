@@ -70,3 +70,18 @@ def country_of(word: str) -> str | None:
         if key.endswith(suffix):
             key = key[: -len(suffix)]
     return country_forms().get(key)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    out = set()
+    for rec in _country_records():
+        demonym = rec.get("demonym")
+        if isinstance(demonym, str) and demonym:
+            out |= {fold(demonym), fold(demonym) + "s"}
+    return frozenset(out)
+
+
+def is_demonym(word: str) -> bool:
+    """"Ukrainian", "Sudanese": a people or an adjective, never a place."""
+    return fold(word) in _demonyms()

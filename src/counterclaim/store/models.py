@@ -143,6 +143,7 @@ class StanceRow(Base):
     stance: Mapped[str] = mapped_column(String)
     against_interest: Mapped[bool | None] = mapped_column(Boolean)
     evidence: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[dict[str, Any]]  # fields beyond the schema's (side, rebuts, note)
 
 
 class StoryRow(Base):

@@ -198,6 +198,7 @@ def stance_values(proposition_id: str, s: Record) -> Record:
         "stance": s["stance"],
         "against_interest": s.get("against_interest"),
         "evidence": s.get("evidence"),
+        "data": _rest(s, "entity", "attribution", "article", "stance", "against_interest", "evidence"),
     }
 
 
@@ -211,7 +212,7 @@ def stance_record(row: StanceRow) -> Record:
     }
     if row.against_interest is not None:  # boolean in the schema: absent rather than null
         record["against_interest"] = row.against_interest
-    return record
+    return {**record, **(row.data or {})}
 
 
 def story_values(s: Record) -> Record:

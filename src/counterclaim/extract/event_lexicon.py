@@ -1,0 +1,96 @@
+"""Words that signal events on the ground. General military English only: no names, places or parties."""
+
+# Verb lemma -> event type. Verbs that need a particular object or particle are decided in events._verb_type.
+VERB_EVENTS = {
+    "advance": "advance", "progress": "advance", "enter": "advance", "regain": "advance",
+    "counterattack": "counterattack", "counter-attack": "counterattack",
+    "capture": "capture", "recapture": "capture", "seize": "capture", "liberate": "capture",
+    "occupy": "capture", "overrun": "capture", "conquer": "capture", "control": "capture",
+    "withdraw": "withdrawal", "retreat": "withdrawal", "flee": "withdrawal", "abandon": "withdrawal",
+    "regroup": "withdrawal", "reposition": "withdrawal", "evacuate": "withdrawal",
+    "attack": "attack", "assault": "attack", "storm": "attack", "strike": "attack", "raid": "attack",
+    "bomb": "attack", "target": "attack",
+    "shell": "shelling", "bombard": "shelling",
+    "defeat": "defeat", "destroy": "defeat", "repel": "defeat", "rout": "defeat", "repulse": "defeat",
+    "crush": "defeat",
+    "kill": "casualties", "wound": "casualties", "injure": "casualties",
+    "encircle": "encirclement", "surround": "encirclement", "besiege": "encirclement",
+    "blockade": "encirclement",
+    "replace": "replacement",
+}
+# Noun lemma -> event type.
+NOUN_EVENTS = {
+    "advance": "advance", "breakthrough": "advance", "push": "advance", "incursion": "advance",
+    "counterattack": "counterattack", "counter-attack": "counterattack", "counteroffensive": "counterattack",
+    "counter-offensive": "counterattack",
+    "capture": "capture", "recapture": "capture", "liberation": "capture", "seizure": "capture",
+    "takeover": "capture", "occupation": "capture",
+    "withdrawal": "withdrawal", "retreat": "withdrawal", "pullback": "withdrawal", "flight": "withdrawal",
+    "repositioning": "withdrawal",
+    "attack": "attack", "assault": "attack", "offensive": "attack", "strike": "attack", "airstrike": "attack",
+    "raid": "attack",
+    "shelling": "shelling", "bombardment": "shelling", "shell": "shelling",
+    "encirclement": "encirclement", "siege": "encirclement",
+    "casualty": "casualties", "loss": "casualties", "corpse": "casualties",
+    "replacement": "replacement",
+}
+# Nouns that only name an event when something pins them to the war ("the flight of the brigade", "500 corpses").
+NOUNS_NEEDING_ARGUMENT = {"flight", "loss", "push", "shell", "strike", "occupation", "corpse", "casualty"}
+
+# Objects that make "take", "gain", "lose", "leave", "hold" military: "took the heights", "lost ground".
+GROUND_NOUNS = {"ground", "territory", "position", "positions", "foothold", "initiative", "terrain", "area",
+                "line", "lines", "flank", "flanks", "height", "heights", "hill", "hills", "ridge", "trench",
+                "trenches", "bridgehead", "stronghold", "village", "villages"}
+SETTLEMENT_NOUNS = {"town", "city", "village", "garrison", "base", "airport", "airbase", "port", "bridge",
+                    "camp", "headquarters", "outpost", "checkpoint", "settlement", "district", "neighbourhood",
+                    "neighborhood", "control", "capital", "building", "buildings"}
+FORCE_WORDS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit",
+               "brigade", "battalion", "regiment", "division", "fighters", "fighter", "defenders", "defender",
+               "men", "infantry", "artillery", "militia", "rebels", "rebel", "mercenaries", "paramilitaries",
+               "convoy", "column", "garrison", "aircraft", "jets", "drones", "navy", "air", "terrorists",
+               "insurgents", "gunmen", "militants", "ministry", "command", "commanders", "positions"}
+ENEMY_WORDS = {"enemy", "adversary", "occupier", "occupiers", "invader", "invaders", "foe", "opponent"}
+STATE_WORDS = {"army", "military", "troops", "soldiers", "government", "forces", "air force", "aircraft",
+               "garrison", "navy", "jets"}
+GROUP_WORDS = {"militia", "militias", "rebels", "rebel", "terrorists", "insurgents", "mercenaries",
+               "paramilitaries", "paramilitary", "gunmen", "militants", "jihadists", "bandits"}
+SELF_WORDS = {"we", "us", "our", "ours", "my"}
+
+# Verbs that continue a fight or a hold rather than change control: the claims that deny a capture.
+FIGHT_NOUNS = {"battle", "battles", "fighting", "fight", "fights", "clash", "clashes", "combat", "hostilities"}
+CONTINUE_VERBS = {"continue", "rage", "go", "persist", "resume"}
+
+# Cue lemmas that set the modality of what they introduce.
+DENYING_CUES = {"deny", "reject", "dismiss", "refute", "dispute"}
+PREDICTING_CUES = {"predict", "vow", "promise", "threaten", "forecast", "pledge"}
+HEDGING_CUES = {"suggest", "believe", "think", "hint", "speculate", "estimate", "guess", "fear"}
+PREDICTING_HEADS = {"plan", "intend", "aim", "prepare", "threaten", "vow", "promise", "going", "about", "try",
+                    "seek", "want", "hope"}
+FAILING_HEADS = {"unable", "fail", "incapable"}
+HEDGING_AUX = {"may", "might", "could"}
+PREDICTING_AUX = {"will", "shall", "'ll", "would", "wo"}
+
+# Prepositions that put an event somewhere; compound ones are read as "<direction> of".
+PLACE_PREPS = {"in": "in", "at": "in", "inside": "in", "within": "in", "near": "near", "around": "near",
+               "outside": "near", "by": "near", "from": "from", "to": "towards", "towards": "towards",
+               "toward": "towards", "into": "in", "on": "on", "across": "in", "of": "in", "over": "over",
+               "beyond": "near"}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "northern", "southern", "eastern", "western"}
+
+# Independent evidence a claim can cite, matched on the claim's sentence.
+EVIDENCE_PATTERN = (r"\b(?:geolocated|geo-located|satellite|drone|verified)\s+(?:images?|imagery|footage|videos?|"
+                    r"photos?|photographs?|pictures)\b|\bgeolocated\b|\bsatellite (?:images?|imagery)\b|"
+                    r"\b(?:video|footage|images|photos)\s+(?:shows?|showed|posted|filmed)\b")
+
+# Nearest PLOVER type (the POLECAT ontology) for each event type; subtype overrides first. PLOVER has no
+# personnel-change type, so a replacement gets none.
+PLOVER = {"advance": "FIGHT", "withdrawal": "RETREAT", "capture": "SEIZE", "counterattack": "FIGHT",
+          "attack": "FIGHT", "defeat": "FIGHT", "casualties": "FIGHT", "encirclement": "FIGHT",
+          "shelling": "FIGHT", "fighting": "FIGHT", "holding": "FIGHT",
+          "control": "SEIZE"}
+
+# Words that call a claim false: "do not correspond to reality", "pure propaganda", "baseless".
+DENIAL_PATTERN = (r"\b(?:baseless|groundless|propaganda|lies|lying|a lie|false|fake|untrue|not true|fabricat\w+|"
+                  r"not correspond to reality|no truth|nonsense|fibbed|misinformation|disinformation|rumou?rs|"
+                  r"taken out of context|old and filmed)\b")

@@ -1,0 +1,417 @@
+"""Events on the ground: what each claim (or the outlet itself) says happened, read off the dependency parse.
+
+An event is a trigger word (a verb such as "withdrew" or a noun such as "counterattacks") with its actor and
+target as the text words them (``Party``; sides are settled in ``reconcile``), a toponym, a date phrase, a
+magnitude, a modality and the attributions whose content holds it. Toponyms are candidates only: the gazetteer
+confirms them later, because the small English model tags many front-line towns as PERSON or misses them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..model import Article, Attribution, DateRef, Event, Party, Span, Toponym
+from .countries import country_of
+from .dates import resolve_date
+from .event_lexicon import (CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, DIRECTIONS, ENEMY_WORDS, EVIDENCE_PATTERN,
+                            FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS, GROUP_WORDS, HEDGING_AUX,
+                            HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PLACE_PREPS, PREDICTING_AUX,
+                            PREDICTING_CUES, PREDICTING_HEADS, SELF_WORDS, SETTLEMENT_NOUNS, STATE_WORDS,
+                            VERB_EVENTS)
+from .magnitudes import find_magnitudes
+
+LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "make", "complete", "begin", "start", "announce",
+               "claim", "confirm", "report", "continue", "repel", "suffer", "sustain", "inflict"}
+TOPONYM_SLOTS = PLACE_PREPS.keys() | {"of"}
+NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP", "LAW",
+                    "LANGUAGE", "WORK_OF_ART", "EVENT"}
+MAGNITUDE_KINDS = {"advance": ("distance", "area"), "withdrawal": ("distance", "area"), "capture": ("area",),
+                   "casualties": ("count",), "defeat": ("count",), "attack": ("count",), "shelling": ("count",),
+                   "counterattack": ("distance", "area")}
+EVIDENCE = re.compile(EVIDENCE_PATTERN, re.I)
+# A sentence that calls a claim false: what it mentions is denied, and by default it is the enemy's claim.
+DENIAL = re.compile(DENIAL_PATTERN, re.I)
+CAPTURE_NOUNS = {"capture", "recapture", "liberation", "seizure", "fall", "occupation", "takeover"}
+VERIFYING = {"verify", "confirm", "corroborate", "check"}
+PRONOUNS = {"it", "they", "them", "he", "she", "his", "her", "their", "its"}
+
+
+def _lower(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _particles(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
+
+
+def _objects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+
+
+def _verb_type(token: Token) -> tuple[str | None, str | None]:
+    """(event type, subtype) for a verb, or (None, None)."""
+    lemma, parts, objects = _lower(token), _particles(token), _objects(token)
+    object_words = {_lower(o) for o in objects}
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject_words = {_lower(s) for s in subjects}
+    if lemma in CONTINUE_VERBS and subject_words & FIGHT_NOUNS:
+        return "other", "fighting"
+    if lemma in ("hold", "remain", "keep") and (object_words & GROUND_NOUNS or "control" in
+                                                {_lower(t) for t in token.subtree}):
+        return "other", "holding"
+    if lemma == "move" and subject_words & {"position", "positions", "line", "lines", "front"}:
+        return "withdrawal", None
+    if lemma in ("take", "gain"):
+        if "over" in parts or object_words & {"control", "charge"}:
+            return "capture", "control" if "control" in object_words else None
+        if object_words & GROUND_NOUNS:
+            return "advance", None
+        if object_words & SETTLEMENT_NOUNS or any(o.pos_ == "PROPN" for o in objects):
+            return "capture", None
+        return None, None
+    if lemma in ("lose", "leave", "cede"):
+        if object_words & (GROUND_NOUNS | SETTLEMENT_NOUNS) or any(o.pos_ == "PROPN" for o in objects):
+            return "withdrawal", None
+        if any(c.dep_ == "nummod" for o in objects for c in o.children) or object_words & {"men", "soldier"}:
+            return "casualties", None
+        return None, None
+    if lemma in ("push", "move", "break", "close"):
+        if parts & {"back", "forward", "into", "towards", "toward", "in", "through", "deeper"}:
+            return "advance", None
+        return None, None
+    if lemma in ("pull", "fall"):
+        if parts & {"back", "out"}:
+            return "withdrawal", None
+        if lemma == "fall" and (subject_words & SETTLEMENT_NOUNS or any(s.pos_ == "PROPN" for s in subjects)):
+            return "capture", None
+        return None, None
+    if lemma in ("hit", "fire", "land"):
+        if lemma == "land" and not subject_words & {"shell", "missile", "rocket", "bomb", "drone"}:
+            return None, None
+        return ("shelling" if subject_words & {"shell", "rocket"} or lemma == "fire" else "attack"), None
+    if lemma == "control":
+        return "capture", "control"
+    etype = VERB_EVENTS.get(lemma)
+    if etype == "capture" and object_words & GROUND_NOUNS - {"village", "villages"}:
+        return "advance", None  # "recaptured ground", "seized the heights": ground changed hands, not a town
+    return etype, None
+
+
+def _noun_type(token: Token) -> tuple[str | None, str | None]:
+    lemma = _lower(token)
+    if lemma in ("control", "charge") and token.head.lower_ == "under":
+        return "other", "holding"
+    if lemma in ("control", "charge") and token.head.lower_ == "in":
+        return "capture", "control"
+    if lemma == "victory" and any(c.lower_ in ("in", "at") for c in token.children):
+        return "capture", None
+    etype = NOUN_EVENTS.get(lemma)
+    if etype is None:
+        return None, None
+    if lemma in NOUNS_NEEDING_ARGUMENT and not _pinned(token):
+        return None, None
+    return etype, None
+
+
+def _pinned(token: Token) -> bool:
+    """A vague noun names a war event when it has a force, a place, a number or an "of"/"from" argument."""
+    for child in token.children:
+        if child.dep_ == "nummod" or (child.dep_ == "prep" and child.lower_ in ("of", "from", "on", "near")):
+            return True
+        if child.dep_ in ("amod", "compound", "poss") and (country_of(child.text) or child.pos_ == "PROPN"
+                                                          or _lower(child) in ("air", "artillery", "drone")):
+            return True
+    return token.dep_ in ("nsubj",) and _lower(token.head) in ("land", "hit", "fall", "strike")
+
+
+def _subject(token: Token) -> Token | None:
+    """The doer: the clause subject, a passive's agent, or the subject inherited through xcomp/conj."""
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if any(c.dep_ == "nsubjpass" for c in token.children):
+        return None
+    head = token.head
+    if token.dep_ == "acl":  # "civilians leaving the town": the noun does it
+        return head
+    if token.dep_ == "xcomp":  # "forced it to withdraw": the object of the governing verb does it
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        return obj if obj is not None else _subject(head)
+    if token.dep_ in ("conj", "acomp", "advcl") and head is not token:
+        return _subject(head)
+    if head.dep_ == "acomp" or (token.dep_ == "xcomp" and head.pos_ == "ADJ"):
+        return _subject(head.head)
+    return None
+
+
+def _noun_actor(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("poss", "amod", "compound") and (country_of(child.text) or child.pos_ in ("PROPN", "PRON")):
+            if _lower(token) in CAPTURE_NOUNS and not country_of(child.text):
+                continue  # "the town's capture": the town is the place, not the captor
+            return child
+    if _lower(token) in ("withdrawal", "retreat", "flight", "advance", "pullback", "counterattack", "attack",
+                         "offensive", "loss", "casualty"):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by")):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not _is_toponym_like(pobj):
+                return pobj
+    verb = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and _lower(verb) in LIGHT_VERBS:
+        return _subject(verb)
+    return None
+
+
+def _is_toponym_like(token: Token) -> bool:
+    return token.pos_ == "PROPN" and not (token.ent_type_ in ("NORP", "ORG") or country_of(token.text))
+
+
+def party(token: Token | None, text: str, claimed: bool = False) -> Party | None:
+    """How a noun phrase names a party to the fighting, if it does; in a claim, "his forces" are the claimant's."""
+    if token is None:
+        return None
+    words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"] or [token]
+    start, end = words[0].idx, token.idx + len(token.text)
+    span = Span.of(text, start, end)
+    low = {_lower(w) for w in words} | {w.lower_ for w in words}
+    if low & SELF_WORDS or (claimed and low & {"his", "her", "their", "its"}):
+        return Party("self", span)
+    if _lower(token) in ENEMY_WORDS:
+        return Party("enemy", span)
+    for word in words:
+        country = country_of(word.text.strip("[]"))
+        if country:
+            return Party("named", span, country)
+    named = [w for w in words if w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "GPE")]
+    if named or token.pos_ == "PROPN":
+        name = " ".join(w.text for w in (named or [token])).removesuffix("’s").removesuffix("'s")
+        return Party("named", span, re.sub(r"[’']s\b", "", name))
+    if _lower(token) in GROUP_WORDS:
+        return Party("group", span)
+    if _lower(token) in STATE_WORDS or _lower(token) in FORCE_WORDS and _lower(token) not in GROUP_WORDS:
+        return Party("state", span)
+    return None
+
+
+def _target(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and _lower(child) not in GROUND_NOUNS:
+            return child
+    return None
+
+
+def _modality(token: Token, cue: Token | None) -> str:
+    # Negation and modal verbs reach the trigger only through its own clause: "unable to repel" (xcomp/acomp),
+    # not through a governing clause ("could not verify that ... advanced" is the outlet's hedge, not a denial).
+    tokens = [token]
+    while tokens[-1].dep_ in ("xcomp", "acomp") and tokens[-1].head is not tokens[-1]:
+        tokens.append(tokens[-1].head)
+    for tok in tokens:
+        if any(c.dep_ == "neg" for c in tok.children) or _lower(tok) in FAILING_HEADS:
+            return "denied"
+    for child in token.children:
+        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and any(
+                d.lower_ in ("no", "none") and d.dep_ == "det" for d in child.children):
+            return "denied"
+    if cue is not None and _lower(cue) in DENYING_CUES:
+        return "denied"
+    if DENIAL.search(token.sent.text):
+        return "denied"
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        tokens.append(token.head)  # "the town's capture would ...": the noun's verb carries the modal
+    auxes = {c.lower_ for t in tokens for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & PREDICTING_AUX or any(_lower(t) in PREDICTING_HEADS for t in tokens[1:]) or (
+            cue is not None and _lower(cue) in PREDICTING_CUES):
+        return "predicted"
+    if auxes & HEDGING_AUX or (cue is not None and _lower(cue) in HEDGING_CUES):
+        return "hedged"
+    return "asserted"
+
+
+def _toponym(token: Token, text: str) -> Span | None:
+    """The proper-name phrase at token ("the city of X" gives X), as a span; None if it is not name-like."""
+    if token.pos_ != "PROPN" or token.ent_type_ in NON_PLACE_LABELS:
+        return None
+    if token.ent_type_ and token.ent_iob_ != "O":
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.label_ not in NON_PLACE_LABELS:
+            words = [t for t in ent if t.lower_ != "the"]
+            if words and not country_of(ent.text):
+                return Span.of(text, words[0].idx, words[-1].idx + len(words[-1].text))
+    names = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")
+             or t is token]
+    start = min(t.idx for t in names)
+    return Span.of(text, start, token.idx + len(token.text))
+
+
+def find_toponyms(doc: Doc) -> list[Toponym]:
+    """Candidate place names: GPE/LOC/FAC entities, and proper names in a place slot whatever their label."""
+    text = doc.text
+    found: dict[tuple[int, int], Toponym] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            words = [t for t in ent if t.lower_ != "the"]
+            if words:
+                span = Span.of(text, words[0].idx, words[-1].idx + len(words[-1].text))
+                found[(span.start, span.end)] = Toponym(span, True)
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound":
+            continue
+        head = token.head
+        slot = (token.dep_ == "pobj" and head.lower_ in TOPONYM_SLOTS) or (
+            token.dep_ in ("dobj", "nsubjpass") and (_lower(head) in VERB_EVENTS or _lower(head) in (
+                "take", "leave", "enter", "reach", "approach", "overlook"))) or (
+            token.dep_ == "poss" and _lower(head) in NOUN_EVENTS) or (
+            token.dep_ == "nsubj" and _lower(head) == "fall")
+        if slot:
+            span = _toponym(token, text)
+            if span is not None and not any(s <= span.start < e for s, e in found):
+                found[(span.start, span.end)] = Toponym(span, False)
+    return sorted(found.values(), key=lambda t: t.span.start)
+
+
+def _place(token: Token, toponyms: list[Toponym], within: tuple[int, int],
+           exclude: Span | None = None) -> tuple[Span | None, str | None]:
+    """The toponym nearest the trigger inside the event's clause, with its relation ("near", "north of").
+
+    A place the event starts from ("from X towards Y") ranks after the place it happens at or heads to.
+    """
+    doc = token.doc
+    candidates = [t.span for t in toponyms if within[0] <= t.span.start and t.span.end <= within[1]]
+    if not candidates:
+        return None, None
+
+    candidates = [c for c in candidates if not (exclude and exclude.start <= c.start < exclude.end)]
+    if not candidates:
+        return None, None
+
+    def preposition(span: Span) -> str:
+        words = doc.text[max(within[0], span.start - 12):span.start].lower().split()
+        return words[-1] if words else ""
+
+    # a country counts as the place only behind a place preposition ("in Ukraine", not "for Russia")
+    candidates = [c for c in candidates if not country_of(c.text) or (
+        preposition(c) in PLACE_PREPS and doc.text[c.end:c.end + 2] not in ("’s", "'s"))]
+    if not candidates:
+        return None, None
+
+    def rank(span: Span) -> tuple[bool, bool, int]:
+        origin = doc.text[max(within[0], span.start - 6):span.start].lower().rstrip().endswith("from")
+        return country_of(span.text) is not None, origin, abs(span.start - token.idx)
+
+    best = min(candidates, key=rank)
+    before = doc.text[max(within[0], best.start - 40):best.start].lower().split()
+    relation = None
+    if before:
+        words = [w.strip(",") for w in before[-4:]]
+        for i, word in enumerate(words):
+            if word in DIRECTIONS and i + 1 < len(words) and words[i + 1] == "of":
+                relation = f"{word.removesuffix('ern')} of"
+        if relation is None and words[-1] in PLACE_PREPS:
+            relation = PLACE_PREPS[words[-1]]
+    return best, relation or "in"
+
+
+def _clause(token: Token, limit: tuple[int, int]) -> tuple[int, int]:
+    """The trigger's clause: its subtree without coordinated clauses, widened to the governing light verb."""
+    root = token.head if token.pos_ == "NOUN" and _lower(token.head) in LIGHT_VERBS else token
+    kept = [t for t in root.subtree if not any(a.dep_ == "conj" and a.pos_ in ("VERB", "AUX") and a is not root
+                                               and root in a.ancestors for a in [t, *t.ancestors][:8])]
+    subject = _subject(token)
+    if subject is not None:
+        kept += list(subject.subtree)
+    start = max(limit[0], min(t.idx for t in kept))
+    end = min(limit[1], max(t.idx + len(t.text) for t in kept))
+    return start, end
+
+
+def _event_date(doc: Doc, clause: tuple[int, int], article: Article, skip: set[tuple[int, int]]) -> DateRef | None:
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or not (clause[0] <= ent.start_char and ent.end_char <= clause[1]):
+            continue
+        if (ent.start_char, ent.end_char) in skip or re.search(r"\b(years?|months?|days?) (old|ago)\b|^\d+$",
+                                                               ent.text):
+            continue
+        resolved = resolve_date(ent.text, article.published)
+        if resolved.value:
+            return replace(resolved, text=ent.text, start=ent.start_char, end=ent.end_char)
+    return None
+
+
+def _actor(token: Token | None, text: str, claimed: bool, earlier: list[Event], sentence_start: int) -> Party | None:
+    """The actor party; a pronoun takes the last party named in the sentence ("defeated a unit and forced it to
+    withdraw"), or inside a claim the claimant itself ("it had defeated")."""
+    if token is None or token.lower_ not in PRONOUNS:
+        return party(token, text, claimed)
+    for event in reversed(earlier):
+        if event.span.start < sentence_start:
+            break
+        if event.target is not None or event.actor is not None:
+            return event.target or event.actor
+    return Party("self", Span.of(text, token.idx, token.idx + len(token.text))) if claimed else None
+
+
+def find_events(article: Article, doc: Doc, attributions: list[Attribution], cues: dict[str, Token | None],
+                toponyms: list[Toponym]) -> list[Event]:
+    """Every event trigger in the article; ``cues`` maps attribution id -> its cue token (for modality)."""
+    text = article.text
+    speech_dates = {(a.date.start, a.date.end) for a in attributions if a.date and a.date.start is not None}
+    sources = [(a.source.start, a.source.end) for a in attributions if a.source]
+    events: list[Event] = []
+    taken: set[int] = set()
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":  # "rebel-held", "occupied": descriptions
+            etype, subtype = _verb_type(token)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            etype, subtype = _noun_type(token)
+        else:
+            continue
+        if etype is None or token.i in taken or any(s <= token.idx < e for s, e in sources):
+            continue
+        if token.pos_ == "NOUN" and token.head.i in taken and token.dep_ in ("dobj", "nsubjpass"):
+            continue  # "repelled the attacks": the verb is the event
+        if token.pos_ == "NOUN" and any(_lower(a) in VERIFYING for a in list(token.ancestors)[:3]):
+            continue  # "could not verify any advances": about verification, not an event
+        claims = [a for a in attributions if any(f.start <= token.idx < f.end for f in a.content_fragments)]
+        if any(a.cue.start <= token.idx < a.cue.end for a in attributions):
+            continue
+        sentence = token.sent
+        limit = (sentence.start_char, sentence.end_char)
+        for claim in claims:
+            fragment = next(f for f in claim.content_fragments if f.start <= token.idx < f.end)
+            limit = (max(limit[0], fragment.start), min(limit[1], fragment.end))
+        clause = _clause(token, limit)
+        actor_token = _subject(token) if token.pos_ != "NOUN" else _noun_actor(token)
+        actor = _actor(actor_token, text, bool(claims), events, sentence.start_char)
+        if actor is None and actor_token is not None and actor_token.pos_ in ("NOUN", "PROPN") and etype in (
+                "advance", "withdrawal", "capture", "counterattack", "encirclement"):
+            continue  # families fleeing, civilians leaving: movement, not a change on the front line
+        if actor is None and claims and etype in ("advance", "capture", "counterattack"):
+            # an unowned gain inside a claim: the claimant's own ("the liberation of X was completed"),
+            # or, in a sentence that calls a claim false, the enemy's
+            kind = "enemy" if DENIAL.search(sentence.text) else "self"
+            actor = Party(kind, Span.of(text, token.idx, token.idx + len(token.text)))
+        place, relation = _place(token, toponyms, clause, actor.span if actor else None)
+        if place is None and claims:  # a place named earlier in the claim's sentence still locates it
+            place, relation = _place(token, toponyms, (limit[0], token.idx), actor.span if actor else None)
+        cue = cues.get(claims[0].id) if claims else None
+        magnitude = next((m for m in find_magnitudes(text, *clause)
+                          if m.kind in MAGNITUDE_KINDS.get(etype, ())), None)
+        evidence = EVIDENCE.search(text, sentence.start_char, sentence.end_char)
+        taken.add(token.i)
+        events.append(Event(
+            id=f"{article.id}:e{len(events) + 1}", article=article.id, type=etype, subtype=subtype,
+            span=Span.of(text, *clause), trigger=Span.of(text, token.idx, token.idx + len(token.text)),
+            modality=_modality(token, cue),
+            actor=actor, target=party(_target(token), text, bool(claims)) if token.pos_ != "NOUN" else None,
+            place=place, place_relation=relation,
+            date=_event_date(doc, clause, article, speech_dates), magnitude=magnitude,
+            claimed_by=[a.id for a in claims],
+            evidence=evidence.group(0).lower() if evidence else None,
+        ))
+    return events

@@ -1,0 +1,274 @@
+"""Cross-source reconciliation: places, event sides and dates, propositions with stances, and stories.
+
+``reconcile(corpus, gazetteer)`` fills ``corpus.events``, ``places``, ``propositions`` and ``stories`` (as
+counterclaim/1 dicts) and adds the party and outlet entities they point to. Pure apart from gazetteer lookups.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import asdict
+from datetime import date, timedelta
+
+from ..extract.event_lexicon import PLOVER
+from ..model import ArticleAnalysis, Attribution, Corpus, DateRef, Entity, Event
+from .places import PlaceBook, geocode, slug
+from .propositions import WINDOW_DAYS, Reading, is_rebuttal, read_event, rebutted, status, summary
+from .sides import SideBook
+from .stories import group_stories
+
+__all__ = ["reconcile"]
+
+
+def _event_date(event: Event, claim: Attribution | None, analysis: ArticleAnalysis) -> DateRef:
+    """The stated date; else the date of the claim; else the week before publication."""
+    if event.date is not None and event.date.value:
+        return event.date
+    if claim is not None and claim.date is not None and claim.date.value:
+        return DateRef(claim.date.value, claim.date.precision, claim.date.text, claim.date.start, claim.date.end)
+    published = analysis.article.published
+    if published is None:
+        return DateRef(None, "unknown")
+    return DateRef(f"{(published - timedelta(days=6)).isoformat()}/{published.isoformat()}", "week")
+
+
+def _day(ref: DateRef, analysis: ArticleAnalysis) -> date | None:
+    value = (ref.value or "").split("/")[-1]
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else analysis.article.published
+    except ValueError:
+        return analysis.article.published
+
+
+def _date_dict(ref: DateRef, basis: str) -> dict:
+    out = {"value": ref.value, "precision": ref.precision, "basis": basis}
+    if ref.text is not None:
+        out.update(text=ref.text, start=ref.start, end=ref.end)
+    return out
+
+
+def _magnitude(m) -> dict | None:
+    if m is None:
+        return None
+    return {"text": m.text, "start": m.start, "end": m.end, "kind": m.kind, "value": m.value, "unit": m.unit,
+            "km": m.km, "km2": m.km2, "count": m.count, "qualifier": m.qualifier}
+
+
+def _outlet_entity(name: str | None, sides: SideBook) -> Entity | None:
+    if not name:
+        return None
+    for entity in sides.entities.values():
+        if entity.type == "media" and entity.name.lower() == name.lower():
+            return entity
+    entity = Entity(id=f"media:{slug(name)}", name=name, type="media")
+    sides.entities.setdefault(entity.id, entity)
+    return sides.entities[entity.id]
+
+
+def reconcile(corpus: Corpus, gazetteer=None) -> Corpus:
+    sides = SideBook(corpus)
+    for entity in corpus.entities:
+        entity.side = sides.align(entity.side)
+    places = geocode(corpus.analyses, gazetteer)
+    side_of = lambda entity_id: sides.entities[entity_id].side if entity_id in sides.entities else None  # noqa: E731
+    events: list[dict] = []
+    readings: list[Reading] = []
+    claims_of: dict[str, list[Reading]] = defaultdict(list)
+    for analysis in corpus.analyses:
+        aid = analysis.article.id
+        by_id = {a.id: a for a in analysis.attributions}
+        for event in analysis.events:
+            claim = by_id.get(event.claimed_by[0]) if event.claimed_by else None
+            claimant = side_of(claim.speaker) if claim else None
+            actor = sides.side(event.actor, aid, claimant)
+            target = sides.side(event.target, aid, claimant)
+            place = places.of(aid, event.place)
+            inferred = place is None
+            place = place or places.focus.get(aid)
+            ref = _event_date(event, claim, analysis)
+            basis = "stated" if ref is event.date else "speech" if claim and claim.date and ref.text == (
+                claim.date.text) else "published"
+            actor_entity, target_entity = sides.entity_for(actor), sides.entity_for(target)
+            events.append({
+                "id": event.id, "article": aid, "type": event.type, "subtype": event.subtype,
+                "modality": event.modality,
+                "actor": actor_entity.id if actor_entity else None, "actor_side": actor,
+                "actor_text": event.actor.span.text if event.actor else None,
+                "target": target_entity.id if target_entity else None,
+                "target_text": event.target.span.text if event.target else None,
+                "place": place, "place_text": event.place.text if event.place else None,
+                "place_relation": event.place_relation, "place_inferred": inferred if place else None,
+                "date": _date_dict(ref, basis), "magnitude": _magnitude(event.magnitude),
+                "span": asdict(event.span) | {}, "trigger": asdict(event.trigger),
+                "claimed_by": list(event.claimed_by), "evidence": event.evidence,
+                "plover": PLOVER.get(event.subtype or "") or PLOVER.get(event.type),
+            })
+            reading = read_event(event, actor, target, lambda s, a=aid: sides.other(s, a), claimant)
+            if reading is None:
+                continue
+            family, gainer, polarity = reading
+            for attribution_id in event.claimed_by or [None]:
+                item = Reading(event, family, gainer, polarity, _day(ref, analysis), place, inferred,
+                               by_id.get(attribution_id) if attribution_id else None)
+                readings.append(item)
+                if item.attribution is not None:
+                    claims_of[item.attribution.id].append(item)
+    propositions = _propositions(readings, corpus.analyses, claims_of, sides, places, side_of)
+    event_props: dict[str, str] = {}
+    for prop in propositions:
+        for event_id in prop["events"]:
+            event_props.setdefault(event_id, prop["id"])
+    for event in events:
+        event["proposition"] = event_props.get(event["id"])
+    corpus.events = sorted(events, key=lambda e: e["id"])  # the store's order, so both exports are equal
+    corpus.places = sorted(places.places.values(), key=lambda p: p["id"])
+    corpus.propositions = propositions
+    corpus.stories = sorted(group_stories(corpus.analyses, propositions, places), key=lambda s: s["id"])
+    corpus.entities = sorted(sides.entities.values(), key=lambda e: e.id)
+    return corpus
+
+
+def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], claims_of, sides: SideBook,
+                  places: PlaceBook, side_of) -> list[dict]:
+    groups: dict[tuple, list[Reading]] = defaultdict(list)
+    for r in readings:
+        groups[(r.family, r.gainer, r.place)].append(r)
+    # a claim that names no side joins the one proposition of its kind at that place and time, if there is one
+    for key in [k for k in groups if k[1] is None]:
+        for r in list(groups[key]):
+            peers = [k for k in groups if k[0] == key[0] and k[2] == key[2] and k[1] is not None and any(
+                p.day is None or r.day is None or abs((p.day - r.day).days) <= WINDOW_DAYS for p in groups[k])]
+            peers.sort(key=lambda k: -len(groups[k]))
+            if len(peers) == 1 or (len(peers) > 1 and len(groups[peers[0]]) > 2 * len(groups[peers[1]])):
+                groups[peers[0]].append(r)
+                groups[key].remove(r)
+        if not groups[key]:
+            del groups[key]
+    windows: list[list[Reading]] = []
+    for key in sorted(groups, key=str):
+        items = sorted(groups[key], key=lambda r: r.day or date.min)
+        current: list[Reading] = []
+        for r in items:
+            if current and r.day and current[-1].day and (r.day - current[-1].day).days > WINDOW_DAYS:
+                windows.append(current)
+                current = []
+            current.append(r)
+        windows.append(current)
+    out: list[dict] = []
+    analysis_of = {a.article.id: a for a in analyses}
+    stances_by_window: dict[int, list[dict]] = defaultdict(list)
+    for n, window in enumerate(windows):
+        stances_by_window[n].extend(_stances(window, sides, side_of,
+                                             {a.article.id: a.article.outlet for a in analyses}))
+    # rebuttals take the opposite stance on every proposition the rebutted claim holds
+    for analysis in analyses:
+        for attribution in analysis.attributions:
+            if not is_rebuttal(attribution, bool(claims_of.get(attribution.id))):
+                continue
+            target = rebutted(attribution, analysis, claims_of, side_of,
+                              lambda e: sides.entities[e].name if e in sides.entities else None)
+            if target is None:
+                continue
+            for n, window in enumerate(windows):
+                theirs = [s for s in stances_by_window[n] if s["attribution"] == target.id]
+                for stance in theirs:
+                    flipped = {"supports": "denies", "denies": "supports"}.get(stance["stance"])
+                    if flipped:
+                        gainer = next((r.gainer for r in window if r.gainer), None)
+                        stances_by_window[n].append(_stance(attribution, flipped, gainer, None, side_of,
+                                                            rebuts=target.id))
+                        break
+    for n, window in enumerate(windows):
+        stances = _dedupe(stances_by_window[n])
+        _add_unverified(stances, window, analysis_of, sides)
+        if not any(s["stance"] in ("supports", "denies") for s in stances):
+            continue
+        first = window[0]
+        kinds = Counter(r.event.type for r in window if r.polarity > 0)
+        kind = "capture" if kinds.get("capture") else (kinds.most_common(1)[0][0] if kinds else first.event.type)
+        kind = "advance" if kind in ("withdrawal", "defeat", "other") else kind
+        place_name = places.places[first.place]["name"] if first.place else None
+        relations = Counter(r.event.place_relation for r in window if not r.place_inferred and
+                            r.event.place_relation)
+        relation = "near" if not relations or relations.most_common(1)[0][0] in ("near", "from") else (
+            relations.most_common(1)[0][0])
+        days = sorted(r.day for r in window if r.day)
+        when = days[-1].strftime("%B %Y") if days else None
+        out.append({
+            "id": f"prop:{slug(first.family)}-{slug(first.gainer or 'unknown')}-{slug(place_name or 'nowhere')}"
+                  + (f"-{days[0].isoformat()}" if days else ""),
+            "summary": summary(kind, first.gainer, place_name, relation, when),
+            "type": kind, "family": first.family, "place": first.place, "actor_side": first.gainer,
+            "date": ({"value": f"{days[0].isoformat()}/{days[-1].isoformat()}", "precision": "day"}
+                     if days and days[0] != days[-1] else
+                     {"value": days[0].isoformat(), "precision": "day"} if days else
+                     {"value": None, "precision": "unknown"}),
+            "events": sorted({r.event.id for r in window}),
+            "stances": stances,
+            "status": status(stances),
+            "sides_supporting": sorted({s["side"] for s in stances if s["stance"] == "supports" and s["side"]}),
+            "sides_denying": sorted({s["side"] for s in stances if s["stance"] == "denies" and s["side"]}),
+        })
+    seen: Counter[str] = Counter()
+    for prop in out:
+        seen[prop["id"]] += 1
+        if seen[prop["id"]] > 1:
+            prop["id"] += f"-{seen[prop['id']]}"
+    return sorted(out, key=lambda p: p["id"])
+
+
+def _stance(attribution: Attribution, stance: str, gainer: str | None, evidence: str | None, side_of,
+            rebuts: str | None = None) -> dict:
+    side = side_of(attribution.speaker)
+    against = bool(side and gainer and ((stance == "supports" and gainer != side) or
+                                       (stance == "denies" and gainer == side)))
+    out = {"entity": attribution.speaker, "attribution": attribution.id, "article": attribution.article,
+           "stance": stance, "against_interest": against, "evidence": evidence, "side": side}
+    if rebuts:
+        out["rebuts"] = rebuts
+    return out
+
+
+def _stances(window: list[Reading], sides: SideBook, side_of, outlets: dict[str, str | None]) -> list[dict]:
+    gainer = next((r.gainer for r in window if r.gainer), None)
+    out = []
+    for r in window:
+        if r.attribution is None:
+            if r.event.evidence and r.polarity > 0:  # the outlet's own evidence ("geolocated the footage")
+                outlet = _outlet_entity(outlets.get(r.event.article), sides)
+                out.append({"entity": outlet.id if outlet else None, "attribution": None,
+                            "article": r.event.article, "stance": "supports", "against_interest": False,
+                            "evidence": r.event.evidence, "side": None})
+            continue
+        stance = {1: "supports", -1: "denies", 0: "neutral"}[r.polarity]
+        out.append(_stance(r.attribution, stance, gainer, r.event.evidence, side_of))
+    return out
+
+
+def _dedupe(stances: list[dict]) -> list[dict]:
+    """One stance per claim: an explicit denial outweighs support read from the same words, support outweighs
+    a prediction."""
+    rank = {"denies": 3, "supports": 2, "unverified": 1, "neutral": 0}
+    best: dict[tuple, dict] = {}
+    for s in stances:
+        key = (s["attribution"], s["article"], s["entity"]) if s["attribution"] else (None, s["article"], None)
+        if key not in best or rank[s["stance"]] > rank[best[key]["stance"]]:
+            merged = dict(s)
+            if key in best:
+                merged["evidence"] = merged["evidence"] or best[key]["evidence"]
+            best[key] = merged
+    return sorted(best.values(), key=lambda s: (s["article"], s["attribution"] or ""))
+
+
+def _add_unverified(stances: list[dict], window: list[Reading], analysis_of, sides: SideBook) -> None:
+    """Each outlet that says it could not verify a claim in this proposition takes an 'unverified' stance."""
+    claimed = {s["attribution"] for s in stances if s["attribution"]}
+    for article_id in sorted({r.event.article for r in window}):
+        analysis = analysis_of[article_id]
+        for note in analysis.notes:
+            if note.kind == "not_verified" and claimed & set(note.applies_to):
+                outlet = _outlet_entity(analysis.article.outlet, sides)
+                stances.append({"entity": outlet.id if outlet else None, "attribution": None,
+                                "article": article_id, "stance": "unverified", "against_interest": False,
+                                "evidence": None, "side": None, "note": note.span.text})
+                break

@@ -1,0 +1,125 @@
+"""Geocode each article's toponyms against the offline gazetteer and pick each article's focus place.
+
+A candidate the NER model tagged as a place but the gazetteer does not know is kept with null coordinates (never
+guessed); an untagged candidate (a proper name in a place slot) needs the gazetteer to agree, and a name that is a
+speaker's name is never a place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..extract.countries import country_of, is_demonym
+from ..model import ArticleAnalysis, Span
+
+PERSON_TYPES = ("person", "analyst")
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+@dataclass
+class PlaceBook:
+    places: dict[str, dict] = field(default_factory=dict)  # place id -> export dict
+    at: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (article, start, end) -> place id
+    focus: dict[str, str] = field(default_factory=dict)  # article id -> its main place
+
+    def of(self, article: str, span: Span | None) -> str | None:
+        return self.at.get((article, span.start, span.end)) if span is not None else None
+
+    def is_country(self, place_id: str | None) -> bool:
+        return bool(place_id) and self.places[place_id].get("precision") == "country"
+
+
+def _place_dict(match, name: str) -> tuple[str, dict]:
+    if match is None:
+        place_id = f"place:{slug(name)}"
+        return place_id, {"id": place_id, "name": name, "lat": None, "lon": None, "country_code": None,
+                          "admin1": None, "feature": None, "gazetteer_id": None, "precision": "unknown",
+                          "mentions": []}
+    number = (match.gazetteer_id or "").rsplit(":", 1)[-1]
+    place_id = f"place:{slug(match.name)}" + (f"-{number}" if number else "")
+    return place_id, {"id": place_id, "name": match.name, "lat": match.lat, "lon": match.lon,
+                      "country_code": match.country_code, "admin1": match.admin1, "feature": match.feature,
+                      "gazetteer_id": match.gazetteer_id, "precision": match.precision, "mentions": []}
+
+
+def geocode(analyses: list[ArticleAnalysis], gazetteer) -> PlaceBook:
+    book = PlaceBook()
+    for analysis in analyses:
+        article = analysis.article
+        people = [m for s in analysis.speakers if s.type in PERSON_TYPES for m in s.mentions]
+        names = {w for s in analysis.speakers if s.type in PERSON_TYPES for w in s.name.split()}
+        # a name the article uses for a speaker, an armed group or the outlet is not a place
+        not_places = {s.name for s in analysis.speakers} | set(analysis.forces) | {article.outlet or ""}
+        context = [t.span.text for t in analysis.toponyms]
+        countries = _countries(analysis, gazetteer)
+        for toponym in analysis.toponyms:
+            span = toponym.span
+            name = span.text.strip(" []«»\"'")
+            if len(name) < 3 or not name[:1].isupper() or set(name.split()) & names or is_demonym(name) or (
+                    name in not_places):
+                continue
+            if any(m.start < span.end and span.start < m.end for m in people):
+                continue
+            match = gazetteer.locate(name, context) if gazetteer is not None else None
+            if match is not None and _stray(match, countries):
+                match = None  # a small town abroad that shares the name ("Concord" in a photo credit)
+            if match is None and not toponym.tagged:
+                continue
+            place_id, record = _place_dict(match, name)
+            place = book.places.setdefault(place_id, record)
+            place["mentions"].append({"article": article.id, "start": span.start, "end": span.end,
+                                      "text": span.text})
+            book.at[(article.id, span.start, span.end)] = place_id
+        book.focus.update(_focus(analysis, book))
+    for place in book.places.values():
+        place["mentions"].sort(key=lambda m: (m["article"], m["start"]))
+    return book
+
+
+def _countries(analysis: ArticleAnalysis, gazetteer) -> set[str]:
+    """ISO codes of the countries the article names (as places or in words such as "Russian")."""
+    codes: set[str] = set()
+    if gazetteer is None:
+        return codes
+    names = {country_of(t.span.text) for t in analysis.toponyms} | {country_of(f) for f in analysis.forces}
+    for name in filter(None, names):
+        match = gazetteer.locate(name)
+        if match is not None and match.country_code:
+            codes.add(match.country_code)
+    return codes
+
+
+def _stray(match, countries: set[str]) -> bool:
+    return bool(countries) and match.precision != "country" and match.country_code not in countries and (
+        match.population or 0) < 1_000_000
+
+
+def _focus(analysis: ArticleAnalysis, book: PlaceBook) -> dict[str, str]:
+    """The place an article is mostly about: mentions, counted double in the title and first sentence and for
+    every event placed there. Countries only when nothing smaller is named."""
+    article = analysis.article
+    lede_end = article.text.find(". ") + 1 or len(article.text)
+    weights: Counter[str] = Counter()
+    for (aid, start, _), place_id in book.at.items():
+        if aid == article.id:
+            weights[place_id] += 3 if start < lede_end else 1
+    for event in analysis.events:
+        place_id = book.of(article.id, event.place)
+        if place_id:
+            weights[place_id] += 2
+    if article.title:
+        for place_id, place in book.places.items():
+            if place["name"] in article.title:
+                weights[place_id] += 2
+    local = {p: w for p, w in weights.items() if not book.is_country(p) and not country_of(book.places[p]["name"])}
+    pool = local or weights
+    if not pool:
+        return {}
+    return {article.id: max(sorted(pool), key=lambda p: pool[p])}

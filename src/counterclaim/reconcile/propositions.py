@@ -1,0 +1,108 @@
+"""Merge claims about the same event across sources into propositions, with each source's stance.
+
+Every event is read as a claim about who gains what where: "X advanced" and "Y withdrew" (Y being X's opponent)
+both say X gained ground; "the attack was repelled", "our positions have not moved" and "the battles continued"
+say the other side did not. A proposition is one (family, side that gains, place) within a time window. A source
+that calls another's claim false ("baseless", "does not correspond to reality") takes the opposite stance on
+everything that claim said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..extract.event_lexicon import DENIAL_PATTERN, DENYING_CUES
+from ..model import ArticleAnalysis, Attribution, Event
+
+DENIAL = re.compile(DENIAL_PATTERN, re.I)
+TERRITORY = {"advance", "capture", "counterattack", "withdrawal", "defeat", "encirclement", "other"}
+FAMILY = {**{t: "territory" for t in TERRITORY}, "attack": "strike", "shelling": "strike",
+          "casualties": "casualties"}
+WINDOW_DAYS = 21  # claims about one place further apart than this are about different fighting
+
+
+@dataclass
+class Reading:
+    event: Event
+    family: str
+    gainer: str | None  # the side the claim says gained (or struck, or lost men)
+    polarity: int  # +1 says it happened, -1 says it did not, 0 only predicts it
+    day: date | None
+    place: str | None
+    place_inferred: bool
+    attribution: Attribution | None
+
+
+def read_event(event: Event, actor: str | None, target: str | None, other, claimant: str | None) -> tuple[
+        str | None, str | None, int] | None:
+    """(family, gainer, polarity) for one event, or None when it makes no claim a proposition can hold."""
+    family = FAMILY.get(event.type)
+    if family is None or (event.type == "other" and event.subtype not in ("holding", "fighting")):
+        return None
+    polarity = {"asserted": 1, "hedged": 1, "denied": -1, "predicted": 0}[event.modality]
+    trigger = event.trigger.text.lower()
+    if event.type == "withdrawal":
+        return family, other(actor), polarity
+    if event.type == "defeat" and trigger.startswith(("repel", "repuls")):
+        return family, target or other(actor), -polarity  # repelling B's attack says B did not gain
+    if event.subtype == "holding":
+        return family, other(actor or claimant), -polarity
+    if event.subtype == "fighting":
+        return family, other(claimant), -polarity
+    return family, actor, polarity
+
+
+def is_rebuttal(attribution: Attribution, has_claims: bool) -> bool:
+    if has_claims:
+        return False
+    cue = attribution.cue.text.lower()
+    return bool(DENIAL.search(attribution.content.text)) or any(cue.startswith(c[:5]) for c in DENYING_CUES)
+
+
+def rebutted(attribution: Attribution, analysis: ArticleAnalysis, claims: dict[str, list[Reading]],
+             side_of, name_of) -> Attribution | None:
+    """The claim a rebuttal answers: one whose speaker it names, else the nearest earlier claim by someone on
+    another side."""
+    earlier = [a for a in analysis.attributions if a.cue.start < attribution.cue.start and claims.get(a.id)
+               and a.speaker != attribution.speaker]
+    content = attribution.content.text
+    for candidate in reversed(earlier):
+        surname = (name_of(candidate.speaker) or "").split()[-1:] or [""]
+        surname = surname[0]
+        if len(surname) > 3 and surname[0].isupper() and surname in content:
+            return candidate
+    mine = side_of(attribution.speaker)
+    for candidate in reversed(earlier):
+        if mine is None or side_of(candidate.speaker) != mine:
+            return candidate
+    return None
+
+
+def status(stances: list[dict]) -> str:
+    supports = [s for s in stances if s["stance"] == "supports"]
+    denies = [s for s in stances if s["stance"] == "denies"]
+    sides = {s.get("side") for s in supports if s.get("side")}
+    if supports and (len(sides) >= 2 or any(s.get("against_interest") or s.get("evidence") for s in supports)):
+        return "corroborated"
+    if supports and denies:
+        return "contested"
+    if denies:
+        return "denied"
+    if any(s["stance"] == "unverified" for s in stances):
+        return "unverified"
+    return "single_source"
+
+
+VERBS = {"capture": "captured", "advance": "gained ground", "counterattack": "counterattacked",
+         "encirclement": "encircled", "attack": "attacked", "shelling": "shelled", "casualties": "lost men",
+         "withdrawal": "gained ground", "defeat": "gained ground", "other": "gained ground"}
+
+
+def summary(kind: str, gainer: str | None, place: str | None, relation: str, when: str | None) -> str:
+    who = f"{gainer} forces" if gainer else "Forces of an unnamed side"
+    where = f" {relation} {place}" if place else ""
+    if kind == "capture" and place:
+        where = f" {place}"
+    return f"{who} {VERBS.get(kind, kind)}{where}" + (f" ({when})" if when else "")

@@ -1,0 +1,95 @@
+"""Which side an event's actor is on, from how the text words it and who is speaking.
+
+"Ukrainian forces" name their side; "our forces" are the claimant's; "the enemy" is the claimant's opponent;
+"the army" is the one state army the article reports fighting; "the militia" is the one armed group. The
+opponent of a side is the other party among the sides the article's speakers and forces give, when there are
+exactly two.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..extract.countries import country_of, fold
+from ..model import Corpus, Entity, Party
+from ..resolve import acronyms, parties
+from .places import slug
+
+
+class SideBook:
+    def __init__(self, corpus: Corpus):
+        self.entities: dict[str, Entity] = {e.id: e for e in corpus.entities}
+        expand = acronyms(corpus.analyses)
+        self.parties = parties(corpus.analyses, expand)
+        self.by_name: dict[str, str] = {}
+        for entity in corpus.entities:
+            if entity.side and entity.type in ("armed_group", "military", "military_unit", "government", "country"):
+                for name in [entity.name, *entity.aliases]:
+                    self.by_name[fold(name).removeprefix("the ")] = entity.side
+        for short, long in expand.items():
+            if fold(long) in self.by_name:
+                self.by_name[fold(short)] = self.by_name[fold(long)]
+        self.known = Counter(e.side for e in corpus.entities if e.side)
+        self.in_article: dict[str, set[str]] = {}
+        for analysis in corpus.analyses:
+            aid = analysis.article.id
+            sides = {self.align(self.entities[a.speaker].side) for a in analysis.attributions
+                     if a.speaker in self.entities and self.entities[a.speaker].side}
+            sides |= {s for s in (self.named(f) for f in analysis.forces) if s and (s in self.known or country_of(s))}
+            self.in_article[aid] = sides
+
+    def named(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        country = country_of(name)
+        if country:
+            return self.align(country)
+        key = fold(name).removeprefix("the ")
+        if key in self.by_name:
+            return self.by_name[key]
+        party = self.parties.party(name)
+        return self.align(party) if party else None
+
+    def align(self, side: str | None) -> str | None:
+        """Two parties whose names end alike ("Republic of the Congo" read from a bare "Congo", "Democratic Republic
+        of the Congo") are one side in a corpus: the one more speakers stand for."""
+        if not side:
+            return side
+        core = fold(side).split()[-1:]
+        matches = [k for k in self.known if fold(k).split()[-1:] == core]
+        return max(matches, key=lambda k: (self.known[k], k)) if matches else side
+
+    def other(self, side: str | None, article: str) -> str | None:
+        if side is None:
+            return None
+        rest = self.in_article.get(article, set()) - {side}
+        return next(iter(rest)) if len(rest) == 1 else None
+
+    def side(self, party: Party | None, article: str, claimant: str | None) -> str | None:
+        if party is None:
+            return None
+        if party.kind == "named":
+            return self.named(party.name)
+        if party.kind == "self":
+            return claimant
+        if party.kind == "enemy":
+            return self.other(claimant, article)
+        countries = {s for s in self.in_article.get(article, set()) if country_of(s)}
+        if party.kind == "state":
+            home = self.parties.home.get(article)
+            return self.align(home) if home else (next(iter(countries)) if len(countries) == 1 else None)
+        groups = self.in_article.get(article, set()) - countries
+        return next(iter(groups)) if len(groups) == 1 else None
+
+    def entity_for(self, side: str | None) -> Entity | None:
+        """The entity standing for a side: its country, or the armed group of that name (made if missing)."""
+        if side is None:
+            return None
+        for entity in self.entities.values():
+            if entity.type in ("country", "armed_group") and entity.side == side and (
+                    entity.type == "armed_group" or fold(entity.name) == fold(side)):
+                return entity
+        kind = "country" if country_of(side) else "armed_group"
+        entity = Entity(id=f"{kind}:{slug(side)}", name=side, type=kind, side=side)
+        self.entities[entity.id] = entity
+        return entity
