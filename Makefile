@@ -17,6 +17,7 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/counterclaim analyze samples/ -o out/report.json --db out/counterclaim.sqlite
 	@echo "Export: out/report.json   Store: out/counterclaim.sqlite (open it with datasette or sqlite3)"
+	@echo "Claims about one place, in date order: $(BIN)/counterclaim timeline Mellit"
 
 test: $(STAMP)
 	$(BIN)/pytest

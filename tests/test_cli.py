@@ -291,3 +291,14 @@ def test_installed_script_end_to_end(tmp_path: Path, corpus: Path) -> None:
     assert rows(tmp_path / "x.sqlite", "select count(*) from articles") == [(2,)]
     assert rows(tmp_path / "x.sqlite", "select published from articles where id = 'caucasus-0412'") == [
         ("2024-02-12",)]
+
+
+def test_timeline_command_reads_the_store(runner: CliRunner, tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parents[1] / "samples" / "reports.jsonl"
+    analyze(runner, tmp_path, str(sample))
+    result = runner.invoke(app, ["timeline", "Mellit", "--db", str(tmp_path / "x.sqlite")])
+    assert result.exit_code == 0, result.output
+    assert "Claims about Mellit" in result.output
+    assert re.search(r"2024-05-1\d", result.output) and ("supports" in result.output or "denies" in result.output)
+    missing = runner.invoke(app, ["timeline", "Atlantis", "--db", str(tmp_path / "x.sqlite")])
+    assert missing.exit_code == 1 and "no place called 'Atlantis'" in missing.output
