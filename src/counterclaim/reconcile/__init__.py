@@ -12,7 +12,8 @@ from datetime import date, timedelta
 
 from ..extract.event_lexicon import PLOVER
 from ..model import ArticleAnalysis, Attribution, Corpus, DateRef, Entity, Event
-from .places import PlaceBook, geocode, slug
+from ..resolve import slug
+from .places import PlaceBook, geocode
 from .propositions import WINDOW_DAYS, Reading, is_rebuttal, read_event, rebutted, status, summary
 from .sides import SideBook
 from .stories import group_stories

@@ -7,20 +7,14 @@ speaker's name is never a place.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..extract.countries import country_of, is_demonym
 from ..model import ArticleAnalysis, Span
+from ..resolve import slug
 
 PERSON_TYPES = ("person", "analyst")
-
-
-def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 @dataclass

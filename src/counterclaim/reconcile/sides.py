@@ -12,8 +12,7 @@ from collections import Counter
 
 from ..extract.countries import country_of, fold
 from ..model import Corpus, Entity, Party
-from ..resolve import acronyms, parties
-from .places import slug
+from ..resolve import acronyms, parties, slug
 
 
 class SideBook:

@@ -66,7 +66,7 @@ def _expand(phrase: str, short: str) -> str:
     return " ".join(words[-len(short):])
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
@@ -182,7 +182,7 @@ def resolve(analyses: list[ArticleAnalysis]) -> Corpus:
         first = cluster.first
         if first.type == "other" and set(fold(name).split()) & ARMED_GROUP_WORDS:
             first.type = "armed_group"  # "RSF" once expanded to "Rapid Support Forces"
-        entity_id = f"{first.type}:{_slug(name)}"
+        entity_id = f"{first.type}:{slug(name)}"
         while entity_id in entities:
             entity_id += "-2"
         aliases = sorted({a for _, s in cluster.speakers for a in s.aliases if a != name})
