@@ -101,7 +101,10 @@ VERBS = {"capture": "captured", "advance": "gained ground", "counterattack": "co
 
 
 def summary(kind: str, gainer: str | None, place: str | None, relation: str, when: str | None) -> str:
-    who = f"{gainer} forces" if gainer else "Forces of an unnamed side"
+    if gainer is None:
+        who = "Forces of an unnamed side"
+    else:  # "Rapid Support Forces", not "Rapid Support Forces forces"
+        who = gainer if gainer.split()[-1].lower() in ("forces", "army", "military") else f"{gainer} forces"
     where = f" {relation} {place}" if place else ""
     if kind == "capture" and place:
         where = f" {place}"
