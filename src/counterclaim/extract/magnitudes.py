@@ -59,13 +59,14 @@ COUNT_NOUNS = """men man soldiers? troops fighters? civilians? people persons? s
     militants? insurgents rebels militiamen mercenaries recruits conscripts volunteers officers commanders sailors
     pilots marines paratroopers guards policemen combatants casualties wounded dead killed injured missing deaths
     victims prisoners captives hostages detainees pows famil(?:y|ies) residents refugees evacuees children women
-    bod(?:y|ies) corpses? elements members workers journalists medics vehicles? tanks? drones? missiles? rockets?
+    bod(?:y|ies) corpses? elements members workers journalists medics vehicles? tanks? drones? uavs? missiles? rockets?
     shells? rounds bombs? mines aircraft planes jets helicopters warplanes bombers ships? boats vessels warships
     submarines howitzers guns launchers trucks lorries cars buses carriers apcs pieces weapons rifles grenades
     munitions projectiles homes houses buildings villages settlements towns bridges positions""".split()
 _STOP = (r"(?:and|or|but|of|the|an?|in|on|at|to|from|by|with|for|than|as|is|are|was|were|be|been|has|have|had|"
          r"who|which|that|this|these|those|its|their|his|her|our|per|each|after|before|since|during|into|over|"
-         r"years?|months?|weeks?|days?|hours?|minutes?|percent|per cent)")
+         r"years?|months?|weeks?|days?|hours?|minutes?|percent|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+         r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MOD = rf"(?!{_STOP}\b)[a-z][\w-]*"
 # A bare number followed by a people/item noun, maybe via "of its" and up to three modifiers ("14 army vehicles").
 _COUNT_AFTER = re.compile(rf"\s+(?:of\s+(?:its|their|the|his|her|our|those|these)\s+)?(?:{_MOD}\s+){{0,3}}?"
@@ -88,21 +89,30 @@ _HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|
                          r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|"
                          r"an? (?:mile|kilomet|metre|meter|km|yard|square|hectare|acre))\b", re.I)
 
+_PIECE = re.compile(r".{0,600}?(?:[.!?](?=\s)|\n|$)|.{600}", re.S)  # a sentence or line, at most 600 chars
+_SLOW_DIGITS = re.compile(r"\d{10,}|(?![0-9])\d")
 _Quantity = tuple[int, int, float, str, bool]  # start, end, value, quantulum3 unit name ("" = bare number), ranged
 
 
 def _quantities(text: str, lo: int, hi: int) -> list[_Quantity]:
     """quantulum3's quantities in text[lo:hi], cleaned up, offsets into text."""
-    chunk = text[lo:hi]
-    if not _HAS_NUMBER.search(chunk):  # parse() costs ~1 ms even on text without a number
-        return []
+    out: list[_Quantity] = []
+    for piece in _PIECE.finditer(text, lo, hi):  # its cost grows faster than linearly with length: a sentence at a time
+        if piece.end() > piece.start() and _HAS_NUMBER.search(piece.group()):  # parse() costs ~1 ms even without one
+            out += _parse_piece(text, piece.start(), piece.group())
+    return out
+
+
+def _parse_piece(text: str, lo: int, chunk: str) -> list[_Quantity]:
+    # Long digit runs and non-ASCII digits make quantulum3's regexes take seconds (cubic); none is a magnitude here.
+    masked = _SLOW_DIGITS.sub(lambda m: " " * len(m.group()), chunk)
     handlers = logging.root.handlers[:]
     try:
         # quantulum3's classifier is a scikit-learn pickle that crashes (ModuleNotFoundError '_loss') when sklearn is
         # installed alongside; its heuristic fallback gives the same results with or without sklearn. Set each call
         # so that whatever imported quantulum3 first cannot switch it back on.
         _qclf.USE_CLF = False
-        parsed = _qparser.parse(chunk)
+        parsed = _qparser.parse(masked)
     except Exception:  # it raises assorted errors on odd input: a missed magnitude beats a crash
         return []
     finally:
@@ -115,13 +125,15 @@ def _quantities(text: str, lo: int, hi: int) -> list[_Quantity]:
         while e > s and not chunk[e - 1].isalnum():  # "15 kilometers /"
             e -= 1
         value, name = float(q.value), q.unit.name
+        if name.startswith("per ") and name[4:] in KM2.keys() | KM.keys():
+            name = name[4:]  # "half a mile" comes out as 0.5 "per mile"
         if (m := _SCALED.fullmatch(chunk, s, e)) and _COUNT_AFTER.match(chunk, e):
             value, name = float(m.group(1).replace(",", "")) * _SCALE[m.group(2).lower()], "dimensionless"
         elif name == "dozen":
             value, name = value * 12, "dimensionless"
         elif name not in KM and name not in KM2 and (m := _LEADING_NUMBER.match(chunk, s)) and \
-                _COUNT_AFTER.match(chunk, m.end()):  # "30 pieces" (a unit "set" to quantulum3), "30 APCs"
-            e, name = m.end(), "dimensionless"
+                (c := _COUNT_AFTER.match(chunk, m.end())) and c.start(1) < e:  # the noun read as a unit:
+            e, name = m.end(), "dimensionless"  # "30 pieces" (a "set" to quantulum3), "30 APCs" (ampere-seconds)
         out.append((lo + s, lo + e, value, "" if name == "dimensionless" else name, q.uncertainty is not None))
     for m in _ONE.finditer(chunk):
         if not any(s <= lo + m.start() < e for s, e, *_ in out):
