@@ -25,7 +25,6 @@ from .magnitudes import find_magnitudes
 
 LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "make", "complete", "begin", "start", "announce",
                "claim", "confirm", "report", "continue", "repel", "suffer", "sustain", "inflict"}
-TOPONYM_SLOTS = PLACE_PREPS.keys() | {"of"}
 NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP", "LAW",
                     "LANGUAGE", "WORK_OF_ART", "EVENT"}
 MAGNITUDE_KINDS = {"advance": ("distance", "area"), "withdrawal": ("distance", "area"), "capture": ("area",),
@@ -193,7 +192,7 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
         return Party("named", span, re.sub(r"[’']s\b", "", name))
     if _lower(token) in GROUP_WORDS:
         return Party("group", span)
-    if _lower(token) in STATE_WORDS or _lower(token) in FORCE_WORDS and _lower(token) not in GROUP_WORDS:
+    if _lower(token) in STATE_WORDS | FORCE_WORDS:  # group words returned above
         return Party("state", span)
     return None
 
@@ -263,7 +262,7 @@ def find_toponyms(doc: Doc) -> list[Toponym]:
         if token.pos_ != "PROPN" or token.dep_ == "compound":
             continue
         head = token.head
-        slot = (token.dep_ == "pobj" and head.lower_ in TOPONYM_SLOTS) or (
+        slot = (token.dep_ == "pobj" and head.lower_ in PLACE_PREPS) or (
             token.dep_ in ("dobj", "nsubjpass") and (_lower(head) in VERB_EVENTS or _lower(head) in (
                 "take", "leave", "enter", "reach", "approach", "overlook"))) or (
             token.dep_ == "poss" and _lower(head) in NOUN_EVENTS) or (

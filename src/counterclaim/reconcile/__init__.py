@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict
 from datetime import date, timedelta
 
+from ..export.document import date_dict
 from ..extract.event_lexicon import PLOVER
 from ..model import ArticleAnalysis, Attribution, Corpus, DateRef, Entity, Event
 from ..resolve import slug
@@ -21,16 +22,16 @@ from .stories import group_stories
 __all__ = ["reconcile"]
 
 
-def _event_date(event: Event, claim: Attribution | None, analysis: ArticleAnalysis) -> DateRef:
-    """The stated date; else the date of the claim; else the week before publication."""
+def _event_date(event: Event, claim: Attribution | None, analysis: ArticleAnalysis) -> tuple[DateRef, str]:
+    """(date, basis): the stated date; else the date of the claim; else the week before publication."""
     if event.date is not None and event.date.value:
-        return event.date
+        return event.date, "stated"
     if claim is not None and claim.date is not None and claim.date.value:
-        return DateRef(claim.date.value, claim.date.precision, claim.date.text, claim.date.start, claim.date.end)
+        return claim.date, "speech"
     published = analysis.article.published
     if published is None:
-        return DateRef(None, "unknown")
-    return DateRef(f"{(published - timedelta(days=6)).isoformat()}/{published.isoformat()}", "week")
+        return DateRef(None, "unknown"), "published"
+    return DateRef(f"{(published - timedelta(days=6)).isoformat()}/{published.isoformat()}", "week"), "published"
 
 
 def _day(ref: DateRef, analysis: ArticleAnalysis) -> date | None:
@@ -39,13 +40,6 @@ def _day(ref: DateRef, analysis: ArticleAnalysis) -> date | None:
         return date.fromisoformat(value) if len(value) == 10 else analysis.article.published
     except ValueError:
         return analysis.article.published
-
-
-def _date_dict(ref: DateRef, basis: str) -> dict:
-    out = {"value": ref.value, "precision": ref.precision, "basis": basis}
-    if ref.text is not None:
-        out.update(text=ref.text, start=ref.start, end=ref.end)
-    return out
 
 
 def _magnitude(m) -> dict | None:
@@ -71,7 +65,6 @@ def reconcile(corpus: Corpus, gazetteer=None) -> Corpus:
     for entity in corpus.entities:
         entity.side = sides.align(entity.side)
     places = geocode(corpus.analyses, gazetteer)
-    side_of = lambda entity_id: sides.entities[entity_id].side if entity_id in sides.entities else None  # noqa: E731
     events: list[dict] = []
     readings: list[Reading] = []
     claims_of: dict[str, list[Reading]] = defaultdict(list)
@@ -80,15 +73,13 @@ def reconcile(corpus: Corpus, gazetteer=None) -> Corpus:
         by_id = {a.id: a for a in analysis.attributions}
         for event in analysis.events:
             claim = by_id.get(event.claimed_by[0]) if event.claimed_by else None
-            claimant = side_of(claim.speaker) if claim else None
+            claimant = sides.side_of(claim.speaker) if claim else None
             actor = sides.side(event.actor, aid, claimant)
             target = sides.side(event.target, aid, claimant)
             place = places.of(aid, event.place)
             inferred = place is None
             place = place or places.focus.get(aid)
-            ref = _event_date(event, claim, analysis)
-            basis = "stated" if ref is event.date else "speech" if claim and claim.date and ref.text == (
-                claim.date.text) else "published"
+            ref, basis = _event_date(event, claim, analysis)
             actor_entity, target_entity = sides.entity_for(actor), sides.entity_for(target)
             events.append({
                 "id": event.id, "article": aid, "type": event.type, "subtype": event.subtype,
@@ -99,8 +90,9 @@ def reconcile(corpus: Corpus, gazetteer=None) -> Corpus:
                 "target_text": event.target.span.text if event.target else None,
                 "place": place, "place_text": event.place.text if event.place else None,
                 "place_relation": event.place_relation, "place_inferred": inferred if place else None,
-                "date": _date_dict(ref, basis), "magnitude": _magnitude(event.magnitude),
-                "span": asdict(event.span) | {}, "trigger": asdict(event.trigger),
+                "date": date_dict(ref.value, ref.precision, ref.text, ref.start, ref.end) | {"basis": basis},
+                "magnitude": _magnitude(event.magnitude),
+                "span": asdict(event.span), "trigger": asdict(event.trigger),
                 "claimed_by": list(event.claimed_by), "evidence": event.evidence,
                 "plover": PLOVER.get(event.subtype or "") or PLOVER.get(event.type),
             })
@@ -114,7 +106,7 @@ def reconcile(corpus: Corpus, gazetteer=None) -> Corpus:
                 readings.append(item)
                 if item.attribution is not None:
                     claims_of[item.attribution.id].append(item)
-    propositions = _propositions(readings, corpus.analyses, claims_of, sides, places, side_of)
+    propositions = _propositions(readings, corpus.analyses, claims_of, sides, places)
     event_props: dict[str, str] = {}
     for prop in propositions:
         for event_id in prop["events"]:
@@ -130,7 +122,7 @@ def reconcile(corpus: Corpus, gazetteer=None) -> Corpus:
 
 
 def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], claims_of, sides: SideBook,
-                  places: PlaceBook, side_of) -> list[dict]:
+                  places: PlaceBook) -> list[dict]:
     groups: dict[tuple, list[Reading]] = defaultdict(list)
     for r in readings:
         groups[(r.family, r.gainer, r.place)].append(r)
@@ -145,65 +137,61 @@ def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], clai
                 groups[key].remove(r)
         if not groups[key]:
             del groups[key]
-    windows: list[list[Reading]] = []
+    # (family, side that gains, place) of the group, and its readings split where the dates leave a gap
+    windows: list[tuple[tuple, list[Reading]]] = []
     for key in sorted(groups, key=str):
         items = sorted(groups[key], key=lambda r: r.day or date.min)
         current: list[Reading] = []
         for r in items:
             if current and r.day and current[-1].day and (r.day - current[-1].day).days > WINDOW_DAYS:
-                windows.append(current)
+                windows.append((key, current))
                 current = []
             current.append(r)
-        windows.append(current)
+        windows.append((key, current))
     out: list[dict] = []
     analysis_of = {a.article.id: a for a in analyses}
+    outlets = {a.article.id: a.article.outlet for a in analyses}
     stances_by_window: dict[int, list[dict]] = defaultdict(list)
-    for n, window in enumerate(windows):
-        stances_by_window[n].extend(_stances(window, sides, side_of,
-                                             {a.article.id: a.article.outlet for a in analyses}))
+    for n, ((_, gainer, _), window) in enumerate(windows):
+        stances_by_window[n].extend(_stances(window, gainer, sides, outlets))
     # rebuttals take the opposite stance on every proposition the rebutted claim holds
     for analysis in analyses:
         for attribution in analysis.attributions:
             if not is_rebuttal(attribution, bool(claims_of.get(attribution.id))):
                 continue
-            target = rebutted(attribution, analysis, claims_of, side_of,
-                              lambda e: sides.entities[e].name if e in sides.entities else None)
+            target = rebutted(attribution, analysis, claims_of, sides.side_of, sides.name_of)
             if target is None:
                 continue
-            for n, window in enumerate(windows):
+            for n, ((_, gainer, _), _) in enumerate(windows):
                 theirs = [s for s in stances_by_window[n] if s["attribution"] == target.id]
                 for stance in theirs:
                     flipped = {"supports": "denies", "denies": "supports"}.get(stance["stance"])
                     if flipped:
-                        gainer = next((r.gainer for r in window if r.gainer), None)
-                        stances_by_window[n].append(_stance(attribution, flipped, gainer, None, side_of,
+                        stances_by_window[n].append(_stance(attribution, flipped, gainer, None, sides.side_of,
                                                             rebuts=target.id))
                         break
-    for n, window in enumerate(windows):
+    for n, ((family, gainer, place), window) in enumerate(windows):
         stances = _dedupe(stances_by_window[n])
         _add_unverified(stances, window, analysis_of, sides)
         if not any(s["stance"] in ("supports", "denies") for s in stances):
             continue
-        first = window[0]
         kinds = Counter(r.event.type for r in window if r.polarity > 0)
-        kind = "capture" if kinds.get("capture") else (kinds.most_common(1)[0][0] if kinds else first.event.type)
+        kind = "capture" if kinds.get("capture") else (kinds.most_common(1)[0][0] if kinds else window[0].event.type)
         kind = "advance" if kind in ("withdrawal", "defeat", "other") else kind
-        place_name = places.places[first.place]["name"] if first.place else None
+        place_name = places.places[place]["name"] if place else None
         relations = Counter(r.event.place_relation for r in window if not r.place_inferred and
                             r.event.place_relation)
         relation = "near" if not relations or relations.most_common(1)[0][0] in ("near", "from") else (
             relations.most_common(1)[0][0])
         days = sorted(r.day for r in window if r.day)
         when = days[-1].strftime("%B %Y") if days else None
+        span = "/".join(sorted({days[0].isoformat(), days[-1].isoformat()})) if days else None
         out.append({
-            "id": f"prop:{slug(first.family)}-{slug(first.gainer or 'unknown')}-{slug(place_name or 'nowhere')}"
+            "id": f"prop:{slug(family)}-{slug(gainer or 'unknown')}-{slug(place_name or 'nowhere')}"
                   + (f"-{days[0].isoformat()}" if days else ""),
-            "summary": summary(kind, first.gainer, place_name, relation, when),
-            "type": kind, "family": first.family, "place": first.place, "actor_side": first.gainer,
-            "date": ({"value": f"{days[0].isoformat()}/{days[-1].isoformat()}", "precision": "day"}
-                     if days and days[0] != days[-1] else
-                     {"value": days[0].isoformat(), "precision": "day"} if days else
-                     {"value": None, "precision": "unknown"}),
+            "summary": summary(kind, gainer, place_name, relation, when),
+            "type": kind, "family": family, "place": place, "actor_side": gainer,
+            "date": date_dict(span, "day" if days else "unknown"),
             "events": sorted({r.event.id for r in window}),
             "stances": stances,
             "status": status(stances),
@@ -230,8 +218,7 @@ def _stance(attribution: Attribution, stance: str, gainer: str | None, evidence:
     return out
 
 
-def _stances(window: list[Reading], sides: SideBook, side_of, outlets: dict[str, str | None]) -> list[dict]:
-    gainer = next((r.gainer for r in window if r.gainer), None)
+def _stances(window: list[Reading], gainer: str | None, sides: SideBook, outlets: dict[str, str | None]) -> list[dict]:
     out = []
     for r in window:
         if r.attribution is None:
@@ -242,7 +229,7 @@ def _stances(window: list[Reading], sides: SideBook, side_of, outlets: dict[str,
                             "evidence": r.event.evidence, "side": None})
             continue
         stance = {1: "supports", -1: "denies", 0: "neutral"}[r.polarity]
-        out.append(_stance(r.attribution, stance, gainer, r.event.evidence, side_of))
+        out.append(_stance(r.attribution, stance, gainer, r.event.evidence, sides.side_of))
     return out
 
 

@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 
 from ..extract.countries import country_of, is_demonym
 from ..model import ArticleAnalysis, Span
-from ..resolve import slug
-
-PERSON_TYPES = ("person", "analyst")
+from ..resolve import PERSON_TYPES, slug
 
 
 @dataclass
@@ -54,6 +52,7 @@ def geocode(analyses: list[ArticleAnalysis], gazetteer) -> PlaceBook:
         countries = _countries(analysis, gazetteer)
         # country codes too, so that a town in a country named only by adjective ("Congolese army") is corroborated
         context = [t.span.text for t in analysis.toponyms] + sorted(countries)
+        found: list[tuple[int, str]] = []  # (start, place id) of this article's mentions
         for toponym in analysis.toponyms:
             span = toponym.span
             name = span.text.strip(" []«»\"'")
@@ -72,7 +71,8 @@ def geocode(analyses: list[ArticleAnalysis], gazetteer) -> PlaceBook:
             place["mentions"].append({"article": article.id, "start": span.start, "end": span.end,
                                       "text": span.text})
             book.at[(article.id, span.start, span.end)] = place_id
-        book.focus.update(_focus(analysis, book))
+            found.append((span.start, place_id))
+        book.focus.update(_focus(analysis, found, book))
     for place in book.places.values():
         place["mentions"].sort(key=lambda m: (m["article"], m["start"]))
     return book
@@ -96,23 +96,21 @@ def _stray(match, countries: set[str]) -> bool:
         match.population or 0) < 1_000_000
 
 
-def _focus(analysis: ArticleAnalysis, book: PlaceBook) -> dict[str, str]:
-    """The place an article is mostly about: mentions, counted double in the title and first sentence and for
-    every event placed there. Countries only when nothing smaller is named."""
+def _focus(analysis: ArticleAnalysis, found: list[tuple[int, str]], book: PlaceBook) -> dict[str, str]:
+    """The place an article is mostly about: its mentions (3 in the first sentence, else 1), plus 2 for every
+    event placed there and 2 when the title names it. Countries only when nothing smaller is named."""
     article = analysis.article
     lede_end = article.text.find(". ") + 1 or len(article.text)
     weights: Counter[str] = Counter()
-    for (aid, start, _), place_id in book.at.items():
-        if aid == article.id:
-            weights[place_id] += 3 if start < lede_end else 1
+    for start, place_id in found:
+        weights[place_id] += 3 if start < lede_end else 1
     for event in analysis.events:
         place_id = book.of(article.id, event.place)
         if place_id:
             weights[place_id] += 2
-    if article.title:
-        for place_id, place in book.places.items():
-            if place["name"] in article.title:
-                weights[place_id] += 2
+    for place_id in set(weights) if article.title else ():
+        if book.places[place_id]["name"] in article.title:
+            weights[place_id] += 2
     local = {p: w for p, w in weights.items() if not book.is_country(p) and not country_of(book.places[p]["name"])}
     pool = local or weights
     if not pool:

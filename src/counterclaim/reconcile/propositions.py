@@ -69,8 +69,8 @@ def rebutted(attribution: Attribution, analysis: ArticleAnalysis, claims: dict[s
                and a.speaker != attribution.speaker]
     content = attribution.content.text
     for candidate in reversed(earlier):
-        surname = (name_of(candidate.speaker) or "").split()[-1:] or [""]
-        surname = surname[0]
+        words = (name_of(candidate.speaker) or "").split()
+        surname = words[-1] if words else ""
         if len(surname) > 3 and surname[0].isupper() and surname in content:
             return candidate
     mine = side_of(attribution.speaker)

@@ -29,6 +29,7 @@ class SideBook:
             if fold(long) in self.by_name:
                 self.by_name[fold(short)] = self.by_name[fold(long)]
         self.known = Counter(e.side for e in corpus.entities if e.side)
+        self._for_side: dict[str, Entity] = {}
         self.in_article: dict[str, set[str]] = {}
         for analysis in corpus.analyses:
             aid = analysis.article.id
@@ -36,6 +37,14 @@ class SideBook:
                      if a.speaker in self.entities and self.entities[a.speaker].side}
             sides |= {s for s in (self.named(f) for f in analysis.forces) if s and (s in self.known or country_of(s))}
             self.in_article[aid] = sides
+
+    def side_of(self, entity_id: str | None) -> str | None:
+        entity = self.entities.get(entity_id or "")
+        return entity.side if entity else None
+
+    def name_of(self, entity_id: str | None) -> str | None:
+        entity = self.entities.get(entity_id or "")
+        return entity.name if entity else None
 
     def named(self, name: str | None) -> str | None:
         if not name:
@@ -84,11 +93,12 @@ class SideBook:
         """The entity standing for a side: its country, or the armed group of that name (made if missing)."""
         if side is None:
             return None
-        for entity in self.entities.values():
-            if entity.type in ("country", "armed_group") and entity.side == side and (
-                    entity.type == "armed_group" or fold(entity.name) == fold(side)):
-                return entity
-        kind = "country" if country_of(side) else "armed_group"
-        entity = Entity(id=f"{kind}:{slug(side)}", name=side, type=kind, side=side)
-        self.entities[entity.id] = entity
-        return entity
+        if side not in self._for_side:  # one scan per side, not per event
+            found = next((e for e in self.entities.values() if e.type in ("country", "armed_group")
+                          and e.side == side and (e.type == "armed_group" or fold(e.name) == fold(side))), None)
+            if found is None:
+                kind = "country" if country_of(side) else "armed_group"
+                found = Entity(id=f"{kind}:{slug(side)}", name=side, type=kind, side=side)
+                self.entities[found.id] = found
+            self._for_side[side] = found
+        return self._for_side[side]

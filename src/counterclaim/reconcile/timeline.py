@@ -46,6 +46,7 @@ def timeline(document: dict, place_ids: set[str]) -> list[TimelineRow]:
     entities = {e["id"]: e for e in document["entities"]}
     attributions = {a["id"]: a for a in document["attributions"]}
     articles = {a["id"]: a for a in document["articles"]}
+    propositions = {p["id"]: p for p in document["propositions"]}
     stance_of: dict[tuple[str, str | None], tuple[dict, dict]] = {}
     for prop in document["propositions"]:
         for stance in prop["stances"]:
@@ -61,7 +62,7 @@ def timeline(document: dict, place_ids: set[str]) -> list[TimelineRow]:
             speaker = (attribution.get("source") or {}).get("entity") if attribution else None
             entity = entities.get(speaker) if speaker else None
             prop, stance = stance_of.get((prop_id, attribution_id), (None, None)) if attribution_id else (
-                next((p for p in document["propositions"] if p["id"] == prop_id), None), None)
+                propositions.get(prop_id or ""), None)
             article = articles[event["article"]]
             claimant = entity["name"] if entity else (
                 (attribution.get("source") or {}).get("text") if attribution else None) or (
