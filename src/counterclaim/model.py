@@ -88,6 +88,7 @@ class Attribution:
     via_span: Span | None = None
     date: DateRef | None = None
     confidence: float = 0.8
+    cue_lemma: str | None = None  # lemma of the cue verb ("deny" for "denied"); sets the modality of its content
 
 
 @dataclass

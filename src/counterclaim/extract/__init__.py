@@ -126,9 +126,7 @@ def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
             if relay is not None:
                 relay.type = "media"
                 relay_of[raw.via] = relay
-    cues = {}
     for n, raw in enumerate(raws, 1):
-        cues[f"{article.id}:a{n}"] = raw.verb
         speaker = speaker_of.get(id(raw))
         content = raw.content
         relay = relay_of.get(raw.via) if raw.via else None
@@ -145,6 +143,7 @@ def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
             via_span=Span.of(text, *raw.via) if raw.via else None,
             date=_speech_date(raw, doc, article),
             confidence=0.9 if raw.quotes and raw.source else 0.75 if raw.source else 0.5,
+            cue_lemma=raw.verb.lemma_.lower() if raw.verb is not None else None,
         ))
     hits = find_notes(doc)
     def bounds(char: int) -> tuple[int, int] | None:
@@ -159,7 +158,7 @@ def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
     toponyms = find_toponyms(doc)
     return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=attributions,
                            speakers=book.speakers, notes=[h.note for h in hits], forces=_forces(doc),
-                           events=find_events(article, doc, attributions, cues, toponyms), toponyms=toponyms)
+                           events=find_events(article, doc, attributions, toponyms), toponyms=toponyms)
 
 
 def _forces(doc: Doc) -> dict[str, int]:

@@ -204,7 +204,7 @@ def _target(token: Token) -> Token | None:
     return None
 
 
-def _modality(token: Token, cue: Token | None) -> str:
+def _modality(token: Token, cue: str | None) -> str:
     # Negation and modal verbs reach the trigger only through its own clause: "unable to repel" (xcomp/acomp),
     # not through a governing clause ("could not verify that ... advanced" is the outlet's hedge, not a denial).
     tokens = [token]
@@ -217,7 +217,7 @@ def _modality(token: Token, cue: Token | None) -> str:
         if child.dep_ in ("nsubjpass", "dobj", "nsubj") and any(
                 d.lower_ in ("no", "none") and d.dep_ == "det" for d in child.children):
             return "denied"
-    if cue is not None and _lower(cue) in DENYING_CUES:
+    if cue in DENYING_CUES:
         return "denied"
     if DENIAL.search(token.sent.text):
         return "denied"
@@ -225,9 +225,9 @@ def _modality(token: Token, cue: Token | None) -> str:
         tokens.append(token.head)  # "the town's capture would ...": the noun's verb carries the modal
     auxes = {c.lower_ for t in tokens for c in t.children if c.dep_ in ("aux", "auxpass")}
     if auxes & PREDICTING_AUX or any(_lower(t) in PREDICTING_HEADS for t in tokens[1:]) or (
-            cue is not None and _lower(cue) in PREDICTING_CUES):
+            cue in PREDICTING_CUES):
         return "predicted"
-    if auxes & HEDGING_AUX or (cue is not None and _lower(cue) in HEDGING_CUES):
+    if auxes & HEDGING_AUX or cue in HEDGING_CUES:
         return "hedged"
     return "asserted"
 
@@ -355,9 +355,8 @@ def _actor(token: Token | None, text: str, claimed: bool, earlier: list[Event], 
     return Party("self", Span.of(text, token.idx, token.idx + len(token.text))) if claimed else None
 
 
-def find_events(article: Article, doc: Doc, attributions: list[Attribution], cues: dict[str, Token | None],
-                toponyms: list[Toponym]) -> list[Event]:
-    """Every event trigger in the article; ``cues`` maps attribution id -> its cue token (for modality)."""
+def find_events(article: Article, doc: Doc, attributions: list[Attribution], toponyms: list[Toponym]) -> list[Event]:
+    """Every event trigger in the article, with the claims whose content holds it."""
     text = article.text
     speech_dates = {(a.date.start, a.date.end) for a in attributions if a.date and a.date.start is not None}
     sources = [(a.source.start, a.source.end) for a in attributions if a.source]
@@ -398,7 +397,7 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], cue
         place, relation = _place(token, toponyms, clause, actor.span if actor else None)
         if place is None and claims:  # a place named earlier in the claim's sentence still locates it
             place, relation = _place(token, toponyms, (limit[0], token.idx), actor.span if actor else None)
-        cue = cues.get(claims[0].id) if claims else None
+        cue = claims[0].cue_lemma if claims else None
         magnitude = next((m for m in find_magnitudes(text, *clause)
                           if m.kind in MAGNITUDE_KINDS.get(etype, ())), None)
         evidence = EVIDENCE.search(text, sentence.start_char, sentence.end_char)

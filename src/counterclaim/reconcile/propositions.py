@@ -57,8 +57,7 @@ def read_event(event: Event, actor: str | None, target: str | None, other, claim
 def is_rebuttal(attribution: Attribution, has_claims: bool) -> bool:
     if has_claims:
         return False
-    cue = attribution.cue.text.lower()
-    return bool(DENIAL.search(attribution.content.text)) or any(cue.startswith(c[:5]) for c in DENYING_CUES)
+    return bool(DENIAL.search(attribution.content.text)) or attribution.cue_lemma in DENYING_CUES
 
 
 def rebutted(attribution: Attribution, analysis: ArticleAnalysis, claims: dict[str, list[Reading]],
