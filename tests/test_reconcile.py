@@ -143,12 +143,27 @@ def test_sample_all_reports_on_the_town_form_one_story(samples):
     assert story_of["sd-2024-05-14-darfurecho"] == story_of["sd-2024-05-12-nilewire"]
 
 
-def test_sample_rebel_gain_is_contested_by_the_army(samples):
+def test_sample_rebel_gain_is_denied_by_the_army_and_conceded_by_its_commander(samples):
     props = [p for p in samples["propositions"] if p["actor_side"] == "M23" and p["family"] == "territory"]
-    assert any(p["status"] == "contested" and "M23" in _names(_stances(samples, p, "supports"))
-               and "Kasongo" in _names(_stances(samples, p, "denies")) for p in props)
-    assert "Sake" in {samples_place["name"] for samples_place in samples["places"]
-                      if samples_place["id"] in {p["place"] for p in props}}
+    sake = [p for p in props if _place(samples, "Sake")["id"] == p["place"]]
+    assert sake, [p["summary"] for p in props]
+    prop = sake[0]
+    assert "M23" in _names(_stances(samples, prop, "supports"))
+    assert "Kasongo" in _names(_stances(samples, prop, "denies"))
+    # the commander introduced as "a Congolese army commander" a sentence before his name concedes the pullback
+    conceded = [(s, e) for s, e in _stances(samples, prop, "supports") if "Mwamba" in e["name"]]
+    assert conceded and all(s["against_interest"] and s["side"] == "Democratic Republic of the Congo"
+                            for s, _ in conceded)
+    assert prop["status"] == "corroborated"
+
+
+def test_sample_dateline_report_joins_the_story_of_its_battle(samples):
+    """The .txt report has no metadata: its date comes from the dateline, its places from the text."""
+    article = next(a for a in samples["articles"] if a["source"].endswith(".txt"))
+    assert article["published"]["value"] == "2024-02-09"
+    story_of = {a: s["id"] for s in samples["stories"] for a in s["articles"]}
+    assert story_of[article["id"]] == story_of["cd-2024-02-06-greatlakesmonitor"]
+    assert story_of[article["id"]] != story_of["sd-2024-05-12-nilewire"]
 
 
 def test_sample_capture_claim_is_denied_by_the_army(samples):

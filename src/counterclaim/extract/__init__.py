@@ -19,7 +19,7 @@ from .events import find_events, find_toponyms
 from .lexicon import CHANNELS, MULTIWORD_CHANNELS
 from .quotes import find_quotes, parse_text
 from .spans import inside, overlaps, sentence_at
-from .speakers import SpeakerBook
+from .speakers import SpeakerBook, affiliation_from_introduction
 from .verification import find_notes, infer_outlet, link_notes
 
 __all__ = ["extract_article", "parse_input"]
@@ -151,13 +151,16 @@ def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
         return (sent.start_char, sent.end_char) if sent is not None else None
 
     link_notes(text, hits, attributions, bounds)
+    forces = _forces(doc)
     for speaker in book.speakers:
+        if speaker.country is None and speaker.group is None and speaker.type == "person":
+            speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
         spoken = [a.content.text for a in attributions if a.speaker == speaker.key]
         speaker.side = _provisional_side(speaker) or _side_from_own_words(spoken)
     outlet = article.outlet or infer_outlet(hits)
     toponyms = find_toponyms(doc)
     return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=attributions,
-                           speakers=book.speakers, notes=[h.note for h in hits], forces=_forces(doc),
+                           speakers=book.speakers, notes=[h.note for h in hits], forces=forces,
                            events=find_events(article, doc, attributions, toponyms), toponyms=toponyms)
 
 

@@ -55,12 +55,24 @@ def country_forms() -> dict[str, str]:
         demonym = fold(rec.get("demonym") or "") if isinstance(rec.get("demonym"), str) else ""
         if demonym:
             forms.setdefault(demonym + "s", name)  # "Ukrainians"
+    _prefer_populous(forms)
     for name, extra in EXTRA_FORMS.items():
         for surface in extra:
             forms[fold(surface)] = name
     for seat, name in SEAT_METONYMS.items():
         forms[fold(seat)] = name
     return forms
+
+
+def _prefer_populous(forms: dict[str, str]) -> None:
+    """A short form that is part of several countries' names ("Congo") means the most populous of them, as it
+    does in news copy; a country's own full name always means that country."""
+    records = [(fold(r["name"]), r["name"], r.get("population") or 0) for r in _country_records() if r.get("name")]
+    own = {folded for folded, _, _ in records}
+    population = {name: people for _, name, people in records}
+    for key in [k for k in forms if k not in own and " " not in k and len(k) > 3]:
+        holders = {name for folded, name, _ in records if key in folded.split()} | {forms[key]}
+        forms[key] = max(sorted(holders), key=lambda name: population.get(name, 0))
 
 
 def country_of(word: str) -> str | None:

@@ -71,6 +71,9 @@ HEDGING_AUX = {"may", "might", "could"}
 PREDICTING_AUX = {"will", "shall", "'ll", "would", "wo"}
 
 # Prepositions that put an event somewhere; compound ones are read as "<direction> of".
+# "the X area", "the X direction": a name before these nouns is a place
+AREA_NOUNS = {"area", "areas", "region", "district", "front", "direction", "axis", "sector", "outskirts",
+              "suburbs", "countryside", "province", "municipality", "oblast", "governorate", "state"}
 PLACE_PREPS = {"in": "in", "at": "in", "inside": "in", "within": "in", "near": "near", "around": "near",
                "outside": "near", "by": "near", "from": "from", "to": "towards", "towards": "towards",
                "toward": "towards", "into": "in", "on": "on", "across": "in", "of": "in", "over": "over",

@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Attribution, DateRef, Event, Party, Span, Toponym
 from .countries import country_of
 from .dates import resolve_date
-from .event_lexicon import (CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, DIRECTIONS, ENEMY_WORDS, EVIDENCE_PATTERN,
-                            FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS, GROUP_WORDS, HEDGING_AUX,
+from .event_lexicon import (AREA_NOUNS, CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, DIRECTIONS, ENEMY_WORDS,
+                            EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS, GROUP_WORDS, HEDGING_AUX,
                             HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PLACE_PREPS, PREDICTING_AUX,
                             PREDICTING_CUES, PREDICTING_HEADS, SELF_WORDS, SETTLEMENT_NOUNS, STATE_WORDS,
                             VERB_EVENTS)
@@ -232,9 +232,15 @@ def _modality(token: Token, cue: str | None) -> str:
     return "asserted"
 
 
+def _name_like(token: Token) -> bool:
+    """A proper noun, or a capitalised common noun mid-sentence: the small model tags a town that is also an
+    English word ("Sake", "Bar") as a NOUN, but its capital letter still marks a name."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
+
+
 def _toponym(token: Token, text: str) -> Span | None:
     """The proper-name phrase at token ("the city of X" gives X), as a span; None if it is not name-like."""
-    if token.pos_ != "PROPN" or token.ent_type_ in NON_PLACE_LABELS:
+    if not _name_like(token) or token.ent_type_ in NON_PLACE_LABELS:
         return None
     if token.ent_type_ and token.ent_iob_ != "O":
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
@@ -259,14 +265,17 @@ def find_toponyms(doc: Doc) -> list[Toponym]:
                 span = Span.of(text, words[0].idx, words[-1].idx + len(words[-1].text))
                 found[(span.start, span.end)] = Toponym(span, True)
     for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ == "compound":
+        if not _name_like(token):
             continue
         head = token.head
-        slot = (token.dep_ == "pobj" and head.lower_ in PLACE_PREPS) or (
-            token.dep_ in ("dobj", "nsubjpass") and (_lower(head) in VERB_EVENTS or _lower(head) in (
-                "take", "leave", "enter", "reach", "approach", "overlook"))) or (
-            token.dep_ == "poss" and _lower(head) in NOUN_EVENTS) or (
-            token.dep_ == "nsubj" and _lower(head) == "fall")
+        if token.dep_ == "compound":  # "the Sake area", "the Kherson direction"
+            slot = head.lower_ in AREA_NOUNS
+        else:
+            slot = (token.dep_ == "pobj" and head.lower_ in PLACE_PREPS) or (
+                token.dep_ in ("dobj", "nsubjpass") and (_lower(head) in VERB_EVENTS or _lower(head) in (
+                    "take", "leave", "enter", "reach", "approach", "overlook"))) or (
+                token.dep_ == "poss" and _lower(head) in NOUN_EVENTS) or (
+                token.dep_ == "nsubj" and _lower(head) == "fall")
         if slot:
             span = _toponym(token, text)
             if span is not None and not any(s <= span.start < e for s, e in found):

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Span, Speaker
 from .countries import country_of, fold
+from .spans import sentence_at
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS,
                       MILITARY_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
 
@@ -261,3 +262,38 @@ class SpeakerBook:
             return last
         things = [s for _, s in earlier if s.type != "person"]
         return things[-1] if things else last
+
+
+ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "spokesperson", "soldier",
+              "general", "colonel", "major", "captain", "lieutenant", "diplomat", "minister", "source"}
+
+
+def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, int]) -> tuple[str | None, str | None]:
+    """(country, armed group) of an unnamed role that news copy introduces just before naming the speaker.
+
+    "A Congolese army commander acknowledged a pullback. Col. X, who commands a brigade, said...", "the rebel
+    group's commander in the north, Gen. Y, boasted...": the first mention of the speaker, in its own sentence or
+    the one before, follows a role noun whose phrase names a country or one of the article's armed forces, with no
+    other person's name in between, so the speaker belongs to it.
+    """
+    if not speaker.mentions:
+        return None, None
+    first = min(speaker.mentions, key=lambda m: m.start)
+    own = sentence_at(doc, first.start)
+    if own is None:
+        return None, None
+    found: tuple[str | None, str | None] = (None, None)
+    for sent in [s for s in doc.sents if s.end <= own.start][-1:] + [own]:
+        for token in sent:
+            if token.idx >= first.start:
+                break
+            if token.ent_type_ == "PERSON":
+                found = (None, None)  # someone else was named after the description
+            elif token.lemma_.lower() in ROLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT"):
+                words = [t for t in token.subtree if t.i != token.i and t.idx < first.start]
+                country = next((country_of(t.text) for t in words if country_of(t.text)), None)
+                text = " ".join(t.text for t in words)
+                group = next((f for f in sorted(forces, key=len, reverse=True) if f in text), None)
+                if country or group:
+                    found = (country, None if country else group)
+    return found

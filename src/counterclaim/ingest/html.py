@@ -9,6 +9,7 @@ from datetime import date
 import trafilatura
 
 from counterclaim.ingest.article import build_article, parse_date
+from counterclaim.ingest.dateline import dateline_date
 from counterclaim.ingest.decode import Rejected, decode, normalise_text
 from counterclaim.model import Article
 
@@ -35,7 +36,7 @@ def article_from_html(data: bytes, source: str, published: date | None) -> Artic
     return build_article(
         text,
         source,
-        found or published,
+        found or dateline_date(text) or published,
         outlet=meta.sitename,
         title=meta.title,
         url=meta.url,

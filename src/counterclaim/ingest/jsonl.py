@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from counterclaim.ingest.article import build_article, clean, parse_date
+from counterclaim.ingest.dateline import dateline_date
 from counterclaim.ingest.decode import (
     SNIFF_BYTES, Rejected, decode, looks_binary, normalise_text, too_large,
 )
@@ -87,7 +88,7 @@ def _article_from_record(record: dict[str, Any], where: str, published: date | N
     return build_article(
         text,
         article_id or url or where,
-        _record_date(record.get("published"), published),
+        _record_date(record.get("published"), None) or dateline_date(text) or published,
         article_id=article_id,
         outlet=record.get("outlet"),
         title=record.get("title"),

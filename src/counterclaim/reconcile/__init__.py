@@ -19,7 +19,7 @@ from .propositions import WINDOW_DAYS, Reading, is_rebuttal, read_event, rebutte
 from .sides import SideBook
 from .stories import group_stories
 
-__all__ = ["reconcile"]
+__all__ = ["against_interest", "reconcile"]
 
 
 def _event_date(event: Event, claim: Attribution | None, analysis: ArticleAnalysis) -> tuple[DateRef, str]:
@@ -152,8 +152,8 @@ def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], clai
     analysis_of = {a.article.id: a for a in analyses}
     outlets = {a.article.id: a.article.outlet for a in analyses}
     stances_by_window: dict[int, list[dict]] = defaultdict(list)
-    for n, ((_, gainer, _), window) in enumerate(windows):
-        stances_by_window[n].extend(_stances(window, gainer, sides, outlets))
+    for n, ((family, gainer, _), window) in enumerate(windows):
+        stances_by_window[n].extend(_stances(window, family, gainer, sides, outlets))
     # rebuttals take the opposite stance on every proposition the rebutted claim holds
     for analysis in analyses:
         for attribution in analysis.attributions:
@@ -162,13 +162,13 @@ def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], clai
             target = rebutted(attribution, analysis, claims_of, sides.side_of, sides.name_of)
             if target is None:
                 continue
-            for n, ((_, gainer, _), _) in enumerate(windows):
+            for n, ((family, gainer, _), _) in enumerate(windows):
                 theirs = [s for s in stances_by_window[n] if s["attribution"] == target.id]
                 for stance in theirs:
                     flipped = {"supports": "denies", "denies": "supports"}.get(stance["stance"])
                     if flipped:
-                        stances_by_window[n].append(_stance(attribution, flipped, gainer, None, sides.side_of,
-                                                            rebuts=target.id))
+                        stances_by_window[n].append(_stance(attribution, flipped, family, gainer, None,
+                                                            sides.side_of, rebuts=target.id))
                         break
     for n, ((family, gainer, place), window) in enumerate(windows):
         stances = _dedupe(stances_by_window[n])
@@ -206,11 +206,26 @@ def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], clai
     return sorted(out, key=lambda p: p["id"])
 
 
-def _stance(attribution: Attribution, stance: str, gainer: str | None, evidence: str | None, side_of,
-            rebuts: str | None = None) -> dict:
+def against_interest(family: str, gainer: str | None, side: str | None, stance: str) -> bool:
+    """Whether the stance concedes something bad for the speaker's own side.
+
+    Territory: granting the other side ground, or denying one's own side's gain. Casualties: granting one's own
+    losses. Strikes: accusing the other side is the expected line and admitting one's own strike is not an
+    admission the other side would dispute, so neither counts.
+    """
+    if not (side and gainer):
+        return False
+    if family == "territory":
+        return (stance == "supports" and gainer != side) or (stance == "denies" and gainer == side)
+    if family == "casualties":
+        return stance == "supports" and gainer == side
+    return False
+
+
+def _stance(attribution: Attribution, stance: str, family: str, gainer: str | None, evidence: str | None,
+            side_of, rebuts: str | None = None) -> dict:
     side = side_of(attribution.speaker)
-    against = bool(side and gainer and ((stance == "supports" and gainer != side) or
-                                       (stance == "denies" and gainer == side)))
+    against = against_interest(family, gainer, side, stance)
     out = {"entity": attribution.speaker, "attribution": attribution.id, "article": attribution.article,
            "stance": stance, "against_interest": against, "evidence": evidence, "side": side}
     if rebuts:
@@ -218,7 +233,8 @@ def _stance(attribution: Attribution, stance: str, gainer: str | None, evidence:
     return out
 
 
-def _stances(window: list[Reading], gainer: str | None, sides: SideBook, outlets: dict[str, str | None]) -> list[dict]:
+def _stances(window: list[Reading], family: str, gainer: str | None, sides: SideBook,
+             outlets: dict[str, str | None]) -> list[dict]:
     out = []
     for r in window:
         if r.attribution is None:
@@ -229,7 +245,7 @@ def _stances(window: list[Reading], gainer: str | None, sides: SideBook, outlets
                             "evidence": r.event.evidence, "side": None})
             continue
         stance = {1: "supports", -1: "denies", 0: "neutral"}[r.polarity]
-        out.append(_stance(r.attribution, stance, gainer, r.event.evidence, sides.side_of))
+        out.append(_stance(r.attribution, stance, family, gainer, r.event.evidence, sides.side_of))
     return out
 
 

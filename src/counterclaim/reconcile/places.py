@@ -46,6 +46,7 @@ def geocode(analyses: list[ArticleAnalysis], gazetteer) -> PlaceBook:
     for analysis in analyses:
         article = analysis.article
         people = [m for s in analysis.speakers if s.type in PERSON_TYPES for m in s.mentions]
+        # "Kasongo" alone is the speaker; "North Kivu" is still a place when a speaker is "the Kivu Bulletin"
         names = {w for s in analysis.speakers if s.type in PERSON_TYPES for w in s.name.split()}
         # a name the article uses for a speaker, an armed group or the outlet is not a place
         not_places = {s.name for s in analysis.speakers} | set(analysis.forces) | {article.outlet or ""}
@@ -56,7 +57,7 @@ def geocode(analyses: list[ArticleAnalysis], gazetteer) -> PlaceBook:
         for toponym in analysis.toponyms:
             span = toponym.span
             name = span.text.strip(" []«»\"'")
-            if len(name) < 3 or not name[:1].isupper() or set(name.split()) & names or is_demonym(name) or (
+            if len(name) < 3 or not name[:1].isupper() or name in names or is_demonym(name) or (
                     name in not_places):
                 continue
             if any(m.start < span.end and span.start < m.end for m in people):

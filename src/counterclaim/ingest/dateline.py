@@ -1,0 +1,38 @@
+"""Publication dates read from the text itself, for plain-text reports that come with no metadata.
+
+Wire copy opens with a dateline ("GOMA, Feb. 9, 2024 —", "KHARTOUM, 12 May 2024 (Reuters) -"), and pasted web
+pages keep a "Published 12 May 2024" line. Only those shapes near the top are read: a date anywhere else in the
+text is about the events, not the report.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import dateparser
+
+_HEAD_CHARS = 600
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_PLACE = r"[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
+_DATELINE = re.compile(
+    rf"^\s*{_PLACE}\s*(?:\([^)\n]{{1,30}}\)\s*)?[,:]\s*(?P<date>{_DATE})\s*(?:\([^)\n]{{1,30}}\)\s*)?[—–-]",
+    re.MULTILINE)
+_STAMP = re.compile(
+    rf"^\s*(?:Published|Posted|Updated|Date|Dated)\s*(?:on\s*)?:?\s*(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})",
+    re.MULTILINE | re.IGNORECASE)
+_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def dateline_date(text: str) -> date | None:
+    """The date of a dateline or a "Published ..." line in the first lines of ``text``, else None."""
+    head = text[:_HEAD_CHARS]
+    for pattern in (_DATELINE, _STAMP):
+        found = pattern.search(head)
+        if found:
+            parsed = dateparser.parse(found.group("date"), languages=["en"], settings=_SETTINGS)
+            if parsed is not None:
+                return parsed.date()
+    return None

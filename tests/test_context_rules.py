@@ -1,0 +1,87 @@
+"""Generic rules that read context the parser leaves implicit, on invented sentences: datelines, short country
+names, town names that are also English words, speakers introduced by a description, and which families of
+claim can be admissions against interest."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from counterclaim.extract import extract_article, parse_input
+from counterclaim.extract.countries import country_of
+from counterclaim.ingest.article import build_article
+from counterclaim.ingest.dateline import dateline_date
+from counterclaim.nlp import load_pipeline
+from counterclaim.reconcile import against_interest
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels claim river crossing\n\nTORVIK, March 3, 2025 — Rebel units crossed", date(2025, 3, 3)),
+    ("LARNOVA, Veskia, 12 May 2024 (Wire) - The army said", date(2024, 5, 12)),
+    ("Published: Tuesday, 14 October 2025\nShelling resumed", date(2025, 10, 14)),
+    ("Updated 2023-05-11 10:00\nText", date(2023, 5, 11)),
+    ("KYIV (AP) — A drone struck a depot, officials said.", None),
+    ("The governor said on May 9, 2023 - a week ago - that", None),
+])
+def test_dateline_dates(text, expected):
+    assert dateline_date(text) == expected
+
+
+def test_dateline_far_from_the_top_is_ignored():
+    assert dateline_date("x " * 400 + "\nTORVIK, March 3, 2025 — text") is None
+
+
+def test_short_country_names_mean_the_most_populous_holder_and_demonyms_keep_their_country():
+    assert country_of("Congo") == "Democratic Republic of the Congo"
+    assert country_of("British") == "United Kingdom"
+    assert country_of("Sudan") == "Sudan"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def analyse(nlp, text: str, published=date(2025, 3, 4)):
+    article = build_article(text, "test.txt", published)
+    return extract_article(article, nlp(parse_input(text)))
+
+
+def test_town_named_like_an_english_word_is_a_place_candidate(nlp):
+    analysis = analyse(nlp, "Rebel fighters said they would enter Sake within days. Residents of Sake fled "
+                            "towards the lake.")
+    assert "Sake" in {t.span.text for t in analysis.toponyms}
+
+
+def test_speaker_introduced_by_a_description_in_the_previous_sentence_gets_its_country(nlp):
+    analysis = analyse(nlp, "A Veskian army commander admitted for the first time that troops had pulled back "
+                            "from the hills. Col. Arvid Tomasz, who commands a brigade near the town, said his "
+                            "soldiers had left the hills to protect civilians.")
+    analysis_of = {s.name: s for s in analysis.speakers}
+    assert analysis_of["Arvid Tomasz"].country is None  # "Veskian" names no real country
+    analysis = analyse(nlp, "A Kenyan army commander admitted for the first time that troops had pulled back "
+                            "from the hills. Col. Arvid Tomasz, who commands a brigade near the town, said his "
+                            "soldiers had left the hills to protect civilians.")
+    tomasz = next(s for s in analysis.speakers if "Tomasz" in s.name)
+    assert tomasz.country == "Kenya" and tomasz.side == "Kenya"
+
+
+def test_another_name_between_description_and_speaker_blocks_the_inference(nlp):
+    analysis = analyse(nlp, "A Kenyan army commander, Gen. Paul Omondi, admitted that troops had pulled back. "
+                            "Col. Arvid Tomasz, a local militia leader, said his men had taken the hills.")
+    tomasz = next(s for s in analysis.speakers if "Tomasz" in s.name)
+    assert tomasz.country is None
+
+
+@pytest.mark.parametrize("family, gainer, side, stance, expected", [
+    ("territory", "B", "A", "supports", True),    # conceding the other side's gain
+    ("territory", "A", "A", "denies", True),      # denying one's own side's gain
+    ("territory", "A", "A", "supports", False),
+    ("casualties", "A", "A", "supports", True),   # admitting one's own losses
+    ("casualties", "B", "A", "supports", False),  # claiming the enemy's losses
+    ("strike", "B", "A", "supports", False),      # accusing the enemy of a strike is the expected line
+    ("territory", None, "A", "supports", False),
+])
+def test_against_interest_by_family(family, gainer, side, stance, expected):
+    assert against_interest(family, gainer, side, stance) is expected
