@@ -85,3 +85,25 @@ def test_another_name_between_description_and_speaker_blocks_the_inference(nlp):
 ])
 def test_against_interest_by_family(family, gainer, side, stance, expected):
     assert against_interest(family, gainer, side, stance) is expected
+
+
+def test_a_rank_before_a_name_does_not_end_the_sentence_or_lose_the_speaker(nlp):
+    text = ('The ministry said its units were holding.\n\n"Our forces entered Varnik at dawn and the garrison has '
+            'fallen," rebel spokesperson Col. Omar Haddad said in a message on Telegram.')
+    analysis = analyse(nlp, text)
+    quote = next(a for a in analysis.attributions if "Our forces" in a.content.text)
+    speaker = next(s for s in analysis.speakers if s.key == quote.speaker)
+    assert "Haddad" in speaker.name
+
+
+def test_a_fallen_garrison_is_the_target_not_the_captor(nlp):
+    analysis = analyse(nlp, 'The rebels said on Sunday that "the army garrison in Varnik has fallen".')
+    capture = next(e for e in analysis.events if e.type == "capture")
+    assert capture.actor is None and capture.target is not None and "garrison" in capture.target.span.text
+
+
+def test_a_subject_shared_with_a_passive_verb_is_what_was_repelled(nlp):
+    analysis = analyse(nlp, 'General Idris Musa said: "The militia attacked the northern outskirts of Varnik and '
+                            'was repelled."')
+    repelled = next(e for e in analysis.events if e.trigger.text == "repelled")
+    assert repelled.actor is None and "militia" in repelled.target.span.text

@@ -133,8 +133,8 @@ def _subject(token: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if any(c.dep_ == "nsubjpass" for c in token.children):
-        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return None  # passive: "attacked and was repelled" shares a subject that suffered the second verb
     head = token.head
     if token.dep_ == "acl":  # "civilians leaving the town": the noun does it
         return head
@@ -201,6 +201,9 @@ def _target(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _lower(child) not in GROUND_NOUNS:
             return child
+    if token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children):
+        head_subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return head_subject  # "the militia attacked and was repelled": the militia was repelled
     return None
 
 
@@ -393,12 +396,15 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             fragment = next(f for f in claim.content_fragments if f.start <= token.idx < f.end)
             limit = (max(limit[0], fragment.start), min(limit[1], fragment.end))
         clause = _clause(token, limit)
-        actor_token = _subject(token) if token.pos_ != "NOUN" else _noun_actor(token)
+        # "the garrison has fallen": the subject is what was lost, the captor is whoever took it
+        falls = etype == "capture" and _lower(token) == "fall"
+        actor_token = None if falls else _subject(token) if token.pos_ != "NOUN" else _noun_actor(token)
+        target_token = _subject(token) if falls else _target(token) if token.pos_ != "NOUN" else None
         actor = _actor(actor_token, text, bool(claims), events, sentence.start_char)
         if actor is None and actor_token is not None and actor_token.pos_ in ("NOUN", "PROPN") and etype in (
                 "advance", "withdrawal", "capture", "counterattack", "encirclement"):
             continue  # families fleeing, civilians leaving: movement, not a change on the front line
-        if actor is None and claims and etype in ("advance", "capture", "counterattack"):
+        if actor is None and claims and etype in ("advance", "capture", "counterattack") and not falls:
             # an unowned gain inside a claim: the claimant's own ("the liberation of X was completed"),
             # or, in a sentence that calls a claim false, the enemy's
             kind = "enemy" if DENIAL.search(sentence.text) else "self"
@@ -415,7 +421,7 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             id=f"{article.id}:e{len(events) + 1}", article=article.id, type=etype, subtype=subtype,
             span=Span.of(text, *clause), trigger=Span.of(text, token.idx, token.idx + len(token.text)),
             modality=_modality(token, cue),
-            actor=actor, target=party(_target(token), text, bool(claims)) if token.pos_ != "NOUN" else None,
+            actor=actor, target=party(target_token, text, bool(claims)),
             place=place, place_relation=relation,
             date=_event_date(doc, clause, article, speech_dates), magnitude=magnitude,
             claimed_by=[a.id for a in claims],

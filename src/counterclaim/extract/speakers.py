@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import Span, Speaker
+from ..nlp import TITLE_ABBREVIATIONS
 from .countries import country_of, fold
 from .spans import sentence_at
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS,
@@ -94,7 +95,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
             name_tokens = run
     groups = [e for e in doc.ents if e.label_ == "ORG" and e.start_char >= span[0] and e.end_char <= span[1]
               and not set(t.i for t in e) & {t.i for t in name_tokens} and not country_of(e.text)
-              and not _about(e.root)]
+              and not _about(e.root) and e.text not in TITLE_ABBREVIATIONS]  # the tagger calls "Lt." an ORG
     name_text = " ".join(t.text for t in name_tokens)
     groups = [g for g in groups if g.text not in name_text]
     group = groups[0].text.removeprefix("the ") if groups else None
