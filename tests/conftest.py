@@ -1,4 +1,5 @@
-"""A small hand-built Corpus shared by the tests: two invented reports about one battle.
+"""Shared fixtures: a small hand-built Corpus (two invented reports about one battle), the samples/
+corpus analysed once per session, and a PostgreSQL database (see pg.py).
 
 Offsets are found with ``str.find`` so the fixture stays right when the text is edited.
 """
@@ -7,8 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
+from pg import pg_url  # noqa: F401  (a fixture: a throwaway PostgreSQL database)
 
 from counterclaim.model import (
     Article,
@@ -161,3 +165,15 @@ def build_corpus(wire_text: str = WIRE) -> Corpus:
 @pytest.fixture
 def small_corpus() -> Corpus:
     return build_corpus()
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.fixture(scope="session")
+def samples_document() -> dict[str, Any]:
+    """samples/ through the real pipeline, once per session; tests must not mutate it (deepcopy first)."""
+    from counterclaim.export import to_document
+    from counterclaim.pipeline import run
+
+    return to_document(run([str(SAMPLES)]).corpus)

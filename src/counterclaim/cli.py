@@ -48,9 +48,10 @@ def _parse_date(value: str | None) -> date | None:
 @app.command()
 def analyze(
     inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl) or directories.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the export.")] = Path(
-        "out/report.json"),
-    fmt: Annotated[str, typer.Option("--format", help="Export format (json).")] = "json",
+    output: Annotated[Optional[Path], typer.Option(
+        "-o", "--output", help="Where to write the export [default: out/report.<format>].")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Export format: json (counterclaim/1), csv (one row per "
+                                                      "claim, ACLED-style columns) or geojson.")] = "json",
     db: Annotated[str, typer.Option("--db", help="SQLite path or SQLAlchemy URL of the store; '' for none.")] = (
         "out/counterclaim.sqlite"),
     published: Annotated[Optional[str], typer.Option(
@@ -58,13 +59,17 @@ def analyze(
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy model name or path.")] = None,
 ) -> None:
     """Extract attributions, speakers, sides and verification notes; write an export and the store."""
-    from .export import to_document, validate_document, write_json
+    from .export import to_document, validate_document
     from .nlp import ModelNotFound
     from .pipeline import run
     from .store import open_store
 
-    if fmt != "json":
-        raise typer.BadParameter(f"unsupported format {fmt!r} (supported: json)", param_hint="--format")
+    if fmt.lower() not in EXPORT_FORMATS:  # one unwrapped line, not a usage panel: easy to grep in CI logs
+        err.print(f"[red]error[/red] --format: unsupported format {escape(repr(fmt))} "
+                  f"(supported: {', '.join(EXPORT_FORMATS)})", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+    fmt = fmt.lower()
+    output = output or Path(f"out/report.{fmt}")
     published_date = _parse_date(published)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
@@ -84,7 +89,7 @@ def analyze(
         for problem in problems[:10]:
             err.print(f"[red]invalid export[/red] {problem}", highlight=False)
         raise typer.Exit(3)
-    write_json(doc, output)
+    _write_export(doc, fmt, output)
     stored = None
     if db:
         with open_store(db) as store:
@@ -94,6 +99,21 @@ def analyze(
         rest = "the rest were analysed and stored" if doc["articles"] else "nothing was analysed"
         err.print(f"[red]{len(report.errors)} input(s) failed[/red]; {rest}.")
         raise typer.Exit(1)
+
+
+EXPORT_FORMATS = ("json", "csv", "geojson")
+
+
+def _write_export(doc: dict, fmt: str, output: Path) -> None:
+    """Write ``doc`` to ``output`` in ``fmt``, atomically; the store always gets the full document."""
+    from .export import to_csv, to_geojson, write_json, write_text
+
+    if fmt == "csv":
+        write_text(to_csv(doc), output)
+    elif fmt == "geojson":
+        write_json(to_geojson(doc), output)
+    else:
+        write_json(doc, output)
 
 
 def _summary(doc: dict, report, output: Path, db: str, stored) -> None:
@@ -159,6 +179,82 @@ def timeline_command(
         if r.proposition:
             out.print(f"    -> {escape(r.proposition)} [bold]{r.status}[/]", highlight=False)
     out.print(f"{len(rows)} claims")
+
+
+def _missing_store(db: str) -> bool:
+    """A plain path that does not exist: opening it would create an empty store, so say so instead."""
+    if "://" not in db and not Path(db).exists():
+        err.print(f"[red]error:[/] no store at {escape(db)}; run `counterclaim analyze` first or pass --db",
+                  highlight=False, soft_wrap=True)
+        return True
+    return False
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # any other host name may resolve to a public address
+        return False
+
+
+@app.command("report")
+def report_command(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the HTML file.")] = Path(
+        "out/report.html"),
+    db: Annotated[str, typer.Option("--db", help="SQLite path or SQLAlchemy URL of the store.")] = (
+        "out/counterclaim.sqlite"),
+    export: Annotated[Optional[Path], typer.Option("--from", help="Read a JSON export instead of the store.")] = None,
+) -> None:
+    """Write one self-contained HTML file (no external requests): stories, proposition boards, highlighted articles."""
+    import json
+
+    from .web.report import write_report
+
+    if export is not None:
+        try:
+            document = json.loads(export.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            err.print(f"[red]error:[/] cannot read {escape(str(export))}: {escape(str(exc))}", highlight=False,
+                      soft_wrap=True)
+            raise typer.Exit(2) from None
+    else:
+        from .store import open_store
+
+        if _missing_store(db):
+            raise typer.Exit(2)
+        with open_store(db) as store:
+            document = store.load_document()
+    size = write_report(document, output)
+    out.print(f"report: {output} ({size // 1024} KiB; {len(document['propositions'])} propositions, "
+              f"{len(document['articles'])} articles)", highlight=False)
+
+
+@app.command("serve")
+def serve_command(
+    db: Annotated[str, typer.Option("--db", help="SQLite path or SQLAlchemy URL of the store.")] = (
+        "out/counterclaim.sqlite"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_remote: Annotated[bool, typer.Option(
+        "--allow-remote", help="Allow a non-loopback --host; the app has no login, anyone who can reach it reads "
+                               "the store.")] = False,
+) -> None:
+    """Browse the store in a web browser: stories, proposition boards, highlighted articles, entities, places."""
+    if not allow_remote and not _is_loopback(host):
+        err.print(f"[red]error:[/] {escape(host)} is not a loopback address; pass --allow-remote to serve the store "
+                  "to other machines", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+    if _missing_store(db):
+        raise typer.Exit(2)
+    import uvicorn
+
+    from .web import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""A relational store for counterclaim/1 documents (SQLite by default, PostgreSQL later).
+"""A relational store for counterclaim/1 documents: SQLite by default, PostgreSQL by URL.
 
 ``open_store`` takes a SQLAlchemy URL or a plain file path; ``Store.save_document`` merges a
 document in one transaction and ``Store.load_document`` reads everything back as one.
@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from counterclaim.store.load import read_document
 from counterclaim.store.models import ArticleRow, Base
-from counterclaim.store.save import InvalidDocumentError, SaveStats, check_document, write_document
+from counterclaim.store.save import InvalidDocumentError, SaveStats, check_document, nul_paths, write_document
 
 __all__ = ["InvalidDocumentError", "SaveStats", "Store", "open_store"]
 
@@ -29,6 +29,8 @@ class Store:
     def save_document(self, doc: dict[str, Any]) -> SaveStats:
         """Merge ``doc`` into the store in one transaction (all or nothing)."""
         check_document(doc)
+        if self.engine.dialect.name == "postgresql" and (paths := nul_paths(doc)):
+            raise InvalidDocumentError([f"{p}: PostgreSQL cannot store the NUL character" for p in paths])
         with Session(self.engine) as session, session.begin():
             return write_document(session, doc)
 
@@ -57,9 +59,21 @@ class Store:
         self.close()
 
 
+POSTGRES_DRIVER = "postgresql+psycopg"
+
+
 def _url(url_or_path: str | Path) -> URL:
+    """A SQLAlchemy URL; a file path means SQLite, and PostgreSQL always goes through psycopg 3.
+
+    SQLAlchemy maps a bare ``postgresql://`` to psycopg2, which is not installed; ``postgres://`` (as
+    hosting services print it) is not accepted by SQLAlchemy at all.
+    """
     if isinstance(url_or_path, str) and "://" in url_or_path:
-        return make_url(url_or_path)
+        url = make_url(url_or_path.replace("postgres://", "postgresql://", 1)
+                       if url_or_path.startswith("postgres://") else url_or_path)
+        if url.drivername == "postgresql":
+            url = url.set(drivername=POSTGRES_DRIVER)
+        return url
     path = Path(url_or_path).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
     return URL.create("sqlite", database=str(path))

@@ -1,7 +1,9 @@
 """Tables of the store: one per counterclaim/1 section, linked by foreign keys.
 
-Types are the portable core ones (JSON becomes JSONB on PostgreSQL) so the same models serve
-SQLite and PostgreSQL. Table and column names are plain snake_case for browsing in datasette.
+Types are the portable core ones so the same models serve SQLite and PostgreSQL. JSON stays ``json``
+on PostgreSQL, not ``jsonb``: jsonb reorders object keys (and refuses NUL characters), so documents loaded
+from the two backends would serialise differently; the store never queries inside these columns.
+Table and column names are plain snake_case for browsing in datasette.
 Offsets follow the export: [start, end) code-point indices into ``articles.text``.
 """
 
@@ -10,10 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-JsonValue = JSON().with_variant(JSONB(), "postgresql")
+JsonValue = JSON()
 
 
 class Base(DeclarativeBase):

@@ -82,6 +82,17 @@ def check_document(doc: dict[str, Any]) -> None:
         raise InvalidDocumentError(errors)
 
 
+def nul_paths(value: Any, path: str = "") -> list[str]:
+    """JSON pointers of strings holding NUL, which PostgreSQL cannot store in text (SQLite can)."""
+    if isinstance(value, str):
+        return [path or "/"] if "\x00" in value else []
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in nul_paths(v, f"{path}/{k}")]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in nul_paths(v, f"{path}/{i}")]
+    return []
+
+
 class _Writer:
     def __init__(self, session: Session) -> None:
         self.session = session
