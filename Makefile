@@ -16,8 +16,14 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/counterclaim analyze samples/ -o out/report.json --db out/counterclaim.sqlite
-	@echo "Export: out/report.json   Store: out/counterclaim.sqlite (open it with datasette or sqlite3)"
-	@echo "Claims about one place, in date order: $(BIN)/counterclaim timeline Mellit"
+	$(BIN)/counterclaim export --format csv -o out/claims.csv --db out/counterclaim.sqlite
+	$(BIN)/counterclaim export --format geojson -o out/events.geojson --db out/counterclaim.sqlite
+	$(BIN)/counterclaim report -o out/report.html --db out/counterclaim.sqlite
+	@echo ""
+	@echo "Open the report (one file, works offline):  out/report.html"
+	@echo "Start the web UI:                           $(BIN)/counterclaim serve --db out/counterclaim.sqlite  (then http://127.0.0.1:8000)"
+	@echo "Claims about one place, in date order:      $(BIN)/counterclaim timeline Mellit"
+	@echo "Also written: out/report.json (counterclaim/1), out/claims.csv (ACLED-like), out/events.geojson, out/counterclaim.sqlite"
 
 test: $(STAMP)
 	$(BIN)/pytest

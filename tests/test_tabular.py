@@ -293,3 +293,29 @@ def test_default_output_is_named_after_the_format(tmp_path: Path, monkeypatch: p
     assert result.exit_code == 0, result.output
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["report.geojson"]
     assert json.loads((tmp_path / "out" / "report.geojson").read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "json"])
+def test_export_writes_what_the_store_holds_without_reanalysing(fmt: str, tmp_path: Path,
+                                                                samples_document: dict[str, Any]) -> None:
+    from counterclaim.store import open_store
+
+    with open_store(tmp_path / "x.sqlite") as store:
+        store.save_document(copy.deepcopy(samples_document))
+    target = tmp_path / f"x.{fmt}"
+    result = CliRunner().invoke(app, ["export", "--format", fmt, "-o", str(target), "--db", str(tmp_path / "x.sqlite")])
+    assert result.exit_code == 0, result.output
+    written = target.read_text(encoding="utf-8")
+    if fmt == "csv":
+        assert written == to_csv(samples_document)
+    elif fmt == "geojson":
+        assert json.loads(written) == json.loads(json.dumps(to_geojson(samples_document)))
+    else:  # the store's own order (by id), same content
+        with open_store(tmp_path / "x.sqlite") as store:
+            assert json.loads(written) == json.loads(json.dumps(store.load_document()))
+        assert len(json.loads(written)["articles"]) == len(samples_document["articles"])
+
+
+def test_export_from_a_missing_store_is_a_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["export", "-o", str(tmp_path / "x.csv"), "--db", str(tmp_path / "none.sqlite")])
+    assert result.exit_code == 2 and "no store at" in result.stderr and "Traceback" not in result.output

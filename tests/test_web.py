@@ -7,6 +7,7 @@ counts are read from each document, never written out here.
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import re
@@ -18,13 +19,16 @@ from urllib.parse import quote, unquote
 
 import pytest
 from markupsafe import escape
+from sqlalchemy import create_engine
 from typer.testing import CliRunner
 
 from counterclaim.cli import app as cli
 from counterclaim.export import to_document
 from counterclaim.pipeline import run
 from counterclaim.reconcile.timeline import timeline
+from counterclaim.store import _url as store_url
 from counterclaim.store import open_store
+from counterclaim.store.models import Base
 from counterclaim.web import create_app
 from counterclaim.web.render import safe_url
 from counterclaim.web.report import render_report
@@ -60,17 +64,17 @@ class Site:
     client: TestClient
 
 
-def _site(inputs: list[str], db: Path) -> Iterator[Site]:
-    doc = to_document(run(inputs).corpus)
+def _site(inputs: list[str] | dict, db: Path | str) -> Iterator[Site]:
+    doc = inputs if isinstance(inputs, dict) else to_document(run(inputs).corpus)
     with open_store(db) as store:
         store.save_document(doc)
     with TestClient(create_app(str(db), check_interval=0)) as client:
-        yield Site(doc, db, client)
+        yield Site(doc, Path(db) if "://" not in str(db) else Path(), client)
 
 
 @pytest.fixture(scope="module")
-def samples(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    yield from _site([str(SAMPLES)], tmp_path_factory.mktemp("samples") / "store.sqlite")
+def samples(samples_document: dict, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    yield from _site(copy.deepcopy(samples_document), tmp_path_factory.mktemp("samples") / "store.sqlite")
 
 
 @pytest.fixture(scope="module")
@@ -365,3 +369,18 @@ def test_report_and_serve_help_and_report_command(samples, tmp_path):
     assert out.read_text(encoding="utf-8").count('class="proposition card"') == len(samples.doc["propositions"])
     missing = CliRunner().invoke(cli, ["report", "-o", str(out), "--db", str(tmp_path / "none.sqlite")])
     assert missing.exit_code == 2 and "no store" in missing.stderr
+
+
+def test_the_same_data_gives_the_same_pages_from_sqlite_and_postgresql(samples, pg_url):
+    engine = create_engine(store_url(pg_url))
+    Base.metadata.drop_all(engine)
+    engine.dispose()
+    prop = most_sided(samples.doc)
+    article = samples.doc["articles"][0]["id"]
+    entity = next(e["id"] for e in samples.doc["entities"] if e["type"] == "person")
+    place = next(p["id"] for p in samples.doc["places"] if p["lat"] is not None)
+    urls = ["/", path("propositions", prop["id"]), path("articles", article), path("entities", entity),
+            path("places", place), "/search?q=army", "/api/stories", "/api" + path("propositions", prop["id"])]
+    for site in _site(copy.deepcopy(samples.doc), pg_url):
+        for url in urls:
+            assert ok(site, url) == ok(samples, url), url

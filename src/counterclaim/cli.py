@@ -64,11 +64,7 @@ def analyze(
     from .pipeline import run
     from .store import open_store
 
-    if fmt.lower() not in EXPORT_FORMATS:  # one unwrapped line, not a usage panel: easy to grep in CI logs
-        err.print(f"[red]error[/red] --format: unsupported format {escape(repr(fmt))} "
-                  f"(supported: {', '.join(EXPORT_FORMATS)})", highlight=False, soft_wrap=True)
-        raise typer.Exit(2)
-    fmt = fmt.lower()
+    fmt = _export_format(fmt)
     output = output or Path(f"out/report.{fmt}")
     published_date = _parse_date(published)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -102,6 +98,14 @@ def analyze(
 
 
 EXPORT_FORMATS = ("json", "csv", "geojson")
+
+
+def _export_format(fmt: str) -> str:
+    if fmt.lower() not in EXPORT_FORMATS:  # one unwrapped line, not a usage panel: easy to grep in CI logs
+        err.print(f"[red]error[/red] --format: unsupported format {escape(repr(fmt))} "
+                  f"(supported: {', '.join(EXPORT_FORMATS)})", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+    return fmt.lower()
 
 
 def _write_export(doc: dict, fmt: str, output: Path) -> None:
@@ -143,24 +147,11 @@ def timeline_command(
     export: Annotated[Optional[Path], typer.Option("--from", help="Read a JSON export instead of the store.")] = None,
 ) -> None:
     """List, in date order, each claim about control of or fighting at a place: who, which side, stance, status."""
-    import json
 
     from .reconcile.timeline import find_places, timeline
     from .resolve.gazetteer import default_gazetteer
 
-    if export is not None:
-        document = json.loads(export.read_text(encoding="utf-8"))
-    else:
-        from .store import open_store
-
-        if "://" not in db and not Path(db).exists():
-            err.print(f"[red]error:[/] no store at {db}; run `counterclaim analyze` first or pass --db")
-            raise typer.Exit(2)
-        store = open_store(db)
-        try:
-            document = store.load_document()
-        finally:
-            store.close()
+    document = _load_document(db, export)
     places = find_places(document, place, default_gazetteer())
     if not places:
         err.print(f"[red]error:[/] no place called {place!r} in the store")
@@ -190,6 +181,40 @@ def _missing_store(db: str) -> bool:
     return False
 
 
+def _load_document(db: str, export: Path | None) -> dict:
+    """The document from a JSON export when given, else from the store; a one-line error when neither reads."""
+    import json
+
+    if export is not None:
+        try:
+            return json.loads(export.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            err.print(f"[red]error:[/] cannot read {escape(str(export))}: {escape(str(exc))}", highlight=False,
+                      soft_wrap=True)
+            raise typer.Exit(2) from None
+    from .store import open_store
+
+    if _missing_store(db):
+        raise typer.Exit(2)
+    with open_store(db) as store:
+        return store.load_document()
+
+
+@app.command("export")
+def export_command(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the export.")],
+    fmt: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "json",
+    db: Annotated[str, typer.Option("--db", help="SQLite path or SQLAlchemy URL of the store.")] = (
+        "out/counterclaim.sqlite"),
+) -> None:
+    """Write what the store holds as counterclaim/1 JSON, ACLED-like CSV or GeoJSON, without re-analysing."""
+    fmt = _export_format(fmt)
+    document = _load_document(db, None)
+    _write_export(document, fmt, output)
+    out.print(f"{fmt}: {output} ({len(document['events'])} events, "
+              f"{len(document['propositions'])} propositions)", highlight=False)
+
+
 def _is_loopback(host: str) -> bool:
     import ipaddress
 
@@ -210,24 +235,10 @@ def report_command(
     export: Annotated[Optional[Path], typer.Option("--from", help="Read a JSON export instead of the store.")] = None,
 ) -> None:
     """Write one self-contained HTML file (no external requests): stories, proposition boards, highlighted articles."""
-    import json
 
     from .web.report import write_report
 
-    if export is not None:
-        try:
-            document = json.loads(export.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            err.print(f"[red]error:[/] cannot read {escape(str(export))}: {escape(str(exc))}", highlight=False,
-                      soft_wrap=True)
-            raise typer.Exit(2) from None
-    else:
-        from .store import open_store
-
-        if _missing_store(db):
-            raise typer.Exit(2)
-        with open_store(db) as store:
-            document = store.load_document()
+    document = _load_document(db, export)
     size = write_report(document, output)
     out.print(f"report: {output} ({size // 1024} KiB; {len(document['propositions'])} propositions, "
               f"{len(document['articles'])} articles)", highlight=False)
