@@ -21,6 +21,14 @@ STATIC = HERE / "static"
 STANCE_LABELS = {"supports": "Supports", "denies": "Denies", "unverified": "Unverified", "neutral": "Neutral"}
 STATUS_LABELS = {"corroborated": "corroborated", "contested": "contested", "single_source": "single source",
                  "denied": "denied", "unverified": "unverified"}
+STATUS_HELP = {
+    "corroborated": "supported by two or more sides, or conceded against interest, or backed by evidence",
+    "contested": "some sources support it and others deny it",
+    "single_source": "supported by one side only, and nobody denies it",
+    "denied": "denied, and no source supports it",
+    "unverified": "reported only as unverified",
+}
+KIND_LABELS = {"direct": "direct quote", "indirect": "paraphrase", "mixed": "partly quoted"}
 NOTE_LABELS = {"not_verified": "outlet could not verify", "verified": "outlet verified",
                "independent_evidence": "independent evidence", "no_comment": "no comment", "other": "note"}
 
@@ -92,7 +100,8 @@ def safe_url(url: str | None) -> str | None:
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(stance_labels=STANCE_LABELS, status_labels=STATUS_LABELS, note_labels=NOTE_LABELS)
+    env.globals.update(stance_labels=STANCE_LABELS, status_labels=STATUS_LABELS, status_help=STATUS_HELP,
+                       kind_labels=KIND_LABELS, note_labels=NOTE_LABELS)
     env.filters["safe_url"] = safe_url
     return env
 
