@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test eval clean
+.PHONY: setup demo test eval screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python bench/attribution_eval.py
+
+# Learned attribution tagger: trains on PolNeAR train (CPU, seed 0, ~30 min), keeps the epoch with the best dev
+# attribution F1, writes src/counterclaim/data/attribution_model/ and prints the dev figures.
+train-attribution: $(STAMP)
+	$(BIN)/python train/train_attribution.py --seed 0
+
+# PNGs of the web UI into docs/screenshots/ (needs Debian's chromium and the store `make demo` writes).
+screenshots: $(STAMP)
+	$(BIN)/python bench/screenshots.py
 
 clean:
 	rm -rf out .pytest_cache
