@@ -384,3 +384,11 @@ def test_the_same_data_gives_the_same_pages_from_sqlite_and_postgresql(samples, 
     for site in _site(copy.deepcopy(samples.doc), pg_url):
         for url in urls:
             assert ok(site, url) == ok(samples, url), url
+
+
+def test_request_bodies_and_queries_are_bounded(samples):
+    assert samples.client.post("/api/stories", content=b"x" * 20_000).status_code == 413
+    assert samples.client.post("/api/stories", content=b"x").status_code == 405
+    assert samples.client.get("/search", params={"q": "a" * 500}).status_code == 422
+    hits = samples.client.get("/api/search", params={"q": "a"}).json()
+    assert sum(len(v) for v in hits.values() if isinstance(v, list)) <= 200

@@ -28,6 +28,7 @@ from counterclaim.web.highlight import article_view
 from counterclaim.web.render import STATIC, ServerLinks, render
 
 LINKS = ServerLinks()
+MAX_BODY = 16_384  # bytes; every route is a GET
 
 
 class DocumentCache:
@@ -123,6 +124,14 @@ def create_app(db: str, check_interval: float = 1.0) -> FastAPI:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": message}, status_code=422)
         return _page("error.html", 422, status=422, title="Bad request", message=message)
+
+    @app.middleware("http")
+    async def bounded_requests(request: Request, call_next) -> Response:
+        """A read-only app takes no bodies: anything announcing more than MAX_BODY bytes is refused unread."""
+        length = request.headers.get("content-length", "0")
+        if not length.isdigit() or int(length) > MAX_BODY:
+            return JSONResponse({"detail": "request body too large"}, status_code=413)
+        return await call_next(request)
 
     def index() -> views.Index:
         return cache.get()
