@@ -5,6 +5,8 @@ Usage::
     .venv/bin/python bench/attribution_eval.py                  # all of dev
     .venv/bin/python bench/attribution_eval.py --limit 10 --json out/eval.json
     .venv/bin/python bench/attribution_eval.py --split train --data /path/to/polnear
+    .venv/bin/python bench/attribution_eval.py --attributions combined   # the learned model + rules
+    .venv/bin/python bench/attribution_eval.py --compare                # rules, model, combined, textacy
 
 The data is read in place (default: ``<workspace>/shared/data/polnear``, i.e. two levels above this repo's
 ``bench/``); PolNeAR article text is never written anywhere by this script (the JSON report holds figures
@@ -32,6 +34,9 @@ Metric definitions (all offsets are ``[start, end)`` code-point indices into the
 * **Source on matched pairs.** Over the attribution-matched pairs: *presence accuracy* = share of pairs
   where both or neither have a source (a source = a non-empty source token set); *source token P/R/F1* =
   micro token counts summed over the matched pairs.
+* **Speaker accuracy.** Over the attribution-matched pairs, the share whose speaker is right: the gold has a
+  source and the predicted source token set shares at least one token with it, or neither has a source.
+  (A prediction with no source for a gold source, or a source for a gold without one, is wrong.)
 * **By quotation.** A gold attribution is *quoted* (direct or mixed) when its content text contains a
   double quotation mark (``" “ ” „ ‟ « »``), otherwise *unquoted* (indirect). Recall is reported per group;
   precision per group is reported the same way for predictions (by the predicted content's text).
@@ -312,6 +317,7 @@ class Tally:
     exact: PRF = field(default_factory=PRF)  # tp = exact-content matched pairs
     roles: dict[str, PRF] = field(default_factory=lambda: {r: PRF() for r in ROLES})
     source_presence_agree: int = 0  # matched pairs where both or neither have a source
+    speaker_correct: int = 0  # matched pairs whose source tokens overlap the gold source (or both have none)
     matched_source: PRF = field(default_factory=PRF)  # source tokens over matched pairs
     quoted: QuoteGroup = field(default_factory=QuoteGroup)  # direct / mixed
     unquoted: QuoteGroup = field(default_factory=QuoteGroup)  # indirect
@@ -324,6 +330,7 @@ class Tally:
         for r in ROLES:
             self.roles[r] += other.roles[r]
         self.source_presence_agree += other.source_presence_agree
+        self.speaker_correct += other.speaker_correct
         self.matched_source += other.matched_source
         self.quoted += other.quoted
         self.unquoted += other.unquoted
@@ -339,6 +346,11 @@ class Tally:
         """Share of matched pairs where both or neither side has a source."""
         return _ratio(self.source_presence_agree, self.n_matched)
 
+    @property
+    def speaker_accuracy(self) -> float | None:
+        """Share of matched pairs whose predicted source overlaps the gold source (or neither has one)."""
+        return _ratio(self.speaker_correct, self.n_matched)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "n_articles": self.n_articles,
@@ -353,6 +365,8 @@ class Tally:
                 "source_presence_accuracy": self.source_presence_accuracy,
                 "source_presence_agree": self.source_presence_agree,
                 "source_tokens": self.matched_source.as_dict(),
+                "speaker_accuracy": self.speaker_accuracy,
+                "speaker_correct": self.speaker_correct,
             },
             "by_quotation": {"quoted": self.quoted.as_dict(), "unquoted": self.unquoted.as_dict()},
             "offset_mismatches": self.offset_mismatches,
@@ -399,6 +413,12 @@ def matched_source_counts(
     return agree, counts
 
 
+def speaker_agreement(gold: Sequence[TokenAttribution], pred: Sequence[TokenAttribution], pairs: Pairs) -> int:
+    """Matched pairs whose predicted source shares a token with the gold source, or where neither has a source."""
+    return sum(bool(gold[gi].source & pred[pi].source) if gold[gi].has_source else not pred[pi].has_source
+               for gi, pi, _ in pairs)
+
+
 def quote_groups(
     gold: Sequence[TokenAttribution], pred: Sequence[TokenAttribution], pairs: Pairs,
 ) -> tuple[QuoteGroup, QuoteGroup]:
@@ -435,6 +455,7 @@ def score_article(
         exact=PRF(len(match_exact_content(g_tok, p_tok)), len(p_tok), len(g_tok)),
         roles={r: role_token_counts(g_tok, p_tok, r) for r in ROLES},
         source_presence_agree=agree,
+        speaker_correct=speaker_agreement(g_tok, p_tok, pairs),
         matched_source=source_counts,
         quoted=quoted,
         unquoted=unquoted,
@@ -505,7 +526,7 @@ def oracle_predictions(records: Sequence[dict[str, Any]]) -> Iterator[tuple[list
 
 
 def extractor_predictions(
-    records: Sequence[dict[str, Any]], split: str, nlp: Any, batch_size: int = 16,
+    records: Sequence[dict[str, Any]], split: str, nlp: Any, batch_size: int = 16, attributions: str | None = None,
 ) -> Iterator[tuple[list[SpanAttribution], int]]:
     """Run ``nlp.pipe`` + ``extract_article`` over the records; yields (predictions, offset mismatches)."""
     from counterclaim.extract import extract_article, parse_input
@@ -513,7 +534,8 @@ def extractor_predictions(
     articles = [record_to_article(r, split) for r in records]
     docs = nlp.pipe((parse_input(a.text) for a in articles), batch_size=batch_size)
     for article, doc in zip(articles, docs):
-        analysis = extract_article(article, doc)
+        analysis = (extract_article(article, doc, attributions=attributions) if attributions
+                    else extract_article(article, doc))
         yield (predicted_attributions(analysis.attributions),
                count_offset_mismatches(article.text, analysis.attributions))
 
@@ -542,6 +564,7 @@ def run(
     oracle: bool = False,
     batch_size: int = 16,
     model: str | None = None,
+    attributions: str | None = None,
 ) -> dict[str, Any]:
     """Load, predict, score; returns the report (figures, counts, timing; no article text)."""
     t0 = time.perf_counter()
@@ -555,7 +578,7 @@ def run(
     if oracle:
         preds: Iterable[tuple[list[SpanAttribution], int]] = oracle_predictions(records)
     else:
-        preds = extractor_predictions(records, split, nlp, batch_size)
+        preds = extractor_predictions(records, split, nlp, batch_size, attributions)
     tally, per_article = evaluate(records, preds)
     t_end = time.perf_counter()
     process_s = t_end - t_loaded
@@ -563,6 +586,7 @@ def run(
         "split": split,
         "data": str(data_dir),
         "mode": "oracle" if oracle else "extractor",
+        "attributions": None if oracle else attributions or "default",
         "model": (f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
                   if nlp is not None else None),
         "limit": limit,
@@ -604,6 +628,7 @@ def render(report: dict[str, Any], file: Any = None) -> None:
         ("matched (Jaccard >= 0.5)", str(report["n_matched"])),
         ("matched (exact content)", str(report["n_exact"])),
         ("source presence accuracy (matched)", _fmt(report["matched_pairs"]["source_presence_accuracy"])),
+        ("speaker accuracy (matched)", _fmt(report["matched_pairs"]["speaker_accuracy"])),
         ("predicted spans with offset mismatch", str(report["offset_mismatches"])),
         ("wall time", f"{timing['wall_s']:.2f} s (load {timing['load_s']:.2f} s, "
                       f"process {timing['process_s']:.2f} s)"),
@@ -665,6 +690,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", type=Path, default=None, metavar="OUT", help="also write the figures as JSON")
     p.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size (default: 16)")
     p.add_argument("--model", default=None, help="spaCy model name passed to load_pipeline (default: its own)")
+    p.add_argument("--attributions", choices=("rules", "model", "combined"), default=None,
+                   help="attribution finder for extract_article (default: its own default)")
+    p.add_argument("--compare", action="store_true",
+                   help="score rules, model, combined and textacy side by side, with the model's extra time")
     # Sanity check of the metric code: gold spans as predictions; every figure must be 1.0.
     p.add_argument("--oracle", action="store_true", help=argparse.SUPPRESS)
     return p
@@ -679,8 +708,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not path.is_file():
         print(f"no data at {path} (use --data PATH)", file=sys.stderr)
         return 2
-    report = run(args.data, args.split, args.limit, args.oracle, args.batch_size, args.model)
-    render(report)
+    if args.compare:
+        from attribution_compare import compare, render as render_compare
+        from counterclaim.nlp import load_pipeline
+
+        report = compare(load_records(args.data, args.split, args.limit), args.split, load_pipeline(args.model))
+        render_compare(report)
+    else:
+        report = run(args.data, args.split, args.limit, args.oracle, args.batch_size, args.model, args.attributions)
+        render(report)
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,95 @@
+"""The learned attribution finder: mode choice, BIO decoding, linking, combination, and (when the trained model is
+present) an end-to-end run on invented text."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy
+import pytest
+
+from counterclaim.extract import extract_article, find_raw_attributions, parse_input
+from counterclaim.extract.attributions import RawAttribution
+from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode, combine, link, role_spans,
+                                          viterbi)
+from counterclaim.model import Article
+from counterclaim.nlp import load_pipeline
+
+LABELS = ("O", "B-S", "I-S", "B-C", "I-C", "B-Q", "I-Q")
+TEXT = ("The harbour master said the old bridge would reopen in May. "
+        "\"We are nearly done,\" she added, \"and the traffic will be back.\"")
+needs_model = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="no trained attribution model")
+
+
+def article(text: str = TEXT) -> Article:
+    return Article(id="t1", source="test", text=text, text_sha256=hashlib.sha256(text.encode()).hexdigest())
+
+
+def tags_for(doc, spans: dict[str, list[str]]) -> list[str]:
+    tags = ["O"] * len(doc)
+    for letter, phrases in spans.items():
+        for phrase in phrases:
+            start = doc.text.index(phrase)
+            span = doc.char_span(start, start + len(phrase))
+            tags[span.start:span.end] = [f"B-{letter}"] + [f"I-{letter}"] * (len(span) - 1)
+    return tags
+
+
+def test_mode_from_argument_env_and_default(monkeypatch):
+    monkeypatch.delenv(MODE_ENV, raising=False)
+    assert attribution_mode() == "rules"
+    monkeypatch.setenv(MODE_ENV, "Combined")
+    assert attribution_mode() == "combined"
+    assert attribution_mode("model") == "model"
+    with pytest.raises(ValueError):
+        attribution_mode("neural")
+
+
+def test_viterbi_never_starts_a_span_with_inside():
+    probs = numpy.full((3, len(LABELS)), 0.01)
+    probs[0, LABELS.index("I-Q")] = 0.6
+    probs[0, LABELS.index("B-Q")] = 0.3
+    probs[1:, LABELS.index("I-Q")] = 0.9
+    assert viterbi(probs, LABELS) == ["B-Q", "I-Q", "I-Q"]
+
+
+def test_link_groups_split_quote_with_its_cue_and_shared_source():
+    doc = load_pipeline()(parse_input(TEXT))
+    tags = tags_for(doc, {"S": ["The harbour master", "she"], "C": ["said", "added"],
+                          "Q": ["the old bridge would reopen in May", "“We are nearly done,”",
+                                "“and the traffic will be back.”"]})
+    linked = link(doc, role_spans(tags, doc))
+    assert [(c.text, s.text if s else None, [q.text for q in qs]) for qs, c, s in linked] == [
+        ("said", "The harbour master", ["the old bridge would reopen in May"]),
+        ("added", "she", ["“We are nearly done,”", "“and the traffic will be back.”"]),
+    ]
+
+
+def test_combine_prefers_agreeing_rules_and_adds_what_the_model_missed():
+    text = ("The mayor said the old bridge would reopen in May. Critics claimed the repairs were late. "
+            "Officials believe the budget is fine.")
+    doc = load_pipeline()(parse_input(text))
+
+    def raw(cue: str, content: str) -> RawAttribution:
+        s, c = text.index(cue), text.index(content)
+        return RawAttribution(cue=(s, s + len(cue)), content=[(c, c + len(content))])
+
+    model = [raw("said", "the old bridge would reopen in May."), raw("claimed", "Critics claimed the repairs")]
+    rules = [raw("said", "the old bridge would reopen in May"), raw("claimed", "the repairs were late"),
+             raw("believe", "the budget is fine")]
+    combined = combine(doc, model, rules)
+    assert [text[a.content[0][0]:a.content[0][1]] for a in combined] == [
+        "the old bridge would reopen in May", "Critics claimed the repairs", "the budget is fine"]
+    assert combined[0].cue == model[0].cue and combined[1] is model[1] and combined[2] is rules[2]
+
+
+@needs_model
+def test_model_finds_indirect_speech_end_to_end():
+    text = "Local officials believe the new stadium will bring thousands of jobs to the region, a report said."
+    doc = load_pipeline()(parse_input(text))
+    found = find_raw_attributions(doc, [], "model")
+    contents = [text[a.content[0][0]:a.content[-1][1]] for a in found]
+    assert any("stadium will bring thousands of jobs" in c for c in contents)
+    analysis = extract_article(article(text), doc, attributions="combined")
+    assert analysis.attributions and all(a.content.text == text[a.content.start:a.content.end]
+                                         for a in analysis.attributions)
