@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test eval screenshots clean
+.PHONY: setup demo test eval bench screenshots fuzz train-attribution clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,14 +31,23 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python bench/attribution_eval.py
 
-# Learned attribution tagger: trains on PolNeAR train (CPU, seed 0, ~30 min), keeps the epoch with the best dev
-# attribution F1, writes src/counterclaim/data/attribution_model/ and prints the dev figures.
+# throughput and scaling (sizes 1000,10000, about an hour on 2 cores); BENCH="--quick" for 200,2000
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py $(BENCH)
+
+# Learned attribution tagger: trains on PolNeAR train (CPU, seed 0; ~5 min to parse PolNeAR once, cached outside
+# the repo, then ~17 min for 7 epochs on 2 idle cores), keeps the epoch with the best dev attribution F1, writes
+# src/counterclaim/data/attribution_model/ (config, weights, meta.json with the dev figures) and prints them.
 train-attribution: $(STAMP)
 	$(BIN)/python train/train_attribution.py --seed 0
 
 # PNGs of the web UI into docs/screenshots/ (needs Debian's chromium and the store `make demo` writes).
 screenshots: $(STAMP)
 	$(BIN)/python bench/screenshots.py
+
+# Property tests over hostile input with 2,500 examples per property (10,000+ generated inputs in all).
+fuzz: $(STAMP)
+	COUNTERCLAIM_FUZZ_EXAMPLES=2500 $(BIN)/pytest tests/test_fuzz.py
 
 clean:
 	rm -rf out .pytest_cache

@@ -57,8 +57,20 @@ def analyze(
     published: Annotated[Optional[str], typer.Option(
         "--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy model name or path.")] = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Articles parsed and checkpointed in the store together; an interrupted run "
+                                    "loses at most the batches in flight, a rerun parses none of the others.")] = 64,
+    engine: Annotated[str, typer.Option("--engine", help="Where extraction runs: local (this process) or dask "
+                                                         "(a dask.distributed cluster).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="With --engine dask: address of a running scheduler (tcp://host:8786) whose workers "
+                            "have counterclaim installed [default: a local cluster].")] = None,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", min=1, help="With --engine dask and no --scheduler: worker processes [default: CPU count].")] = None,
 ) -> None:
     """Extract attributions, speakers, sides and verification notes; write an export and the store."""
+    from contextlib import nullcontext
+
     from .export import to_document, validate_document
     from .nlp import ModelNotFound
     from .pipeline import run
@@ -67,30 +79,33 @@ def analyze(
     fmt = _export_format(fmt)
     output = output or Path(f"out/report.{fmt}")
     published_date = _parse_date(published)
+    extractor = _analysis_engine(engine, scheduler, workers, model)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+    # the store is open for the whole run: each batch's analyses are checkpointed there as they are made
+    with open_store(db) if db else nullcontext() as store, \
+            Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("analysing articles", total=None)
         try:
             report = run(inputs, published_date, model,
                          on_error=lambda e: err.print(f"[red]error[/red] {e}", markup=True, highlight=False,
                                                       soft_wrap=True),
-                         on_article=lambda a: progress.advance(task))
+                         on_article=lambda a: progress.advance(task),
+                         batch_size=batch_size, store=store, engine=extractor)
         except ModelNotFound as exc:
             err.print(f"[red]error[/red] {exc}")
             raise typer.Exit(2) from None
-    doc = to_document(report.corpus)
-    problems = validate_document(doc)
-    if problems:
-        for problem in problems[:10]:
-            err.print(f"[red]invalid export[/red] {problem}", highlight=False)
-        raise typer.Exit(3)
-    _write_export(doc, fmt, output)
-    stored = None
-    if db:
-        with open_store(db) as store:
-            stored = store.save_document(doc)
+        doc = to_document(report.corpus)
+        problems = validate_document(doc)
+        if problems:
+            for problem in problems[:10]:
+                err.print(f"[red]invalid export[/red] {problem}", highlight=False)
+            raise typer.Exit(3)
+        _write_export(doc, fmt, output)
+        stored = store.save_document(doc, validated=True) if store is not None else None
     _summary(doc, report, output, db, stored)
+    if report.reused:
+        out.print(f"{report.reused} article(s) were analysed by an earlier run and not parsed again.")
     if report.errors:
         rest = "the rest were analysed and stored" if doc["articles"] else "nothing was analysed"
         err.print(f"[red]{len(report.errors)} input(s) failed[/red]; {rest}.")
@@ -98,6 +113,29 @@ def analyze(
 
 
 EXPORT_FORMATS = ("json", "csv", "geojson")
+ENGINES = ("local", "dask")
+
+
+def _analysis_engine(engine: str, scheduler: str | None, workers: int | None, model: str | None):
+    """The extraction engine for ``analyze``; None means this process (the pipeline's default)."""
+    if engine.lower() not in ENGINES:
+        err.print(f"[red]error[/red] --engine: unsupported engine {escape(repr(engine))} "
+                  f"(supported: {', '.join(ENGINES)})", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+    if engine.lower() == "local":
+        if scheduler or workers:
+            err.print("[red]error[/red] --scheduler and --workers need --engine dask", highlight=False)
+            raise typer.Exit(2)
+        return None
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        err.print("[red]error[/red] --engine dask needs dask.distributed: pip install 'dask[distributed]'",
+                  highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    from .engines import DaskEngine
+
+    return DaskEngine(model, scheduler=scheduler, workers=workers)
 
 
 def _export_format(fmt: str) -> str:

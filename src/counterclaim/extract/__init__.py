@@ -2,6 +2,8 @@
 
 ``extract_article(article, doc)`` is pure: it reads the article and its parse and returns an ArticleAnalysis.
 The doc must be parsed from ``parse_input(article.text)`` (same length, quote marks normalised).
+Attributions come from the rules, the learned tagger or both (``attributions="rules"|"model"|"combined"``, else
+``$COUNTERCLAIM_ATTRIBUTIONS``, else rules; see ``extract.learned``).
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from .countries import country_of
 from .dates import resolve_date
 from .events import find_events, find_toponyms
 from .lexicon import CHANNELS, MULTIWORD_CHANNELS
-from .quotes import find_quotes, parse_text
+from .learned import attribution_mode
+from .quotes import Quote, find_quotes, parse_text
 from .spans import inside, overlaps, sentence_at
 from .speakers import SpeakerBook, affiliation_from_introduction
 from .verification import find_notes, infer_outlet, link_notes
 
-__all__ = ["extract_article", "parse_input"]
+__all__ = ["extract_article", "find_raw_attributions", "parse_input"]
 FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit",
                "brigade", "brigades", "defenders", "fighter", "fighters", "artillery", "navy", "jets", "drones",
                "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy"}
@@ -108,12 +111,23 @@ def _kind(raw: RawAttribution) -> str:
     return "direct" if quoted >= total - 2 else "mixed"
 
 
-def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
+def find_raw_attributions(doc: Doc, quotes: list[Quote], mode: str | None = None) -> list[RawAttribution]:
+    """Attributions in parse terms from the rules, the learned tagger (loaded on first use) or both."""
+    chosen = attribution_mode(mode)
+    if chosen == "rules":
+        return find_attributions(doc, quotes)
+    from .learned import combine, find_learned
+
+    learned = find_learned(doc, quotes)
+    return learned if chosen == "model" else combine(doc, learned, find_attributions(doc, quotes))
+
+
+def extract_article(article: Article, doc: Doc, attributions: str | None = None) -> ArticleAnalysis:
     text = article.text
     quotes = find_quotes(text)
-    raws = find_attributions(doc, quotes)
+    raws = find_raw_attributions(doc, quotes, attributions)
     book = SpeakerBook(doc)
-    attributions: list[Attribution] = []
+    found: list[Attribution] = []
     speaker_of: dict[int, Speaker | None] = {}
     relay_of: dict[tuple[int, int], Speaker] = {}
     for raw in sorted(raws, key=lambda r: (r.source[0] if r.source else r.cue[0])):
@@ -130,7 +144,7 @@ def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
         speaker = speaker_of.get(id(raw))
         content = raw.content
         relay = relay_of.get(raw.via) if raw.via else None
-        attributions.append(Attribution(
+        found.append(Attribution(
             id=f"{article.id}:a{n}", article=article.id,
             cue=Span.of(text, *raw.cue),
             content=Span.of(text, content[0][0], content[-1][1]),
@@ -150,18 +164,18 @@ def extract_article(article: Article, doc: Doc) -> ArticleAnalysis:
         sent = sentence_at(doc, char)
         return (sent.start_char, sent.end_char) if sent is not None else None
 
-    link_notes(text, hits, attributions, bounds)
+    link_notes(text, hits, found, bounds)
     forces = _forces(doc)
     for speaker in book.speakers:
         if speaker.country is None and speaker.group is None and speaker.type == "person":
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
-        spoken = [a.content.text for a in attributions if a.speaker == speaker.key]
+        spoken = [a.content.text for a in found if a.speaker == speaker.key]
         speaker.side = _provisional_side(speaker) or _side_from_own_words(spoken)
     outlet = article.outlet or infer_outlet(hits)
     toponyms = find_toponyms(doc)
-    return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=attributions,
+    return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=found,
                            speakers=book.speakers, notes=[h.note for h in hits], forces=forces,
-                           events=find_events(article, doc, attributions, toponyms), toponyms=toponyms)
+                           events=find_events(article, doc, found, toponyms), toponyms=toponyms)
 
 
 def _forces(doc: Doc) -> dict[str, int]:

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, CHANNELS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS,
                       MILITARY_WORDS, NEEDS_CLAUSE, NOMINAL_CONTENT_VERBS, PERSON_ROLES, REPORTING_VERBS)
 from .quotes import Quote
-from .spans import CharSpan, inside, overlaps, sentence_at, subtract, subtree_span, token_span, trim
+from .spans import (CharSpan, doc_ents, doc_text, inside, overlaps, sentence_at, subtract, subtree_span, token_span,
+                    trim)
 
 SUBJECT_DEPS = {"nsubj"}
 SPEAKER_NOUNS = (PERSON_ROLES | GROUP_WORDS | GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS
@@ -289,7 +290,7 @@ def _edge_modifiers(doc: Doc, fragment: CharSpan) -> list[CharSpan]:
                 if phrase[0] <= fragment[0] + 1 or phrase[1] >= fragment[1] - 1:
                     holes.append(phrase)
         elif tok.ent_type_ == "DATE" and tok.ent_iob_ == "B" and tok.dep_ in ("npadvmod", "advmod", "tmod"):
-            ent = next(e for e in doc.ents if e.start == tok.i)
+            ent = next(e for e in doc_ents(doc) if e.start == tok.i)
             if ent.start_char <= fragment[0] + 1 or ent.end_char >= fragment[1] - 1:
                 holes.append((ent.start_char, ent.end_char))
     return holes
@@ -313,7 +314,7 @@ def _apply_relays(found: list[RawAttribution]) -> list[RawAttribution]:
 
 
 def find_attributions(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
-    text = doc.text
+    text = doc_text(doc)
     full_quote_inners = [q.inner for q in quotes if q.is_full(text)]
     found: list[RawAttribution] = []
     for tok in doc:

@@ -19,12 +19,17 @@ import logging
 import re
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 with warnings.catch_warnings():  # without scikit-learn quantulum3 warns at import; we never use its classifier
     warnings.simplefilter("ignore")
     from quantulum3 import classifier as _qclf
     from quantulum3 import parser as _qparser
+
+from .quantulum_index import install as _install_quantulum_index
+
+_install_quantulum_index()
 
 Qualifier = Literal["exact", "about", "up_to", "at_least", "more_than"]
 
@@ -104,6 +109,13 @@ def _quantities(text: str, lo: int, hi: int) -> list[_Quantity]:
 
 
 def _parse_piece(text: str, lo: int, chunk: str) -> list[_Quantity]:
+    return [(lo + s, lo + e, value, unit, ranged) for s, e, value, unit, ranged in _parse_chunk(chunk)]
+
+
+@lru_cache(maxsize=4096)
+def _parse_chunk(chunk: str) -> tuple[_Quantity, ...]:
+    """Quantities of one sentence, offsets into it; cached because several events' clauses often cover the same
+    sentence, and quantulum3 costs milliseconds per call."""
     # Long digit runs and non-ASCII digits make quantulum3's regexes take seconds (cubic); none is a magnitude here.
     masked = _SLOW_DIGITS.sub(lambda m: " " * len(m.group()), chunk)
     handlers = logging.root.handlers[:]
@@ -114,7 +126,7 @@ def _parse_piece(text: str, lo: int, chunk: str) -> list[_Quantity]:
         _qclf.USE_CLF = False
         parsed = _qparser.parse(masked)
     except Exception:  # it raises assorted errors on odd input: a missed magnitude beats a crash
-        return []
+        return ()
     finally:
         logging.root.handlers[:] = handlers  # parse() calls logging.basicConfig(), configuring the app's root logger
     out: list[_Quantity] = []
@@ -134,11 +146,11 @@ def _parse_piece(text: str, lo: int, chunk: str) -> list[_Quantity]:
         elif name not in KM and name not in KM2 and (m := _LEADING_NUMBER.match(chunk, s)) and \
                 (c := _COUNT_AFTER.match(chunk, m.end())) and c.start(1) < e:  # the noun read as a unit:
             e, name = m.end(), "dimensionless"  # "30 pieces" (a "set" to quantulum3), "30 APCs" (ampere-seconds)
-        out.append((lo + s, lo + e, value, "" if name == "dimensionless" else name, q.uncertainty is not None))
+        out.append((s, e, value, "" if name == "dimensionless" else name, q.uncertainty is not None))
     for m in _ONE.finditer(chunk):
-        if not any(s <= lo + m.start() < e for s, e, *_ in out):
-            out.append((lo + m.start(), lo + m.end(), 1.0, "", False))
-    return sorted(out)
+        if not any(s <= m.start() < e for s, e, *_ in out):
+            out.append((m.start(), m.end(), 1.0, "", False))
+    return tuple(sorted(out))
 
 
 def _not_a_count(text: str, s: int, e: int, lo: int, hi: int) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ..model import Span, Speaker
 from ..nlp import TITLE_ABBREVIATIONS
 from .countries import country_of, fold
-from .spans import sentence_at
+from .spans import doc_ents, doc_sents, doc_text, sentence_at
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS,
                       MILITARY_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
 
@@ -70,7 +70,7 @@ def _role_words(words: set[str]) -> set[str]:
 
 def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     """Read one source phrase."""
-    text = doc.text[span[0]:span[1]]
+    text = doc_text(doc)[span[0]:span[1]]
     tokens = _tokens(doc, span)
     lower = [t.lower_ for t in tokens]
     words = {t.lemma_.lower() for t in tokens} | set(lower)
@@ -93,7 +93,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
             run.insert(0, doc[run[0].i - 1])
         if head.ent_type_ in ("PERSON", "") or (len(run) <= 3 and _role_words(words)):
             name_tokens = run
-    groups = [e for e in doc.ents if e.label_ == "ORG" and e.start_char >= span[0] and e.end_char <= span[1]
+    groups = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start_char >= span[0] and e.end_char <= span[1]
               and not set(t.i for t in e) & {t.i for t in name_tokens} and not country_of(e.text)
               and not _about(e.root) and e.text not in TITLE_ABBREVIATIONS]  # the tagger calls "Lt." an ORG
     name_text = " ".join(t.text for t in name_tokens)
@@ -105,7 +105,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     name_ids = {t.i for t in name_tokens}
     descriptors = {t.lemma_.lower() for t in tokens if t.i not in name_ids and t.is_alpha and not t.is_stop}
     if name_tokens:
-        name = doc.text[name_tokens[0].idx:name_tokens[-1].idx + len(name_tokens[-1].text)]
+        name = doc_text(doc)[name_tokens[0].idx:name_tokens[-1].idx + len(name_tokens[-1].text)]
         before = [t for t in tokens if t.i < name_tokens[0].i and t.is_alpha and t.lower_ not in SKIP_WORDS
                   and not country_of(t.text) and t.ent_type_ not in ("NORP", "GPE") and not t.is_stop]
         appos = [t for t in tokens if t.i > name_tokens[-1].i and t.dep_ == "appos"]
@@ -146,7 +146,7 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
     else:
         kind = "other"
     mention_kind = "named" if has_proper and kind != "person" else "description"
-    org = [e for e in head.doc.ents if e.label_ == "ORG" and e.start <= head.i < e.end] if head is not None else []
+    org = [e for e in doc_ents(head.doc) if e.label_ == "ORG" and e.start <= head.i < e.end] if head is not None else []
     if kind == "country":  # "Moscow said", "Kyiv claimed": the state itself
         clean = country
     elif org:  # "the Washington-based think tank Institute for the Study of War" is named by its entity
@@ -259,7 +259,7 @@ class SpeakerBook:
             people = [s for _, s in earlier if s.type in ("person", "analyst")]
             return people[-1] if people else None
         last_pos, last = earlier[-1]
-        if last.type != "person" or self.doc.text.count("\n\n", last_pos, at) <= 1:
+        if last.type != "person" or doc_text(self.doc).count("\n\n", last_pos, at) <= 1:
             return last
         things = [s for _, s in earlier if s.type != "person"]
         return things[-1] if things else last
@@ -284,7 +284,7 @@ def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, 
     if own is None:
         return None, None
     found: tuple[str | None, str | None] = (None, None)
-    for sent in [s for s in doc.sents if s.end <= own.start][-1:] + [own]:
+    for sent in [s for s in doc_sents(doc)[0] if s.end <= own.start][-1:] + [own]:
         for token in sent:
             if token.idx >= first.start:
                 break

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..model import Span, VerificationNote
+from .spans import doc_ents, doc_text
 
 _NEG = r"(?:could|can|was|were|has|have|had|did|does|do|is|are)\s*(?:not|n[’']t|never)"
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -43,7 +44,7 @@ class NoteHit:
 
 
 def find_notes(doc: Doc) -> list[NoteHit]:
-    text = doc.text
+    text = doc_text(doc)
     hits: list[NoteHit] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
@@ -59,15 +60,15 @@ def find_notes(doc: Doc) -> list[NoteHit]:
 
 def _verifier(doc: Doc, start: int, end: int) -> str | None:
     """The ORG right before the phrase (its subject), or after 'by' in the passive."""
-    before = [e for e in doc.ents if e.label_ in ("ORG", "PERSON", "WORK_OF_ART") and e.end_char <= start
-              and not doc.text[e.end_char:start].strip(" ,")[:1].isalpha()]
-    gap = doc.text[before[-1].end_char:start] if before else ""
+    before = [e for e in doc_ents(doc) if e.label_ in ("ORG", "PERSON", "WORK_OF_ART") and e.end_char <= start
+              and not doc_text(doc)[e.end_char:start].strip(" ,")[:1].isalpha()]
+    gap = doc_text(doc)[before[-1].end_char:start] if before else ""
     if before and re.fullmatch(r"\s*(?:(?:was|were|has|have|had|is|are|did|does|do|also)\s+)*", gap):
         return before[-1].text
-    tail = doc.text[end:end + 60]
+    tail = doc_text(doc)[end:end + 60]
     by = re.match(r"\s+by\s+", tail)
     if by:
-        after = [e for e in doc.ents if e.label_ == "ORG" and e.start_char == end + by.end()]
+        after = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start_char == end + by.end()]
         if after:
             return after[0].text
     return None

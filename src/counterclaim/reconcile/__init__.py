@@ -52,12 +52,14 @@ def _magnitude(m) -> dict | None:
 def _outlet_entity(name: str | None, sides: SideBook) -> Entity | None:
     if not name:
         return None
-    for entity in sides.entities.values():
-        if entity.type == "media" and entity.name.lower() == name.lower():
-            return entity
-    entity = Entity(id=f"media:{slug(name)}", name=name, type="media")
-    sides.entities.setdefault(entity.id, entity)
-    return sides.entities[entity.id]
+    key = name.lower()
+    if key not in sides.outlets:  # one scan of the entities per outlet name, not per stance
+        found = next((e for e in sides.entities.values() if e.type == "media" and e.name.lower() == key), None)
+        if found is None:
+            entity = Entity(id=f"media:{slug(name)}", name=name, type="media")
+            found = sides.entities.setdefault(entity.id, entity)
+        sides.outlets[key] = found
+    return sides.outlets[key]
 
 
 def reconcile(corpus: Corpus, gazetteer=None) -> Corpus:
@@ -126,10 +128,15 @@ def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], clai
     groups: dict[tuple, list[Reading]] = defaultdict(list)
     for r in readings:
         groups[(r.family, r.gainer, r.place)].append(r)
-    # a claim that names no side joins the one proposition of its kind at that place and time, if there is one
+    # a claim that names no side joins the one proposition of its kind at that place and time, if there is one;
+    # candidates are blocked by (family, place)
+    sided: dict[tuple, list[tuple]] = defaultdict(list)
+    for key in groups:
+        if key[1] is not None:
+            sided[(key[0], key[2])].append(key)
     for key in [k for k in groups if k[1] is None]:
         for r in list(groups[key]):
-            peers = [k for k in groups if k[0] == key[0] and k[2] == key[2] and k[1] is not None and any(
+            peers = [k for k in sided.get((key[0], key[2]), ()) if any(
                 p.day is None or r.day is None or abs((p.day - r.day).days) <= WINDOW_DAYS for p in groups[k])]
             peers.sort(key=lambda k: -len(groups[k]))
             if len(peers) == 1 or (len(peers) > 1 and len(groups[peers[0]]) > 2 * len(groups[peers[1]])):
@@ -154,7 +161,14 @@ def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], clai
     stances_by_window: dict[int, list[dict]] = defaultdict(list)
     for n, ((family, gainer, _), window) in enumerate(windows):
         stances_by_window[n].extend(_stances(window, family, gainer, sides, outlets))
-    # rebuttals take the opposite stance on every proposition the rebutted claim holds
+    # rebuttals take the opposite stance on every proposition the rebutted claim holds (the first of its stances
+    # there that can be flipped). A rebuttal holds no claim itself, so it is never a target: the index of the
+    # claims' stances by attribution stays valid while rebuttals add theirs.
+    held: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+    for n in range(len(windows)):
+        for stance in stances_by_window[n]:
+            if stance["attribution"] is not None:
+                held[stance["attribution"]].append((n, stance))
     for analysis in analyses:
         for attribution in analysis.attributions:
             if not is_rebuttal(attribution, bool(claims_of.get(attribution.id))):
@@ -162,14 +176,14 @@ def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], clai
             target = rebutted(attribution, analysis, claims_of, sides.side_of, sides.name_of)
             if target is None:
                 continue
-            for n, ((family, gainer, _), _) in enumerate(windows):
-                theirs = [s for s in stances_by_window[n] if s["attribution"] == target.id]
-                for stance in theirs:
-                    flipped = {"supports": "denies", "denies": "supports"}.get(stance["stance"])
-                    if flipped:
-                        stances_by_window[n].append(_stance(attribution, flipped, family, gainer, None,
-                                                            sides.side_of, rebuts=target.id))
-                        break
+            answered: set[int] = set()
+            for n, stance in held.get(target.id, ()):
+                flipped = {"supports": "denies", "denies": "supports"}.get(stance["stance"])
+                if flipped and n not in answered:
+                    answered.add(n)
+                    family, gainer, _ = windows[n][0]
+                    stances_by_window[n].append(_stance(attribution, flipped, family, gainer, None,
+                                                        sides.side_of, rebuts=target.id))
     for n, ((family, gainer, place), window) in enumerate(windows):
         stances = _dedupe(stances_by_window[n])
         _add_unverified(stances, window, analysis_of, sides)

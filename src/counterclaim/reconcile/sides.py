@@ -30,6 +30,14 @@ class SideBook:
                 self.by_name[fold(short)] = self.by_name[fold(long)]
         self.known = Counter(e.side for e in corpus.entities if e.side)
         self._for_side: dict[str, Entity] = {}
+        # align and named are asked for every speaker and event, and their answers only depend on the lists
+        # above, which are fixed from here on: one computation per distinct name
+        self._aligned: dict[str, str] = {}
+        self._by_core: dict[tuple[str, ...], list[str]] = {}  # last folded word -> known sides ending with it
+        for known in self.known:
+            self._by_core.setdefault(tuple(fold(known).split()[-1:]), []).append(known)
+        self._named: dict[str, str | None] = {}
+        self.outlets: dict[str, Entity] = {}  # lower-cased outlet name -> its media entity (reconcile fills it)
         self.in_article: dict[str, set[str]] = {}
         for analysis in corpus.analyses:
             aid = analysis.article.id
@@ -49,6 +57,11 @@ class SideBook:
     def named(self, name: str | None) -> str | None:
         if not name:
             return None
+        if name not in self._named:
+            self._named[name] = self._name_side(name)
+        return self._named[name]
+
+    def _name_side(self, name: str) -> str | None:
         country = country_of(name)
         if country:
             return self.align(country)
@@ -63,9 +76,10 @@ class SideBook:
         of the Congo") are one side in a corpus: the one more speakers stand for."""
         if not side:
             return side
-        core = fold(side).split()[-1:]
-        matches = [k for k in self.known if fold(k).split()[-1:] == core]
-        return max(matches, key=lambda k: (self.known[k], k)) if matches else side
+        if side not in self._aligned:
+            matches = self._by_core.get(tuple(fold(side).split()[-1:]), [])
+            self._aligned[side] = max(matches, key=lambda k: (self.known[k], k)) if matches else side
+        return self._aligned[side]
 
     def other(self, side: str | None, article: str) -> str | None:
         if side is None:

@@ -10,6 +10,7 @@ focus places (blocking), never from all pairs.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from ..model import ArticleAnalysis
@@ -35,45 +36,58 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _close(a: date | None, b: date | None, days: int) -> bool:
-    return a is None or b is None or abs((a - b).days) <= days
+def _close_pairs(articles: Iterable[str], published: dict[str, date | None], days: int) -> Iterator[tuple[str, str]]:
+    """Each pair of ``articles`` published at most ``days`` apart (or undated), as (smaller id, larger id):
+    a sweep over the articles in date order, so a proposition or place reported all year long costs
+    O(articles x articles within the window), not O(articles squared)."""
+    dated = sorted((d, a) for a in articles if (d := published[a]) is not None)
+    undated = sorted(a for a in articles if published[a] is None)
+    for i, (day, a) in enumerate(dated):
+        for later, b in dated[i + 1:]:
+            if (later - day).days > days:
+                break
+            yield min(a, b), max(a, b)
+    for i, a in enumerate(undated):
+        for b in [*undated[i + 1:], *(b for _, b in dated)]:
+            yield min(a, b), max(a, b)
 
 
 def group_stories(analyses: list[ArticleAnalysis], propositions: list[dict], places: PlaceBook) -> list[dict]:
+    """Union-find over the candidate pairs; the partition, hence every story, does not depend on pair order."""
     ids = [a.article.id for a in analyses]
     published = {a.article.id: a.article.published for a in analyses}
     union = _Union(ids)
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for prop in propositions:
-        articles = sorted({s["article"] for s in prop["stances"] if s["stance"] in ("supports", "denies")})
-        for i, a in enumerate(articles):
-            for b in articles[i + 1:]:
-                shared[(a, b)] += 1
+        articles = {s["article"] for s in prop["stances"] if s["stance"] in ("supports", "denies")}
+        for pair in _close_pairs(articles, published, LINK_DAYS):
+            shared[pair] += 1
     for (a, b), count in shared.items():
         # one shared claim links two articles about the same place; reports centred elsewhere need two
         same_focus = places.focus.get(a) is not None and places.focus.get(a) == places.focus.get(b)
-        if _close(published[a], published[b], LINK_DAYS) and (count >= 2 or same_focus):
+        if count >= 2 or same_focus:
             union.join(a, b)
     families: dict[str, set[str]] = defaultdict(set)
-    for prop in propositions:
+    props_of: dict[str, list[int]] = defaultdict(list)  # article -> propositions it takes a stance on
+    for n, prop in enumerate(propositions):
         for stance in prop["stances"]:
             families[stance["article"]].add(prop["family"])
+            props_of[stance["article"]].append(n)
     by_focus: dict[str, list[str]] = defaultdict(list)
     for aid in ids:
         if aid in places.focus:
             by_focus[places.focus[aid]].append(aid)
     for members in by_focus.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if _close(published[a], published[b], FOCUS_DAYS) and families[a] & families[b]:
-                    union.join(a, b)
+        for a, b in _close_pairs(members, published, FOCUS_DAYS):
+            if families[a] & families[b]:
+                union.join(a, b)
     groups: dict[str, list[str]] = defaultdict(list)
     for aid in ids:
         groups[union.find(aid)].append(aid)
     stories = []
     for members in sorted(groups.values(), key=lambda m: (min(published[a] or date.min for a in m), m[0])):
         dates = sorted(d for d in (published[a] for a in members) if d)
-        props = [p for p in propositions if {s["article"] for s in p["stances"]} & set(members)]
+        props = [propositions[n] for n in sorted({n for a in members for n in props_of[a]})]
         main = max(props, key=lambda p: (len(p["stances"]), p["id"]), default=None)
         focus = [places.focus[a] for a in members if a in places.focus]
         story_places = sorted(set(focus) | {p["place"] for p in props if p["place"]})

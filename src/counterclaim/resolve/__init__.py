@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..extract.countries import country_of, fold
 from ..extract.lexicon import ARMED_GROUP_WORDS
@@ -42,11 +43,14 @@ def acronyms(analyses: list[ArticleAnalysis]) -> dict[str, str]:
     found: dict[str, str] = {}
     names = {n for a in analyses for n in a.forces} | {s.name for a in analyses for s in a.speakers} | {
         s.group for a in analyses for s in a.speakers if s.group}
-    long_names = {re.sub(r"^[Tt]he\s+", "", n) for n in names if len(n.split()) > 1}
-    for short in (n for n in names if re.fullmatch(r"[A-Z][A-Z0-9]{1,6}", n)):
-        for name in long_names:
-            if "".join(w[0] for w in name.split() if w[0].isupper()) == short:
-                found[short] = name
+    # by initials, each name spelled once (not once per acronym); in sorted order so that which of two names
+    # with the same initials wins does not depend on string hashing
+    spelled: dict[str, str] = {}
+    for name in sorted({re.sub(r"^[Tt]he\s+", "", n) for n in names if len(n.split()) > 1}):
+        spelled["".join(w[0] for w in name.split() if w[0].isupper())] = name
+    for short in sorted(n for n in names if re.fullmatch(r"[A-Z][A-Z0-9]{1,6}", n)):
+        if short in spelled:
+            found[short] = spelled[short]
     for analysis in analyses:
         for m in ACRONYM.finditer(analysis.article.text):
             words = [w for w in m.group(1).split() if w[0].isupper()]
@@ -88,17 +92,43 @@ def _org_key(s: Speaker, expand: dict[str, str]) -> tuple:
     return (s.type, s.country, core)
 
 
+class _Surnames:
+    """Blocking for the person merge: each folded surname with the known surnames close enough to pass
+    ``_same_person``'s surname test, so a speaker is compared with a few clusters rather than every one.
+    New surnames are scored against the known ones once, by rapidfuzz in C (cutoff below 85 to stay a superset
+    of what ``_same_person`` accepts), so the work grows with distinct surnames, not with mentions."""
+
+    def __init__(self) -> None:
+        self.known: list[str] = []
+        self.near: dict[str, set[str]] = {}
+        self.clusters: dict[str, list[int]] = defaultdict(list)  # surname -> clusters whose first speaker has it
+
+    def candidates(self, surname: str) -> list[int]:
+        if surname not in self.near:
+            hits = process.extract(surname, self.known, scorer=fuzz.ratio, score_cutoff=80, limit=None)
+            self.near[surname] = {surname, *(hit for hit, _, _ in hits)}
+            for hit, _, _ in hits:
+                self.near[hit].add(surname)
+            self.known.append(surname)
+        return sorted(i for s in self.near[surname] for i in self.clusters.get(s, ()))
+
+
 def _clusters(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> list[_Cluster]:
     people: list[_Cluster] = []
+    surnames = _Surnames()
     bodies: dict[tuple, _Cluster] = {}
     for analysis in analyses:
         for speaker in analysis.speakers:
             item = (analysis.article.id, speaker)
             if speaker.type in PERSON_TYPES and len(speaker.name.split()) <= 4 and speaker.name[:1].isupper():
-                match = next((c for c in people if _same_person(c.first, speaker)), None)
+                surname = fold(speaker.name.split()[-1])
+                # the first cluster, in creation order, whose first speaker is the same person
+                match = next((people[i] for i in surnames.candidates(surname)
+                              if _same_person(people[i].first, speaker)), None)
                 if match:
                     match.speakers.append(item)
                 else:
+                    surnames.clusters[surname].append(len(people))
                     people.append(_Cluster([item]))
                 continue
             key = _org_key(speaker, expand)
@@ -113,16 +143,26 @@ class Parties:
     names: set[str]  # countries and armed groups whose forces are reported
     home: dict[str, str]  # article id -> the one country whose forces it names, when it names only one
     expand: dict[str, str]
+    _answers: dict[str, str | None] = field(default_factory=dict, repr=False)  # asked for every event and speaker
 
     def party(self, name: str | None) -> str | None:
         if not name:
             return None
+        if name not in self._answers:
+            self._answers[name] = self._party(name)
+        return self._answers[name]
+
+    @cached_property
+    def _folded(self) -> set[str]:
+        return {fold(n) for n in self.names}
+
+    def _party(self, name: str) -> str | None:
         name = re.sub(r"^[Tt]he\s+", "", name)
         full = self.expand.get(name, name)
         country = next((c for c in map(country_of, full.split()) if c), None)
         bare = " ".join(w for w in name.split() if fold(w) not in ARMED_GROUP_WORDS)  # "M23 rebels" -> "M23"
         for candidate in (full, name, bare):
-            if candidate in self.names or fold(candidate).removeprefix("the ") in {fold(n) for n in self.names}:
+            if candidate in self.names or fold(candidate).removeprefix("the ") in self._folded:
                 return country or (bare if candidate == bare else full)  # "Sudanese Armed Forces": Sudan
         return None
 

@@ -151,6 +151,7 @@ class Gazetteer:
         words = [k for k in (*self._places, *self._region_keys) if " " not in k]
         self._common = _common_words(words, {k for k in words if any(
             self._pop[c >> 1] >= CITY_POP for c in self._codes(k))})
+        self._context_entries: dict[str, tuple[str, str | None, tuple[float, float] | None]] = {}
 
     def _load_regions(self, centroid: dict[str, tuple[float, float, int]]) -> None:
         self._regions: list[GeoMatch] = []
@@ -244,16 +245,27 @@ class Gazetteer:
             if len(item) == 2 and item.isupper():
                 codes.add("GB" if item == "UK" else item)
                 continue
-            key, found, suffixed = self._gather(item)
-            found = sorted((c for c in found if self._keep(key, c, suffixed, 2, False)), key=lambda c: -_weight(*c))
-            if key == skip or not found:  # skip the name itself, listed among the article's places
+            if item not in self._context_entries:  # an article's context is read once per toponym in it
+                self._context_entries[item] = self._context_entry(item)
+            key, code, point = self._context_entries[item]
+            if key == skip or code is None:  # skip the name itself, listed among the article's places
                 continue
-            m = next((m for m, _ in found if m.feature == "country"), found[0][0])
-            if m.feature == "country" or len(found) == 1 or _weight(*found[0]) >= 10 * _weight(*found[1]):
-                codes.add(m.country_code or "")
-                if m.feature != "country" and m.lat is not None and m.lon is not None:
-                    points.append((m.lat, m.lon))
+            codes.add(code)
+            if point is not None:
+                points.append(point)
         return codes, points
+
+    def _context_entry(self, item: str) -> tuple[str, str | None, tuple[float, float] | None]:
+        """(key, country code, point) of one context name; no code when unknown or ambiguous."""
+        key, found, suffixed = self._gather(item)
+        found = sorted((c for c in found if self._keep(key, c, suffixed, 2, False)), key=lambda c: -_weight(*c))
+        if not found:
+            return key, None, None
+        m = next((m for m, _ in found if m.feature == "country"), found[0][0])
+        if m.feature == "country" or len(found) == 1 or _weight(*found[0]) >= 10 * _weight(*found[1]):
+            point = (m.lat, m.lon) if m.feature != "country" and m.lat is not None and m.lon is not None else None
+            return key, m.country_code or "", point
+        return key, None, None
 
     def _keep(self, key: str, c: _Cand, suffixed: bool, tier: int, has_context: bool) -> bool:
         """The false-hit guard. Unless corroborated (tier < 2: in a context country, or near a context place) a

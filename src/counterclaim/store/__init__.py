@@ -7,16 +7,17 @@ document in one transaction and ``Store.load_document`` reads everything back as
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
 from counterclaim.store.load import read_document
-from counterclaim.store.models import ArticleRow, Base
+from counterclaim.store.models import AnalysisRow, ArticleRow, Base, CheckpointBase
 from counterclaim.store.save import InvalidDocumentError, SaveStats, check_document, nul_paths, write_document
 
 __all__ = ["InvalidDocumentError", "SaveStats", "Store", "open_store"]
@@ -26,9 +27,15 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def save_document(self, doc: dict[str, Any]) -> SaveStats:
-        """Merge ``doc`` into the store in one transaction (all or nothing)."""
-        check_document(doc)
+    def save_document(self, doc: dict[str, Any], validated: bool = False) -> SaveStats:
+        """Merge ``doc`` into the store in one transaction (all or nothing).
+
+        ``validated``: the caller has just run ``validate_document`` on this very dict and found nothing; the
+        schema check (seconds per thousand articles) is then not repeated, the store's own checks still run."""
+        if validated:
+            check_document(doc, validated=True)
+        else:
+            check_document(doc)
         if self.engine.dialect.name == "postgresql" and (paths := nul_paths(doc)):
             raise InvalidDocumentError([f"{p}: PostgreSQL cannot store the NUL character" for p in paths])
         with Session(self.engine) as session, session.begin():
@@ -41,6 +48,29 @@ class Store:
     def article_ids(self) -> set[str]:
         with self.engine.connect() as conn:
             return set(conn.scalars(select(ArticleRow.id)))
+
+    def analysis_fingerprints(self) -> dict[str, str]:
+        """Article id -> fingerprint of each checkpointed analysis (see ``AnalysisRow``)."""
+        with self.engine.connect() as conn:
+            return {a: f for a, f in conn.execute(select(AnalysisRow.article, AnalysisRow.fingerprint))}
+
+    def save_analyses(self, items: list[tuple[str, str, str]]) -> None:
+        """Checkpoint (article id, fingerprint, analysis JSON) triples in one transaction, replacing older ones."""
+        if not items:
+            return
+        with self.engine.begin() as conn:
+            for chunk in _chunks([article for article, _, _ in items]):
+                conn.execute(delete(AnalysisRow).where(AnalysisRow.article.in_(chunk)))
+            conn.execute(insert(AnalysisRow), [{"article": a, "fingerprint": f, "data": d} for a, f, d in items])
+
+    def load_analyses(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> analysis JSON for those of ``article_ids`` that are checkpointed."""
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(article_ids)):
+                query = select(AnalysisRow.article, AnalysisRow.data).where(AnalysisRow.article.in_(chunk))
+                out.update((article, data) for article, data in conn.execute(query))
+        return out
 
     def counts(self) -> dict[str, int]:
         """Rows per table, every table included."""
@@ -57,6 +87,11 @@ class Store:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
+    """Slices small enough for an IN list on every backend (SQLite caps bound parameters)."""
+    return (items[i:i + size] for i in range(0, len(items), size))
 
 
 POSTGRES_DRIVER = "postgresql+psycopg"
@@ -105,4 +140,5 @@ def open_store(url_or_path: str | Path) -> Store:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     Base.metadata.create_all(engine)
+    CheckpointBase.metadata.create_all(engine)
     return Store(engine)

@@ -160,3 +160,23 @@ class StoryArticleRow(Base):
     story: Mapped[str] = mapped_column(ForeignKey("stories.id"), primary_key=True)
     article: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True, index=True)
     position: Mapped[int] = mapped_column(Integer)  # order of the article in the story's list
+
+
+class CheckpointBase(DeclarativeBase):
+    """Tables that are not part of the counterclaim/1 document (kept out of ``Base``: counts, saves, loads)."""
+
+
+class AnalysisRow(CheckpointBase):
+    """A checkpoint, not part of counterclaim/1: one article's extraction result as JSON (``store.codec``).
+
+    Written batch by batch while ``analyze`` runs, before the document is saved, so an interrupted run loses at
+    most the batches in flight and a rerun reloads these instead of parsing again. ``fingerprint`` covers the
+    input article and the extractor; a different one means the analysis is stale. No foreign key: the article
+    row only arrives with the document at the end of the run.
+    """
+
+    __tablename__ = "analyses"
+
+    article: Mapped[str] = mapped_column(String, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String)
+    data: Mapped[str] = mapped_column(Text)
