@@ -25,6 +25,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from typer.testing import CliRunner
 
+from hostile import hostile_record
 from counterclaim.cli import app as cli
 from counterclaim.export import to_document
 from counterclaim.pipeline import run
@@ -40,17 +41,7 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '"><img src=x onerror="window.__pwned=1">'
 JS = "javascript:window.__pwned=1"
-HOSTILE_RECORD = {
-    "id": "hostile-1", "published": "2024-03-01", "url": JS,
-    "title": f"Rebels take the town {SCRIPT} {IMG}", "outlet": f"Lake Courier {SCRIPT}{IMG}",
-    "text": ("M23 rebels captured the town of Sake on Thursday, the group's spokesman said. "
-             f"\"We took Sake {SCRIPT} and the road to Goma {IMG} is open,\" M23 spokesman Lawrence Kanyuka said "
-             f"on X. Readers were told to click <a href=\"{JS}\">{JS}</a> for the full statement.\n\n"
-             f"The Congolese army denied that Sake had fallen, saying in a statement that its troops {IMG} still "
-             f"held their positions around the town. \"Sake is under our control {SCRIPT}\", army spokesman "
-             "Sylvain Ekenge told reporters.\n\nLake Courier could not independently verify either side's account. "
-             f"Residents painted {SCRIPT} and {IMG} on the walls of the market, next to <a href=\"{JS}\">a link</a>."),
-}
+HOSTILE_RECORD = hostile_record(SCRIPT, IMG, JS)
 
 
 def _unavailable(reason: str) -> None:

@@ -22,6 +22,7 @@ from markupsafe import escape
 from sqlalchemy import create_engine
 from typer.testing import CliRunner
 
+from hostile import hostile_record
 from counterclaim.cli import app as cli
 from counterclaim.export import to_document
 from counterclaim.pipeline import run
@@ -44,17 +45,7 @@ SAMPLES = ROOT / "samples"
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
 JS = "javascript:alert(1)"
-HOSTILE_RECORD = {
-    "id": "hostile-1", "published": "2024-03-01", "url": JS,
-    "title": f"Rebels take the town {SCRIPT} {IMG}", "outlet": f"Lake Courier {SCRIPT}{IMG}",
-    "text": ("M23 rebels captured the town of Sake on Thursday, the group's spokesman said. "
-             f"\"We took Sake {SCRIPT} and the road to Goma {IMG} is open,\" M23 spokesman Lawrence Kanyuka said "
-             f"on X. Readers were told to click <a href=\"{JS}\">{JS}</a> for the full statement.\n\n"
-             f"The Congolese army denied that Sake had fallen, saying in a statement that its troops {IMG} still "
-             f"held their positions around the town. \"Sake is under our control {SCRIPT}\", army spokesman "
-             "Sylvain Ekenge told reporters.\n\nLake Courier could not independently verify either side's account. "
-             f"Residents painted {SCRIPT} and {IMG} on the walls of the market, next to <a href=\"{JS}\">a link</a>."),
-}
+HOSTILE_RECORD = hostile_record(SCRIPT, IMG, JS)
 
 
 @dataclass
