@@ -209,3 +209,28 @@ def test_save_document_trusts_a_validated_document_but_still_needs_texts(tmp_pat
         doc["articles"][0]["text"] = text
         assert store.save_document(doc, validated=True).inserted["articles"] == 8
         assert {a["id"] for a in store.load_document()["articles"]} == {a["id"] for a in doc["articles"]}
+
+
+def test_day_index_answers_like_a_scan() -> None:
+    from types import SimpleNamespace
+
+    from counterclaim.reconcile.propositions import WINDOW_DAYS, DayIndex
+
+    rng = random.Random(11)
+    start = date(2024, 1, 1)
+
+    def day(undated: float = 0.05) -> date | None:
+        return None if rng.random() < undated else start + timedelta(days=rng.randrange(400))
+
+    readings = [SimpleNamespace(day=day(0)) for _ in range(5)]
+    index = DayIndex(readings)  # type: ignore[arg-type]
+    for _ in range(300):
+        probe = day()
+        expected = any(p.day is None or probe is None or abs((p.day - probe).days) <= WINDOW_DAYS for p in readings)
+        assert index.near(probe) == expected
+        if rng.random() < 0.1:  # claims join the group as the reconciler moves them
+            readings.append(SimpleNamespace(day=day(0)))
+            index.add(readings[-1].day)
+    index.add(None)  # an undated claim is near every day
+    assert index.near(start + timedelta(days=5000))
+    assert not DayIndex([]).near(start) and not DayIndex([]).near(None)

@@ -15,7 +15,7 @@ from ..extract.event_lexicon import PLOVER
 from ..model import ArticleAnalysis, Attribution, Corpus, DateRef, Entity, Event
 from ..resolve import slug
 from .places import PlaceBook, geocode
-from .propositions import WINDOW_DAYS, Reading, is_rebuttal, read_event, rebutted, status, summary
+from .propositions import WINDOW_DAYS, DayIndex, Reading, is_rebuttal, read_event, rebutted, status, summary
 from .sides import SideBook
 from .stories import group_stories
 
@@ -130,18 +130,22 @@ def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], clai
         groups[(r.family, r.gainer, r.place)].append(r)
     # a claim that names no side joins the one proposition of its kind at that place and time, if there is one;
     # candidates are blocked by (family, place)
+    # and (kept up to date as claims join) the days of each candidate's readings
     sided: dict[tuple, list[tuple]] = defaultdict(list)
     for key in groups:
         if key[1] is not None:
             sided[(key[0], key[2])].append(key)
+    days = {k: DayIndex(groups[k]) for keys in sided.values() for k in keys}
     for key in [k for k in groups if k[1] is None]:
-        for r in list(groups[key]):
-            peers = [k for k in sided.get((key[0], key[2]), ()) if any(
-                p.day is None or r.day is None or abs((p.day - r.day).days) <= WINDOW_DAYS for p in groups[k])]
+        moved: set[int] = set()
+        for r in groups[key]:
+            peers = [k for k in sided.get((key[0], key[2]), ()) if days[k].near(r.day)]
             peers.sort(key=lambda k: -len(groups[k]))
             if len(peers) == 1 or (len(peers) > 1 and len(groups[peers[0]]) > 2 * len(groups[peers[1]])):
                 groups[peers[0]].append(r)
-                groups[key].remove(r)
+                days[peers[0]].add(r.day)
+                moved.add(id(r))
+        groups[key] = [r for r in groups[key] if id(r) not in moved]  # one pass, not a list.remove per claim
         if not groups[key]:
             del groups[key]
     # (family, side that gains, place) of the group, and its readings split where the dates leave a gap

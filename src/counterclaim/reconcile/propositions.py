@@ -10,8 +10,9 @@ everything that claim said.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..extract.event_lexicon import DENIAL_PATTERN, DENYING_CUES
 from ..model import ArticleAnalysis, Attribution, Event
@@ -33,6 +34,32 @@ class Reading:
     place: str | None
     place_inferred: bool
     attribution: Attribution | None
+
+
+class DayIndex:
+    """The days of one group's readings, sorted, so that "does any reading fall within WINDOW_DAYS of this
+    day?" costs a bisection, not a scan of a group that grows with the corpus."""
+
+    def __init__(self, readings: list[Reading]) -> None:
+        self.count = len(readings)
+        self.undated = sum(r.day is None for r in readings)
+        self.days = sorted(r.day for r in readings if r.day is not None)
+
+    def add(self, day: date | None) -> None:
+        self.count += 1
+        if day is None:
+            self.undated += 1
+        else:
+            insort(self.days, day)
+
+    def near(self, day: date | None) -> bool:
+        """Same as any(p.day is None or day is None or |p.day - day| <= WINDOW_DAYS for p in the readings)."""
+        if not self.count:
+            return False
+        if day is None or self.undated:
+            return True
+        i = bisect_left(self.days, day - timedelta(days=WINDOW_DAYS))
+        return i < len(self.days) and self.days[i] <= day + timedelta(days=WINDOW_DAYS)
 
 
 def read_event(event: Event, actor: str | None, target: str | None, other, claimant: str | None) -> tuple[
