@@ -31,7 +31,7 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python bench/attribution_eval.py
 
-# throughput and scaling (sizes 1000,10000, about an hour on 2 cores); BENCH="--quick" for 200,2000
+# throughput and scaling (sizes 1000,10000: ~35 min on 2 cores); BENCH="--quick" for 200,2000 (~10 min)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py $(BENCH)
 

@@ -6,8 +6,8 @@ Each measurement runs in a fresh subprocess, so peak RSS (ru_maxrss) and one-tim
 quantulum3's tables) belong to that measurement alone. CPU seconds are printed beside wall seconds: on a shared
 machine wall time includes waiting for other processes, CPU time does not.
 
-    .venv/bin/python bench/throughput.py                 # sizes 1000,10000 (about an hour on 2 cores)
-    .venv/bin/python bench/throughput.py --quick         # sizes 200,2000
+    .venv/bin/python bench/throughput.py                 # sizes 1000,10000 (~35 min on 2 cores)
+    .venv/bin/python bench/throughput.py --quick         # sizes 200,2000 (~10 min)
 """
 
 from __future__ import annotations
