@@ -329,11 +329,29 @@ def _place(token: Token, toponyms: list[Toponym], within: tuple[int, int],
     return best, relation or "in"
 
 
+def _outside_coordinated_verbs(root: Token) -> list[Token]:
+    """root's subtree less the tokens within 7 levels below a coordinated verb (conj VERB/AUX other than root).
+
+    One walk down the tree carrying the distance to the nearest such verb above, instead of climbing each token's
+    ancestors and testing each against root's descendants: linear even in a run-on sentence with hundreds of
+    coordinated clauses.
+    """
+    kept: list[Token] = []
+    stack: list[tuple[Token, int | None]] = [(root, None)]
+    while stack:
+        node, since = stack.pop()
+        if since is None or since > 7:
+            kept.append(node)
+        for child in node.children:
+            coordinated = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+            stack.append((child, 0 if coordinated else None if since is None else since + 1))
+    return kept
+
+
 def _clause(token: Token, limit: tuple[int, int]) -> tuple[int, int]:
     """The trigger's clause: its subtree without coordinated clauses, widened to the governing light verb."""
     root = token.head if token.pos_ == "NOUN" and _lower(token.head) in LIGHT_VERBS else token
-    kept = [t for t in root.subtree if not any(a.dep_ == "conj" and a.pos_ in ("VERB", "AUX") and a is not root
-                                               and root in a.ancestors for a in [t, *t.ancestors][:8])]
+    kept = _outside_coordinated_verbs(root)
     subject = _subject(token)
     if subject is not None:
         kept += list(subject.subtree)
