@@ -215,7 +215,7 @@ def test_missing_path_alone_says_nothing_was_analysed(runner: CliRunner, tmp_pat
     result = analyze(runner, tmp_path, str(missing))
     assert result.exit_code == 1
     assert lines(result.stderr) == [f"error {missing}: no such file or directory",
-                                    "1 input(s) failed; nothing was analysed."]
+                                    "1 input(s) failed; nothing was analysed; `counterclaim failures` lists them."]
 
 
 def test_missing_path_among_good_ones(runner: CliRunner, tmp_path: Path) -> None:

@@ -95,6 +95,8 @@ def analyze(
         except ModelNotFound as exc:
             err.print(f"[red]error[/red] {exc}")
             raise typer.Exit(2) from None
+        if store is not None:
+            store.record_failures([(e.where, e.reason) for e in report.errors], succeeded=report.read)
         doc = to_document(report.corpus)
         problems = validate_document(doc)
         if problems:
@@ -108,7 +110,8 @@ def analyze(
         out.print(f"{report.reused} article(s) were analysed by an earlier run and not parsed again.")
     if report.errors:
         rest = "the rest were analysed and stored" if doc["articles"] else "nothing was analysed"
-        err.print(f"[red]{len(report.errors)} input(s) failed[/red]; {rest}.")
+        listed = "; `counterclaim failures` lists them" if store is not None else ""
+        err.print(f"[red]{len(report.errors)} input(s) failed[/red]; {rest}{listed}.")
         raise typer.Exit(1)
 
 
@@ -175,6 +178,31 @@ def _summary(doc: dict, report, output: Path, db: str, stored) -> None:
     out.print(f"{notes} verification notes; export: {output}" + (f"; store: {db}" if db else ""))
     if stored is not None and stored.articles_skipped:
         out.print(f"{stored.articles_skipped} article(s) were already stored and left unchanged.")
+
+
+@app.command("failures")
+def failures_command(
+    db: Annotated[str, typer.Option("--db", help="SQLite path or SQLAlchemy URL of the store.")] = (
+        "out/counterclaim.sqlite"),
+) -> None:
+    """List the files and records that failed in the latest run that read them, with the reason.
+
+    Fix them (or not) and rerun `analyze` on the same inputs: stored articles are reused without parsing, so only
+    the failed ones are read and analysed again, and those that now succeed leave this list."""
+    from .store import open_store
+
+    if _missing_store(db):
+        raise typer.Exit(2)
+    with open_store(db) as store:
+        failures = store.failures()
+    if not failures:
+        out.print("No failures recorded.")
+        return
+    out.print(f"[bold]{len(failures)}[/bold] failed input(s):")
+    for f in failures:  # one unwrapped line each, like analyze's error lines: easy to grep and copy
+        out.print(f"{escape(f.location)}: {escape(f.reason)} [dim](failed in {f.attempts} run(s), last "
+                  f"{f.last_failed})[/dim]", highlight=False, soft_wrap=True)
+    out.print("Rerun `counterclaim analyze` on the same inputs to retry only these.")
 
 
 @app.command("timeline")

@@ -31,7 +31,8 @@ def extract_batch(articles: list[Article], model: str | None = None) -> list[Res
         try:
             out.append(extract_article(article, doc))
         except Exception as exc:  # one pathological article must not sink the batch
-            out.append(InputError(article.source, f"extraction failed: {type(exc).__name__}: {exc}"))
+            out.append(InputError(article.origin or article.source,
+                                  f"article {article.id!r}: extraction failed: {type(exc).__name__}: {exc}"))
     return out
 
 

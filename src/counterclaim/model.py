@@ -55,6 +55,8 @@ class Article:
     title: str | None = None
     url: str | None = None
     language: str | None = None
+    # where it was read (path, or path:line for a JSONL record): failures are recorded and cleared by it
+    origin: str = ""
 
 
 @dataclass

@@ -32,6 +32,7 @@ class RunReport:
     duplicates: int = 0
     parsed: int = 0  # articles parsed in this run
     reused: int = 0  # articles whose checkpointed analysis was reused
+    read: set[str] = field(default_factory=set)  # origins (path, path:line) that gave an article this run
     seconds: dict[str, float] = field(default_factory=dict)  # wall: extract (with ingest), resolve, gazetteer, reconcile
 
 
@@ -100,10 +101,11 @@ def run(
                 report.errors.append(item)
                 on_error(item)
                 continue
+            report.read.add(item.origin)
             if item.id in seen:
                 report.duplicates += 1
                 if seen[item.id] != item.text_sha256:
-                    error = InputError(item.source, f"duplicate article id {item.id!r} with different text")
+                    error = InputError(item.origin, f"duplicate article id {item.id!r} with different text")
                     report.errors.append(error)
                     on_error(error)
                 continue

@@ -30,11 +30,12 @@ def build_article(
     outlet: str | None = None,
     title: str | None = None,
     url: str | None = None,
+    origin: str | None = None,
 ) -> Article:
     """Wrap already-normalised, non-empty text; without an explicit id, derive one from the text.
 
     The derived id is a prefix of the text hash, so the same document gets the same id on
-    every run no matter where it was read from.
+    every run no matter where it was read from. ``origin`` (default: ``source``) is the path or path:line.
     """
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(
@@ -46,4 +47,5 @@ def build_article(
         outlet=clean(outlet),
         title=clean(title),
         url=clean(url),
+        origin=origin or source,
     )

@@ -93,6 +93,7 @@ def _article_from_record(record: dict[str, Any], where: str, published: date | N
         outlet=record.get("outlet"),
         title=record.get("title"),
         url=url,
+        origin=where,
     )
 
 

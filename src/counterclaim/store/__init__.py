@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -17,15 +19,30 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
 from counterclaim.store.load import read_document
-from counterclaim.store.models import AnalysisRow, ArticleRow, Base, CheckpointBase
+from counterclaim.store.models import AnalysisRow, ArticleRow, Base, CheckpointBase, FailureRow
 from counterclaim.store.save import InvalidDocumentError, SaveStats, check_document, nul_paths, write_document
 
-__all__ = ["InvalidDocumentError", "SaveStats", "Store", "open_store"]
+__all__ = ["Failure", "InvalidDocumentError", "SaveStats", "Store", "open_store"]
+
+# Transactions that write take SQLite's write lock when they begin (BEGIN IMMEDIATE), not at their first write:
+# a deferred transaction that read first cannot wait for another process's commit and fails with "database is
+# locked", so two `analyze` runs on one file would not both finish.
+WRITE = {"counterclaim_write": True}
+
+
+@dataclass(frozen=True)
+class Failure:
+    location: str  # path, or path:line for a JSONL record
+    reason: str
+    attempts: int
+    first_failed: str
+    last_failed: str
 
 
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.writer = engine.execution_options(**WRITE)
 
     def save_document(self, doc: dict[str, Any], validated: bool = False) -> SaveStats:
         """Merge ``doc`` into the store in one transaction (all or nothing).
@@ -38,7 +55,7 @@ class Store:
             check_document(doc)
         if self.engine.dialect.name == "postgresql" and (paths := nul_paths(doc)):
             raise InvalidDocumentError([f"{p}: PostgreSQL cannot store the NUL character" for p in paths])
-        with Session(self.engine) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             return write_document(session, doc)
 
     def load_document(self) -> dict[str, Any]:
@@ -58,7 +75,7 @@ class Store:
         """Checkpoint (article id, fingerprint, analysis JSON) triples in one transaction, replacing older ones."""
         if not items:
             return
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             for chunk in _chunks([article for article, _, _ in items]):
                 conn.execute(delete(AnalysisRow).where(AnalysisRow.article.in_(chunk)))
             conn.execute(insert(AnalysisRow), [{"article": a, "fingerprint": f, "data": d} for a, f, d in items])
@@ -71,6 +88,27 @@ class Store:
                 query = select(AnalysisRow.article, AnalysisRow.data).where(AnalysisRow.article.in_(chunk))
                 out.update((article, data) for article, data in conn.execute(query))
         return out
+
+    def record_failures(self, failed: Iterable[tuple[str, str]], succeeded: Iterable[str] = ()) -> None:
+        """Note this run's (location, reason) failures and forget earlier ones at the ``succeeded`` locations."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        reasons = dict(failed)
+        with Session(self.writer) as session, session.begin():
+            for chunk in _chunks([loc for loc in dict.fromkeys(succeeded) if loc not in reasons]):
+                session.execute(delete(FailureRow).where(FailureRow.location.in_(chunk)))
+            for location, reason in reasons.items():
+                row = session.get(FailureRow, location)
+                if row is None:
+                    session.add(FailureRow(location=location, reason=reason, attempts=1, first_failed=now,
+                                           last_failed=now))
+                else:
+                    row.reason, row.attempts, row.last_failed = reason, row.attempts + 1, now
+
+    def failures(self) -> list[Failure]:
+        """Every recorded failure, by location."""
+        with Session(self.engine) as session:
+            rows = session.scalars(select(FailureRow).order_by(FailureRow.location))
+            return [Failure(r.location, r.reason, r.attempts, r.first_failed, r.last_failed) for r in rows]
 
     def counts(self) -> dict[str, int]:
         """Rows per table, every table included."""
@@ -114,24 +152,29 @@ def _url(url_or_path: str | Path) -> URL:
     return URL.create("sqlite", database=str(path))
 
 
+# How long a writer waits for another process's write transaction (a large save holds the lock for a while).
+SQLITE_BUSY_TIMEOUT_MS = 600_000
+
+
 def _configure_sqlite(engine: Engine) -> None:
-    """Foreign keys are off by default in SQLite; WAL lets readers (datasette) run during writes.
+    """Foreign keys are off by default in SQLite; WAL lets readers (datasette, the web UI) run during writes.
 
     pysqlite would only BEGIN before DML, leaving the reads of a save outside its
-    transaction; SQLAlchemy's documented recipe hands BEGIN to us instead.
+    transaction; SQLAlchemy's documented recipe hands BEGIN to us instead (IMMEDIATE for writers, see WRITE).
     """
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("counterclaim_write") else "BEGIN")
 
 
 def open_store(url_or_path: str | Path) -> Store:
@@ -139,6 +182,7 @@ def open_store(url_or_path: str | Path) -> Store:
     engine = create_engine(_url(url_or_path), json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False))
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
-    Base.metadata.create_all(engine)
-    CheckpointBase.metadata.create_all(engine)
-    return Store(engine)
+    store = Store(engine)
+    Base.metadata.create_all(store.writer)
+    CheckpointBase.metadata.create_all(store.writer)
+    return store

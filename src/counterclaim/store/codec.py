@@ -78,6 +78,9 @@ def decode_analysis(text: str) -> ArticleAnalysis:
 
 def fingerprint(article: Article, extractor: str) -> str:
     """What an analysis depends on: every field of the input article (text, publication date for relative
-    dates, outlet...) and the extractor that made it (counterclaim version, model, attribution mode)."""
-    payload = json.dumps([extractor, _encode(article)], ensure_ascii=False, sort_keys=True)
+    dates, outlet...) and the extractor that made it (counterclaim version, model, attribution mode). Not where it
+    was read: a record that moves down its JSONL file, or a renamed file, is the same article."""
+    fields = _encode(article)
+    del fields["origin"]
+    payload = json.dumps([extractor, fields], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

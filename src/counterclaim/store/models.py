@@ -180,3 +180,19 @@ class AnalysisRow(CheckpointBase):
     article: Mapped[str] = mapped_column(String, primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String)
     data: Mapped[str] = mapped_column(Text)
+
+
+class FailureRow(CheckpointBase):
+    """A file or record that failed in the latest run that read it, not part of counterclaim/1.
+
+    Keyed by where it was read (path, or path:line for a JSONL record), since a record that fails may have no
+    usable id. A later run that reads the same place and gets an article out of it deletes the row.
+    """
+
+    __tablename__ = "failures"
+
+    location: Mapped[str] = mapped_column(Text, primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer)  # runs in a row that failed on it
+    first_failed: Mapped[str] = mapped_column(String)  # ISO timestamps, UTC
+    last_failed: Mapped[str] = mapped_column(String)
