@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 import pytest
 from conftest import SAMPLES, build_corpus
+from hostile import hostile_record
 from typer.testing import CliRunner
 
 from counterclaim.cli import app
@@ -20,6 +21,7 @@ from counterclaim.export import to_csv, to_document, to_geojson
 from counterclaim.export.acled import event_date, event_type, fatalities, geo_precision
 from counterclaim.export.geojson import SKIPPED
 from counterclaim.export.tabular import COLUMNS
+from counterclaim.pipeline import run
 
 # (min lat, max lat, min lon, max lon), generous boxes around the two sample countries
 BBOX = {"SD": (8.6, 22.3, 21.8, 38.7), "CD": (-13.5, 5.4, 12.2, 31.4)}
@@ -319,3 +321,30 @@ def test_export_writes_what_the_store_holds_without_reanalysing(fmt: str, tmp_pa
 def test_export_from_a_missing_store_is_a_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "-o", str(tmp_path / "x.csv"), "--db", str(tmp_path / "none.sqlite")])
     assert result.exit_code == 2 and "no store at" in result.stderr and "Traceback" not in result.output
+
+
+def test_hostile_markup_and_sql_stay_verbatim_text_in_csv_and_geojson(tmp_path: Path) -> None:
+    """Article text is data: a script tag, an attribute-breaking tag, a javascript: URL and an SQL fragment in the
+    quotes, title and outlet come out of both exports character for character, as plain strings."""
+    script, img, js = "<script>alert(1)</script>", '<img src=x onerror="alert(2)">', "javascript:alert(3)"
+    record = hostile_record(script, img, js)
+    record["text"] += " \"Robert'); DROP TABLE articles;--\" was written under the sign, a resident said."
+    feed = tmp_path / "hostile.jsonl"
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    doc = to_document(run([str(feed)]).corpus)
+    text = doc["articles"][0]["text"]
+    quotes = {text[a["content"]["start"]:a["content"]["end"]] for a in doc["attributions"]}
+    assert any(script in q for q in quotes) and any("DROP TABLE" in q for q in quotes)
+
+    rows = list(csv.DictReader(io.StringIO(to_csv(doc))))
+    assert rows and {r["source"] for r in rows} == {doc["articles"][0]["outlet"]}  # the outlet, markup and all
+    assert script in rows[0]["source"] and img in rows[0]["source"]
+    assert any(img in r["notes"] for r in rows)  # a claim's words, tags included, joined by single spaces
+    for row in rows:
+        assert all(word in text for word in row["notes"].split())
+
+    collection = json.loads(json.dumps(to_geojson(doc)))  # what a GIS tool reads back
+    geo_quotes = [c["quote"] for f in collection["features"] for c in f["properties"]["claims"] if c["quote"]]
+    assert any(img in q for q in geo_quotes)
+    for quote in geo_quotes:
+        assert all(word in text for word in quote.split())

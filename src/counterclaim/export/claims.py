@@ -26,6 +26,16 @@ def short_text(text: str | None, limit: int = NOTE_CHARS) -> str:
     return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
 
 
+def join_fragments(fragments: list[dict], gap: str = " ", text=lambda f: f.get("text") or "") -> str:
+    """A quote's fragments as one string: ``gap`` where the article had text between them (the cue of "X, he
+    said, Y"), nothing where they touch, so the words come out as the article wrote them."""
+    out = ""
+    for previous, fragment in zip([None, *fragments], fragments):
+        touching = previous is not None and previous.get("end") == fragment.get("start")
+        out += ("" if touching or not out else gap) + text(fragment)
+    return out.strip()
+
+
 def words(*texts: str | None) -> set[str]:
     """Lower-case word set of some texts, for the keyword tests of the mappings."""
     return {w for t in texts if t for w in re.findall(r"[a-z]+", t.lower())}
@@ -86,7 +96,7 @@ class DocumentIndex:
                 claimant=(speaker or {}).get("name") or source.get("text") or "",
                 claimant_side=(speaker or {}).get("side"),
                 stance=stance["stance"] if stance else None,
-                quote=" ".join(f.get("text") or "" for f in fragments).strip(),
+                quote=join_fragments(fragments),
             ))
         if not out:
             # The outlet's own stance on the proposition, recorded without an attribution in this article.

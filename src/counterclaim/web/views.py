@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from counterclaim.export.claims import join_fragments
 from counterclaim.reconcile.timeline import find_places
 
 STANCES = ("supports", "denies", "unverified", "neutral")
@@ -249,7 +250,7 @@ class Index:
             attribution=a["id"], article=self.article_ref(a["article"]),
             speaker=entity["name"] if entity else source.get("text") or "unnamed source",
             entity=entity["id"] if entity else None, side=self.side(entity.get("side") if entity else None),
-            quote=" … ".join(unquote(f["text"]) for f in fragments), cue=a["cue"]["text"], kind=a["kind"],
+            quote=join_fragments(fragments, " … ", lambda f: unquote(f["text"])), cue=a["cue"]["text"], kind=a["kind"],
             channel=a.get("channel"), via=via, date=date_value(a.get("date")),
             verification=list(self.notes_by_attribution.get(a["id"], [])))
 
