@@ -19,8 +19,8 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from attribution_eval import (ROLES, SpanAttribution, Tally, _fmt, gold_attributions, predicted_attributions,
-                              record_to_article, score_article)
+from attribution_eval import (OVERLAPS, ROLES, SpanAttribution, Tally, _fmt, gold_attributions,
+                              predicted_attributions, record_to_article, score_article)
 
 SYSTEMS = ("rules", "model", "combined", "textacy")
 
@@ -129,7 +129,9 @@ def render(report: dict[str, Any]) -> None:
         return node if isinstance(node, str) else _fmt(node)
 
     rows = [("attribution P", ("attribution", "precision")), ("attribution R", ("attribution", "recall")),
-            ("attribution F1", ("attribution", "f1")), ("exact content F1", ("exact_content", "f1")),
+            ("attribution F1", ("attribution", "f1")),
+            *((f"attribution F1 @ Jaccard {k}", ("attribution_at_overlap", k, "f1")) for k in OVERLAPS),
+            ("exact content F1", ("exact_content", "f1")),
             *((f"{r} token F1", ("role_tokens", r, "f1")) for r in ROLES),
             ("speaker accuracy (matched)", ("matched_pairs", "speaker_accuracy")),
             ("quoted recall", ("by_quotation", "quoted", "recall")),

@@ -67,6 +67,7 @@ TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 WORD_START_RE = re.compile(r"\w")
 QUOTE_CHARS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
 MATCH_THRESHOLD = 0.5
+OVERLAPS = ("0.3", "0.8")  # content Jaccard thresholds reported beside the main one (string keys: JSON)
 
 Fragments = tuple[tuple[int, int], ...]
 TokenSet = frozenset[int]
@@ -322,10 +323,14 @@ class Tally:
     quoted: QuoteGroup = field(default_factory=QuoteGroup)  # direct / mixed
     unquoted: QuoteGroup = field(default_factory=QuoteGroup)  # indirect
     offset_mismatches: int = 0  # predicted spans whose .text disagrees with the article text
+    # attribution matching at the looser and stricter content overlaps the GenderGapTracker paper reports (0.3, 0.8)
+    at_overlap: dict[str, PRF] = field(default_factory=lambda: {k: PRF() for k in OVERLAPS})
 
     def __iadd__(self, other: "Tally") -> "Tally":
         self.n_articles += other.n_articles
         self.attribution += other.attribution
+        for k in OVERLAPS:
+            self.at_overlap[k] += other.at_overlap[k]
         self.exact += other.exact
         for r in ROLES:
             self.roles[r] += other.roles[r]
@@ -359,6 +364,7 @@ class Tally:
             "n_matched": self.n_matched,
             "n_exact": self.exact.tp,
             "attribution": self.attribution.as_dict(),
+            "attribution_at_overlap": {k: self.at_overlap[k].as_dict() for k in OVERLAPS},
             "exact_content": self.exact.as_dict(),
             "role_tokens": {r: self.roles[r].as_dict() for r in ROLES},
             "matched_pairs": {
@@ -459,6 +465,8 @@ def score_article(
         matched_source=source_counts,
         quoted=quoted,
         unquoted=unquoted,
+        at_overlap={k: PRF(len(match_attributions(g_tok, p_tok, float(k))), len(p_tok), len(g_tok))
+                    for k in OVERLAPS},
     )
 
 
@@ -613,6 +621,7 @@ def render(report: dict[str, Any], file: Any = None) -> None:
     """Print the report as tables (rich when available, else plain text)."""
     prf_rows = [
         ("attribution (content Jaccard >= 0.5)", report["attribution"]),
+        *((f"attribution (content Jaccard >= {k})", report["attribution_at_overlap"][k]) for k in OVERLAPS),
         ("exact content (word tokens)", report["exact_content"]),
         *((f"{r} tokens (all attributions)", report["role_tokens"][r]) for r in ROLES),
         ("source tokens (matched pairs)", report["matched_pairs"]["source_tokens"]),

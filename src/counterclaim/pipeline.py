@@ -10,6 +10,7 @@ analyses of the inputs, in input order, exactly as without a store.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -39,10 +40,13 @@ class RunReport:
 def extractor_key(model: str | None) -> str:
     """What, besides the article, decides an analysis: a checkpoint made under another key is stale."""
     try:
-        from .extract.learned import attribution_mode
+        from .extract.learned import MODEL_DIR, attribution_mode
         mode = attribution_mode()
     except ImportError:
         mode = "rules"
+    if mode != "rules":  # a retrained tagger makes other analyses: its meta (settings, dev figures) names it
+        meta = MODEL_DIR / "meta.json"
+        mode += " " + (hashlib.sha256(meta.read_bytes()).hexdigest()[:12] if meta.is_file() else "untrained")
     return f"counterclaim {__version__}; model {model or 'default'}; attributions {mode}"
 
 
