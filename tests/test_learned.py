@@ -14,6 +14,7 @@ from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode,
                                           viterbi)
 from counterclaim.model import Article
 from counterclaim.nlp import load_pipeline
+from counterclaim.pipeline import extractor_key
 
 LABELS = ("O", "B-S", "I-S", "B-C", "I-C", "B-Q", "I-Q")
 TEXT = ("The harbour master said the old bridge would reopen in May. "
@@ -43,6 +44,16 @@ def test_mode_from_argument_env_and_default(monkeypatch):
     assert attribution_mode("model") == "model"
     with pytest.raises(ValueError):
         attribution_mode("neural")
+
+
+@needs_model
+def test_checkpoints_of_the_learned_modes_are_keyed_by_the_trained_model(monkeypatch):
+    monkeypatch.setenv(MODE_ENV, "rules")
+    rules = extractor_key(None)
+    monkeypatch.setenv(MODE_ENV, "model")
+    learned = extractor_key(None)
+    meta = hashlib.sha256((MODEL_DIR / "meta.json").read_bytes()).hexdigest()
+    assert learned != rules and meta[:12] in learned and meta[:12] not in rules
 
 
 def test_viterbi_never_starts_a_span_with_inside():
