@@ -339,7 +339,7 @@ def find_attributions(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
             holes = [h for c in a.content for h in _edge_modifiers(doc, c)]
             a.content = _clean_content(text, a.content, holes) or a.content
         a.content = [c for c in a.content if len(text[c[0]:c[1]].split()) > 1 or a.content == [c]]
-    found = _apply_relays(found)
+    found = _apply_relays([a for a in found if a.content])  # only one-word fragments were left: no claim
     found = [a for a in found if a.source is not None or not any(  # an embedded, subject-less gerund: noise
         b is not a and inside(a.cue, b.content_span) for b in found)]
     found.sort(key=lambda a: (a.content_span[0], a.cue[0]))
