@@ -125,17 +125,19 @@ def test_sigkill_part_way_then_rerun_stores_every_article_once(backend: str, tmp
     assert sorted(a["id"] for a in document["attributions"]) == sorted(a["id"] for a in exported["attributions"])
 
 
-def test_two_writers_on_one_sqlite_file_both_finish(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_two_writers_on_one_store_both_finish(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     rows = records(0, 24)
     first = write_jsonl(tmp_path / "first.jsonl", rows[:16])
     second = write_jsonl(tmp_path / "second.jsonl", rows[8:])  # 8 articles in both feeds
-    db = str(tmp_path / "shared.sqlite")
+    db = fresh_db(backend, tmp_path, request)
     procs = [analyze(first, db, tmp_path / "first.json", "--batch-size", "2"),
              analyze(second, db, tmp_path / "second.json", "--batch-size", "2")]
     for proc in procs:
         stdout, stderr = proc.communicate(timeout=600)
         assert proc.returncode == 0, stderr
-    assert sqlite_integrity(db) == "ok"
+    if backend == "sqlite":
+        assert sqlite_integrity(db) == "ok"
     document = assert_stored_once(db, {r["id"] for r in rows})
     stored = {a["id"]: a for a in document["attributions"]}
     for name in ("first.json", "second.json"):

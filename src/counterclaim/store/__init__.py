@@ -177,11 +177,27 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("counterclaim_write") else "BEGIN")
 
 
+# Any 64-bit key of our own: PostgreSQL's advisory locks are named by number, per database.
+POSTGRES_WRITE_LOCK = 0x636F756E746572  # "counter"
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    """Writers queue on one advisory lock held until their transaction ends: two runs that merge the same entity
+    or proposition would otherwise both insert it and one would fail on the primary key."""
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get("counterclaim_write"):
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({POSTGRES_WRITE_LOCK})")
+
+
 def open_store(url_or_path: str | Path) -> Store:
     """Open (creating tables if missing) the store at a SQLAlchemy URL or a SQLite file path."""
     engine = create_engine(_url(url_or_path), json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False))
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    if engine.dialect.name == "postgresql":
+        _configure_postgresql(engine)
     store = Store(engine)
     Base.metadata.create_all(store.writer)
     CheckpointBase.metadata.create_all(store.writer)
