@@ -10,8 +10,8 @@ import pytest
 
 from counterclaim.extract import extract_article, find_raw_attributions, parse_input
 from counterclaim.extract.attributions import RawAttribution
-from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode, combine, link, role_spans,
-                                          viterbi)
+from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode, combine, complete_contents, link,
+                                          role_spans, viterbi)
 from counterclaim.model import Article
 from counterclaim.nlp import load_pipeline
 from counterclaim.pipeline import extractor_key
@@ -74,6 +74,18 @@ def test_link_groups_split_quote_with_its_cue_and_shared_source():
         ("said", "The harbour master", ["the old bridge would reopen in May"]),
         ("added", "she", ["“We are nearly done,”", "“and the traffic will be back.”"]),
     ]
+
+
+def test_contents_are_completed_along_the_parse():
+    text = ("The governor said the ferry would resume after the storm passed, and officials agreed. "
+            "Residents said that the pier was damaged and closed.")
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["The governor", "officials", "Residents"], "C": ["said", "agreed", "said that"],
+                          "Q": ["the ferry would resume after the storm", "the pier was damaged and", "officials"]})
+    spans = complete_contents(role_spans(tags, doc), doc)
+    # the dropped words come back (not past the comma's "and officials", a source); a one-word content is dropped
+    assert [q.text for q in spans["Q"]] == ["the ferry would resume after the storm passed",
+                                            "the pier was damaged and closed"]
 
 
 def test_combine_prefers_agreeing_rules_and_adds_what_the_model_missed():
