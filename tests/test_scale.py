@@ -4,9 +4,11 @@ unchanged, so most tests compare against the plain in-memory run (``samples_docu
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 import time
+import weakref
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,9 +20,11 @@ from typer.testing import CliRunner
 from counterclaim.cli import app
 from counterclaim.engines import LocalEngine, extract_batch
 from counterclaim.export import to_document
+from counterclaim.extract import extract_article, parse_input
 from counterclaim.extract.countries import fold
 from counterclaim.ingest import iter_inputs
 from counterclaim.model import Article
+from counterclaim.nlp import load_pipeline
 from counterclaim.pipeline import run
 from counterclaim.reconcile.stories import _close_pairs
 from counterclaim.resolve import _Surnames
@@ -234,3 +238,20 @@ def test_day_index_answers_like_a_scan() -> None:
     index.add(None)  # an undated claim is near every day
     assert index.near(start + timedelta(days=5000))
     assert not DayIndex([]).near(start) and not DayIndex([]).near(None)
+
+
+def test_a_parse_is_freed_as_soon_as_it_is_dropped() -> None:
+    """Memory stays flat over a long run: no Doc waits for the cycle collector (which runs ever more rarely as
+    analyses pile up), and the model is loaded once whichever way it is asked for."""
+    assert load_pipeline() is load_pipeline(None)
+    article = next(a for a in iter_inputs([str(SAMPLES)]) if isinstance(a, Article))
+    doc = load_pipeline()(parse_input(article.text))
+    analysis = extract_article(article, doc)
+    assert analysis.attributions
+    gc.disable()
+    try:
+        freed = weakref.ref(doc)
+        del doc
+        assert freed() is None
+    finally:
+        gc.enable()

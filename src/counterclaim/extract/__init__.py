@@ -21,7 +21,7 @@ from .events import find_events, find_toponyms
 from .lexicon import CHANNELS, MULTIWORD_CHANNELS
 from .learned import attribution_mode
 from .quotes import Quote, find_quotes, parse_text
-from .spans import inside, overlaps, sentence_at
+from .spans import forget_views, inside, overlaps, sentence_at
 from .speakers import SpeakerBook, affiliation_from_introduction
 from .verification import find_notes, infer_outlet, link_notes
 
@@ -123,6 +123,13 @@ def find_raw_attributions(doc: Doc, quotes: list[Quote], mode: str | None = None
 
 
 def extract_article(article: Article, doc: Doc, attributions: str | None = None) -> ArticleAnalysis:
+    try:
+        return _extract(article, doc, attributions)
+    finally:
+        forget_views(doc)  # else the Doc outlives this call in a reference cycle (see ``spans``)
+
+
+def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAnalysis:
     text = article.text
     quotes = find_quotes(text)
     raws = find_raw_attributions(doc, quotes, attributions)

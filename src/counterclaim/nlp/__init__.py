@@ -34,9 +34,14 @@ class ModelNotFound(RuntimeError):
     pass
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """Return the spaCy pipeline, cached per process (loading costs ~0.5 s)."""
+    """Return the spaCy pipeline, cached per process (loading costs ~0.5 s and ~100 MB)."""
+    # One cache key per model: lru_cache keys ``f()`` and ``f(None)`` apart, which loaded the default model twice.
+    return _load(name or None)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str | None) -> Language:
     candidates = (name,) if name else DEFAULT_MODELS
     for candidate in candidates:
         try:
