@@ -128,7 +128,7 @@ def test_write_json_is_utf8_and_atomic(small_corpus: Corpus, tmp_path: Path) -> 
     write_json(doc, target)
     raw = target.read_text("utf-8")
     assert "Бої біля Вугляра" in raw and raw.startswith('{\n  "schema"')
-    assert json.loads(raw) == doc
+    assert raw == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"  # streamed, yet the same bytes
     write_json({"schema": "counterclaim/1"}, target)  # replaces in place
     assert json.loads(target.read_text("utf-8")) == {"schema": "counterclaim/1"}
     assert [p.name for p in target.parent.iterdir()] == ["doc.json"]

@@ -6,6 +6,7 @@ Stages build these; only ``export`` and ``store`` turn them into dicts or rows.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -22,7 +23,7 @@ EventType = Literal["advance", "withdrawal", "capture", "counterattack", "attack
 Modality = Literal["asserted", "denied", "predicted", "hedged"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
@@ -30,10 +31,12 @@ class Span:
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "Span":
-        return cls(start, end, text[start:end])
+        # Interned: a run keeps every span until export, and the same names, cue words and clauses recur within an
+        # article (an attribution's content is often its only fragment) and across the articles of a feed.
+        return cls(start, end, sys.intern(text[start:end]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateRef:
     """A resolved time: ISO value as far as precision allows, or None when unresolved."""
 
@@ -44,7 +47,7 @@ class DateRef:
     end: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     id: str
     source: str  # input path, URL or record key as the user gave it
@@ -59,7 +62,7 @@ class Article:
     origin: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Speaker:
     """An entity as seen inside one article (before cross-article resolution)."""
 
@@ -75,7 +78,7 @@ class Speaker:
     descriptors: set[str] = field(default_factory=set)  # lower-cased modifier words ("atlas", "leader")
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     id: str
     article: str
@@ -93,14 +96,14 @@ class Attribution:
     cue_lemma: str | None = None  # lemma of the cue verb ("deny" for "denied"); sets the modality of its content
 
 
-@dataclass
+@dataclass(slots=True)
 class VerificationNote:
     kind: NoteKind
     span: Span
     applies_to: list[str] = field(default_factory=list)  # attribution ids
 
 
-@dataclass
+@dataclass(slots=True)
 class Party:
     """Who an event's actor or target is, as the text words it, before sides are known.
 
@@ -114,13 +117,13 @@ class Party:
     name: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Toponym:
     span: Span
     tagged: bool  # the NER model called it a place (GPE/LOC/FAC); other candidates need the gazetteer to agree
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """Something said to have happened on the ground, in one article, by a claimant or in the outlet's voice."""
 
@@ -141,7 +144,7 @@ class Event:
     evidence: str | None = None  # independent evidence the claim cites: "geolocated images"
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleAnalysis:
     """Everything ``extract`` finds in one article."""
 
@@ -155,14 +158,14 @@ class ArticleAnalysis:
     toponyms: list[Toponym] = field(default_factory=list)  # candidate place names, confirmed by the gazetteer later
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityMention:
     article: str
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """One real-world speaker or actor, merged across articles."""
 

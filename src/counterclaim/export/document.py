@@ -6,7 +6,6 @@ through the same helpers so that a save/load round trip gives an identical docum
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from counterclaim import SCHEMA_ID, __version__
@@ -126,6 +125,16 @@ def _entity(entity: Entity) -> dict[str, Any]:
     }
 
 
+def _copy(value: Any) -> Any:
+    """A fresh copy of a JSON-ready tree, so that the document does not alias the corpus. Not ``copy.deepcopy``:
+    its memo of every object copied is, for a large corpus, a peak of its own, and it is three times slower."""
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value  # str, number, bool, None: immutable
+
+
 def _attributions(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
     """Articles in corpus order, attributions in text order inside each article."""
     out: list[dict[str, Any]] = []
@@ -142,12 +151,12 @@ def to_document(corpus: Corpus, generator: dict[str, Any] | None = None) -> dict
     """
     return {
         "schema": SCHEMA_ID,
-        "generator": copy.deepcopy(DEFAULT_GENERATOR if generator is None else generator),
+        "generator": _copy(DEFAULT_GENERATOR if generator is None else generator),
         "articles": [_article(a.article, a.notes) for a in corpus.analyses],
         "entities": [_entity(e) for e in sorted(corpus.entities, key=lambda e: e.id)],
         "attributions": _attributions(corpus.analyses),
-        "events": copy.deepcopy(corpus.events),
-        "places": copy.deepcopy(corpus.places),
-        "propositions": copy.deepcopy(corpus.propositions),
-        "stories": copy.deepcopy(corpus.stories),
+        "events": _copy(corpus.events),
+        "places": _copy(corpus.places),
+        "propositions": _copy(corpus.propositions),
+        "stories": _copy(corpus.stories),
     }
