@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from counterclaim.export import validate_document
@@ -103,6 +103,13 @@ class _Writer:
         self.session.add(row)
         self.stats.inserted[row.__tablename__] += 1
 
+    def _insert_many(self, model: type[Base], rows: list[Record]) -> None:
+        """One executemany for rows known to be new (the dependents of fresh articles): no lookup per row, and no
+        ORM object kept per row, which for a large corpus was most of a save's time and memory."""
+        if rows:
+            self.session.execute(insert(model), rows)
+            self.stats.inserted[model.__tablename__] += len(rows)
+
     def _upsert(self, model: type[Base], values: Record) -> None:
         row = self.session.get(model, values["id"])
         if row is None:
@@ -168,6 +175,7 @@ class _Writer:
                 known = {tuple(r) for r in self.session.execute(stored.where(EntityMentionRow.entity == row.id))}
             pending.append((row, e, known))
         self.session.flush()  # all entity rows exist before affiliations point at them
+        mentions: list[Record] = []
         for row, e, known in pending:
             if row.affiliation is None:
                 row.affiliation = e.get("affiliation")
@@ -175,32 +183,33 @@ class _Writer:
                 key = (m["article"], m["start"], m["end"])
                 if key not in known:
                     known.add(key)
-                    self._add(EntityMentionRow(entity=row.id, article=m["article"], start=m["start"], end=m["end"]))
+                    mentions.append({"entity": row.id, "article": m["article"], "start": m["start"], "end": m["end"]})
         self.session.flush()
+        self._insert_many(EntityMentionRow, mentions)
 
     def attributions(self, attributions: Iterable[Record]) -> None:
-        for a in attributions:
-            self._upsert(AttributionRow, attribution_values(a))
-        self.session.flush()
+        """The attributions of fresh articles: their ids are new, since a replaced article's were deleted."""
+        self._insert_many(AttributionRow, [attribution_values(a) for a in attributions])
 
     def notes(self, articles: Iterable[Record]) -> None:
         """Insert the notes of fresh articles; duplicates of (start, end, kind) merge their targets."""
+        rows: list[Record] = []
         for a in articles:
-            rows: dict[tuple[int, int, str], VerificationNoteRow] = {}
+            by_key: dict[tuple[int, int, str], Record] = {}
             for n in a.get("verification_notes", []):
                 values = note_values(a["id"], n)
                 key = (values["start"], values["end"], values["kind"])
-                if key in rows:
-                    rows[key].applies_to = list(dict.fromkeys([*rows[key].applies_to, *values["applies_to"]]))
+                if key in by_key:
+                    by_key[key]["applies_to"] = list(dict.fromkeys([*by_key[key]["applies_to"],
+                                                                    *values["applies_to"]]))
                 else:
-                    rows[key] = VerificationNoteRow(**values)
-                    self._add(rows[key])
-        self.session.flush()
+                    by_key[key] = values
+            rows += by_key.values()
+        self._insert_many(VerificationNoteRow, rows)
 
     def events(self, events: Iterable[Record]) -> None:
-        for e in events:
-            self._upsert(EventRow, event_values(e))
-        self.session.flush()
+        """The events of fresh articles (new ids, as for attributions)."""
+        self._insert_many(EventRow, [event_values(e) for e in events])
 
     def places(self, places: list[Record]) -> None:
         for p in places:
