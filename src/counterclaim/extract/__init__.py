@@ -21,7 +21,7 @@ from .events import find_events, find_toponyms
 from .lexicon import CHANNELS, MULTIWORD_CHANNELS
 from .learned import attribution_mode
 from .quotes import Quote, find_quotes, parse_text
-from .spans import forget_views, inside, overlaps, sentence_at
+from .spans import doc_ents, doc_text, forget_views, inside, overlaps, sentence_at
 from .speakers import SpeakerBook, affiliation_from_introduction
 from .verification import find_notes, infer_outlet, link_notes
 
@@ -71,7 +71,7 @@ def _speech_date(raw: RawAttribution, doc: Doc, article: Article) -> DateRef | N
         return None
     sentence = verb.sent
     candidates = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "DATE" or not (sentence.start <= ent.start < sentence.end):
             continue
         if any(inside((ent.start_char, ent.end_char), c) for c in raw.content) and not raw.quotes:
@@ -89,7 +89,7 @@ def _speech_date(raw: RawAttribution, doc: Doc, article: Article) -> DateRef | N
     prep = ent.root.head if ent.root.dep_ == "pobj" and ent.root.head.dep_ == "prep" else None
     if prep is not None and prep.i == ent.start - 1:
         start = prep.idx
-    phrase = doc.text[start:end]
+    phrase = doc_text(doc)[start:end]
     resolved = resolve_date(phrase, article.published)
     return replace(resolved, start=start, end=end) if resolved.value or article.published is None else None
 
@@ -196,7 +196,7 @@ def _forces(doc: Doc) -> dict[str, int]:
                 continue
             name = country_of(mod.text)
             if name is None and mod.pos_ == "PROPN":  # "RSF fighters", "M23 rebels": an armed group
-                ent = next((e for e in doc.ents if e.start <= mod.i < e.end), None)
+                ent = next((e for e in doc_ents(doc) if e.start <= mod.i < e.end), None)
                 if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"):
                     continue
                 name = ent.text if ent is not None else mod.text
