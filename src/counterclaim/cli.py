@@ -187,8 +187,7 @@ def failures_command(
 ) -> None:
     """List the files and records that failed in the latest run that read them, with the reason.
 
-    Fix them (or not) and rerun `analyze` on the same inputs: stored articles are reused without parsing, so only
-    the failed ones are read and analysed again, and those that now succeed leave this list."""
+    Fix them and rerun `analyze` on the same inputs: stored articles are reused, only these are analysed again."""
     from .store import open_store
 
     if _missing_store(db):
