@@ -105,7 +105,7 @@ def analyze(
             raise typer.Exit(3)
         _write_export(doc, fmt, output)
         stored = store.save_document(doc, validated=True) if store is not None else None
-    _summary(doc, report, output, db, stored)
+    _summary(doc, output, db, stored)
     if report.reused:
         out.print(f"{report.reused} article(s) were analysed by an earlier run and not parsed again.")
     if report.errors:
@@ -161,7 +161,7 @@ def _write_export(doc: dict, fmt: str, output: Path) -> None:
         write_json(doc, output)
 
 
-def _summary(doc: dict, report, output: Path, db: str, stored) -> None:
+def _summary(doc: dict, output: Path, db: str, stored) -> None:
     entities = {e["id"]: e for e in doc["entities"]}
     sides: Counter[str] = Counter()
     for attribution in doc["attributions"]:
