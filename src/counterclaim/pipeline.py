@@ -10,7 +10,6 @@ analyses of the inputs, in input order, exactly as without a store.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,10 +17,12 @@ from datetime import date
 
 from . import __version__
 from .engines import Engine, LocalEngine, batched
+from .extract.learned import attribution_mode, model_version
 from .model import Article, ArticleAnalysis, Corpus, InputError
 from .reconcile import reconcile
 from .resolve import resolve
 from .resolve.gazetteer import default_gazetteer
+from .store.codec import decode_analysis, encode_analysis, fingerprint
 
 DEFAULT_BATCH_SIZE = 64
 
@@ -39,14 +40,9 @@ class RunReport:
 
 def extractor_key(model: str | None) -> str:
     """What, besides the article, decides an analysis: a checkpoint made under another key is stale."""
-    try:
-        from .extract.learned import MODEL_DIR, attribution_mode
-        mode = attribution_mode()
-    except ImportError:
-        mode = "rules"
-    if mode != "rules":  # a retrained tagger makes other analyses: its meta (settings, dev figures) names it
-        meta = MODEL_DIR / "meta.json"
-        mode += " " + (hashlib.sha256(meta.read_bytes()).hexdigest()[:12] if meta.is_file() else "untrained")
+    mode = attribution_mode()
+    if mode != "rules":  # a retrained tagger makes other analyses
+        mode += f" {model_version()}"
     return f"counterclaim {__version__}; model {model or 'default'}; attributions {mode}"
 
 
@@ -54,27 +50,24 @@ class _Checkpoints:
     """The store's analyses for this run's extractor, or nothing when running without a store."""
 
     def __init__(self, store, model: str | None) -> None:
-        from .store.codec import decode_analysis, encode_analysis, fingerprint
-
         self.store, self.key = store, extractor_key(model)
-        self._encode, self._decode, self._fingerprint = encode_analysis, decode_analysis, fingerprint
         self.known = store.analysis_fingerprints() if store is not None else {}
         self.prints: dict[str, str] = {}
 
     def has(self, article: Article) -> bool:
         if self.store is None:
             return False
-        self.prints[article.id] = self._fingerprint(article, self.key)
+        self.prints[article.id] = fingerprint(article, self.key)
         return self.known.get(article.id) == self.prints[article.id]
 
     def save(self, analyses: list[ArticleAnalysis]) -> None:
         if self.store is not None:
-            self.store.save_analyses([(a.article.id, self.prints[a.article.id], self._encode(a)) for a in analyses])
+            self.store.save_analyses([(a.article.id, self.prints[a.article.id], encode_analysis(a)) for a in analyses])
 
     def load(self, ids: list[str]) -> dict[str, ArticleAnalysis]:
         if self.store is None or not ids:
             return {}
-        return {aid: self._decode(text) for aid, text in self.store.load_analyses(ids).items()}
+        return {aid: decode_analysis(text) for aid, text in self.store.load_analyses(ids).items()}
 
 
 def run(

@@ -10,7 +10,7 @@ the rules produce, so speakers, channels and dates downstream work unchanged. Th
 
 from __future__ import annotations
 
-import json
+import hashlib
 import os
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -298,7 +298,8 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
     return sorted(kept, key=lambda a: (a.content_span[0], a.cue[0]))
 
 
-def model_info(path: str | None = None) -> dict[str, object]:
-    """The saved model's meta (training settings and dev figures), or {} when absent."""
+def model_version(path: str | None = None) -> str:
+    """A short hash of the saved model's meta (training settings and dev figures): it changes with every
+    retraining, so analyses made by another model can be told apart. "untrained" when there is none."""
     meta = (Path(path) if path else MODEL_DIR) / "meta.json"
-    return json.loads(meta.read_text(encoding="utf-8")) if meta.is_file() else {}
+    return hashlib.sha256(meta.read_bytes()).hexdigest()[:12] if meta.is_file() else "untrained"
