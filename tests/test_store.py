@@ -126,7 +126,7 @@ def test_invalid_document_is_refused(store: Store, doc: dict[str, Any]) -> None:
 
 
 def test_failed_save_writes_nothing(store: Store, doc: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("counterclaim.store.check_document", lambda _doc: None)
+    monkeypatch.setattr("counterclaim.store.check_document", lambda _doc, validated=False: None)
     doc["attributions"][-1]["via"] = "ent-nobody"  # the last write of the attribution phase fails
     with pytest.raises(IntegrityError):
         store.save_document(doc)

@@ -49,10 +49,7 @@ class Store:
 
         ``validated``: the caller has just run ``validate_document`` on this very dict and found nothing; the
         schema check (seconds per thousand articles) is then not repeated, the store's own checks still run."""
-        if validated:
-            check_document(doc, validated=True)
-        else:
-            check_document(doc)
+        check_document(doc, validated=validated)
         if self.engine.dialect.name == "postgresql" and (paths := nul_paths(doc)):
             raise InvalidDocumentError([f"{p}: PostgreSQL cannot store the NUL character" for p in paths])
         with Session(self.writer) as session, session.begin():
