@@ -158,3 +158,16 @@ def pg_url() -> Iterator[str]:
         yield url
     finally:
         server.stop()
+
+
+def emptied(url: str) -> str:
+    """``url`` after dropping every table of the store there (document and checkpoints), for a test that needs an
+    empty store in the session's shared database."""
+    from counterclaim.store import _url as store_url
+    from counterclaim.store.models import Base, CheckpointBase
+
+    engine = create_engine(store_url(url))
+    Base.metadata.drop_all(engine)
+    CheckpointBase.metadata.drop_all(engine)
+    engine.dispose()
+    return url

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pg import emptied
 from sqlalchemy import create_engine, func, select
 from typer.testing import CliRunner
 
@@ -26,7 +27,7 @@ from counterclaim.cli import app
 from counterclaim.export import validate_document
 from counterclaim.store import open_store
 from counterclaim.store import _url as store_url
-from counterclaim.store.models import AnalysisRow, Base, CheckpointBase
+from counterclaim.store.models import AnalysisRow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import corpus  # noqa: E402  (the benchmark's generator of realistic reports)
@@ -61,12 +62,7 @@ def wait_for(condition: Callable[[], bool], proc: subprocess.Popen[str], timeout
 def fresh_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
     if backend == "sqlite":
         return str(tmp_path / "store.sqlite")
-    url = request.getfixturevalue("pg_url")
-    engine = create_engine(store_url(url))
-    Base.metadata.drop_all(engine)
-    CheckpointBase.metadata.drop_all(engine)
-    engine.dispose()
-    return url
+    return emptied(request.getfixturevalue("pg_url"))
 
 
 def checkpoints(db: str) -> int:

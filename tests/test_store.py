@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 from conftest import WIRE, build_corpus, make_article, span
-from sqlalchemy import create_engine, text
+from pg import emptied
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,7 +20,7 @@ from counterclaim.export import to_document, validate_document
 from counterclaim.model import Article, ArticleAnalysis, Attribution, Corpus
 from counterclaim.store import InvalidDocumentError, Store, open_store
 from counterclaim.store import _url as store_url
-from counterclaim.store.models import AttributionRow, Base, EntityMentionRow
+from counterclaim.store.models import AttributionRow, EntityMentionRow
 
 
 BACKENDS = ("sqlite", "postgresql")
@@ -29,11 +30,7 @@ def fresh_store(backend: str, request: pytest.FixtureRequest, tmp_path: Path) ->
     """An empty store: a new SQLite file, or the session's PostgreSQL database with its tables recreated."""
     if backend == "sqlite":
         return open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
-    url = request.getfixturevalue("pg_url")
-    engine = create_engine(store_url(url))
-    Base.metadata.drop_all(engine)
-    engine.dispose()
-    return open_store(url)
+    return open_store(emptied(request.getfixturevalue("pg_url")))
 
 
 @pytest.fixture(params=BACKENDS)

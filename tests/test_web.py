@@ -19,17 +19,15 @@ from urllib.parse import quote, unquote
 
 import pytest
 from markupsafe import escape
-from sqlalchemy import create_engine
 from typer.testing import CliRunner
 
 from hostile import hostile_record
+from pg import emptied
 from counterclaim.cli import app as cli
 from counterclaim.export import to_document
 from counterclaim.pipeline import run
 from counterclaim.reconcile.timeline import timeline
-from counterclaim.store import _url as store_url
 from counterclaim.store import open_store
-from counterclaim.store.models import Base
 from counterclaim.web import create_app
 from counterclaim.web.render import safe_url
 from counterclaim.web.report import render_report
@@ -363,9 +361,7 @@ def test_report_and_serve_help_and_report_command(samples, tmp_path):
 
 
 def test_the_same_data_gives_the_same_pages_from_sqlite_and_postgresql(samples, pg_url):
-    engine = create_engine(store_url(pg_url))
-    Base.metadata.drop_all(engine)
-    engine.dispose()
+    emptied(pg_url)
     prop = most_sided(samples.doc)
     article = samples.doc["articles"][0]["id"]
     entity = next(e["id"] for e in samples.doc["entities"] if e["type"] == "person")
