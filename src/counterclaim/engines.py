@@ -1,8 +1,8 @@
 """Where per-article extraction runs: in this process, or on a dask.distributed cluster.
 
 Both engines take batches of articles and yield, batch by batch, the batch with each article's
-``ArticleAnalysis`` (or an ``InputError`` when extraction failed), in the batch's order. Only these small results travel: spaCy Docs never leave the process that
-parsed them, so memory stays flat however long the input. Corpus-wide stages (resolve, reconcile) stay with the
+``ArticleAnalysis`` (or an ``InputError`` when extraction failed), in the batch's order. Only these small
+results travel: spaCy Docs never leave the process that parsed them, so memory stays flat however long the input. Corpus-wide stages (resolve, reconcile) stay with the
 caller. The dask engine bounds the batches in flight, so a cluster never holds more than a few batches of input.
 """
 

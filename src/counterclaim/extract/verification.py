@@ -60,12 +60,13 @@ def find_notes(doc: Doc) -> list[NoteHit]:
 
 def _verifier(doc: Doc, start: int, end: int) -> str | None:
     """The ORG right before the phrase (its subject), or after 'by' in the passive."""
+    text = doc_text(doc)
     before = [e for e in doc_ents(doc) if e.label_ in ("ORG", "PERSON", "WORK_OF_ART") and e.end_char <= start
-              and not doc_text(doc)[e.end_char:start].strip(" ,")[:1].isalpha()]
-    gap = doc_text(doc)[before[-1].end_char:start] if before else ""
+              and not text[e.end_char:start].strip(" ,")[:1].isalpha()]
+    gap = text[before[-1].end_char:start] if before else ""
     if before and re.fullmatch(r"\s*(?:(?:was|were|has|have|had|is|are|did|does|do|also)\s+)*", gap):
         return before[-1].text
-    tail = doc_text(doc)[end:end + 60]
+    tail = text[end:end + 60]
     by = re.match(r"\s+by\s+", tail)
     if by:
         after = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start_char == end + by.end()]

@@ -129,8 +129,7 @@ def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], clai
     for r in readings:
         groups[(r.family, r.gainer, r.place)].append(r)
     # a claim that names no side joins the one proposition of its kind at that place and time, if there is one;
-    # candidates are blocked by (family, place)
-    # and (kept up to date as claims join) the days of each candidate's readings
+    # candidates are blocked by (family, place), and by the days of their readings (kept up to date as claims join)
     sided: dict[tuple, list[tuple]] = defaultdict(list)
     for key in groups:
         if key[1] is not None:
