@@ -55,7 +55,7 @@ def measure_bare(path: str, batch_size: int) -> dict:
 
 def measure_analyze(path: str, batch_size: int) -> dict:
     """What ``analyze --db ''`` does, stage by stage: extract (ingest, parse, rules), resolve, reconcile, export."""
-    from counterclaim.export import to_document, validate_document, write_json
+    from counterclaim.export import stream_document, validate_document, write_json
     from counterclaim.nlp import load_pipeline
     from counterclaim.pipeline import run
 
@@ -64,11 +64,11 @@ def measure_analyze(path: str, batch_size: int) -> dict:
     report = run([path], batch_size=batch_size)
     total = _since(start)
     export_start = _clock()
-    doc = to_document(report.corpus)
+    doc = stream_document(report.corpus)
     problems = validate_document(doc)
     write_json(doc, Path(tempfile.mkdtemp()) / "report.json")
-    return {"total": total, "export": _since(export_start), "stages": report.seconds, "articles": len(doc["articles"]),
-            "problems": len(problems), "propositions": len(doc["propositions"]), "stories": len(doc["stories"]),
+    return {"total": total, "export": _since(export_start), "stages": report.seconds, "articles": len(doc),
+            "problems": len(problems), "propositions": len(doc.propositions), "stories": len(doc.stories),
             "rss_mb": _rss_mb()}
 
 

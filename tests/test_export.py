@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from documents import as_stream
 
-from counterclaim.export import to_document, validate_document, write_json
+from counterclaim.export import stream_document, to_document, validate_document, write_json
 from counterclaim.model import Corpus
 
 SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schema" / "counterclaim-1.schema.json"
@@ -74,32 +75,61 @@ def _set(span: dict[str, Any], **changes: Any) -> None:
     ],
 )
 def test_span_invariant_catches_corrupted_span(
-    small_corpus: Corpus, corrupt: Callable[[dict[str, Any]], None], where: str
+    small_corpus: Corpus, corrupt: Callable[[dict[str, Any]], None], where: str, shape: Callable
 ) -> None:
     doc = to_document(small_corpus)
     corrupt(doc)
-    errors = validate_document(doc)
+    errors = validate_document(shape(doc))
     assert len(errors) == 1 and errors[0].startswith(where), errors
 
 
-def test_schema_errors_name_the_path(small_corpus: Corpus) -> None:
+# every check must say the same, at the same path, of a dict and of a stream of the same document
+SHAPES = pytest.mark.parametrize("shape", [lambda d: d, as_stream], ids=["dict", "stream"])
+test_span_invariant_catches_corrupted_span = SHAPES(test_span_invariant_catches_corrupted_span)
+
+
+@SHAPES
+def test_schema_errors_name_the_path(small_corpus: Corpus, shape: Callable) -> None:
     doc = to_document(small_corpus)
     del doc["attributions"][1]["kind"]
     doc["entities"][0]["type"] = "alien"
-    errors = validate_document(doc)
+    errors = validate_document(shape(doc))
     assert any(e.startswith("/attributions/1: 'kind' is a required property") for e in errors)
     assert any(e.startswith("/entities/0/type:") for e in errors)
 
 
-def test_dangling_references_duplicates_and_hash(small_corpus: Corpus) -> None:
+@SHAPES
+def test_dangling_references_duplicates_and_hash(small_corpus: Corpus, shape: Callable) -> None:
     doc = to_document(small_corpus)
     doc["attributions"][3]["via"] = "ent-nobody"
     doc["entities"].append(copy.deepcopy(doc["entities"][0]))
     doc["articles"][1]["text_sha256"] = "0" * 64
-    errors = validate_document(doc)
+    doc["propositions"][0]["stances"][0]["attribution"] = "att-nowhere"
+    doc["articles"].append(copy.deepcopy(doc["articles"][0]))
+    errors = validate_document(shape(doc))
     assert "/attributions/3/via: unknown entity id 'ent-nobody'" in errors
+    assert "/propositions/0/stances/0/attribution: unknown attribution id 'att-nowhere'" in errors
     assert any(e.startswith("/entities: id 'ent-marchuk' occurs 2 times") for e in errors)
+    assert any(e.startswith(f"/articles: id {doc['articles'][0]['id']!r} occurs 2 times") for e in errors)
     assert any(e.startswith("/articles/1/text_sha256") for e in errors)
+
+
+def test_stream_document_is_to_document_taken_article_by_article(small_corpus: Corpus, tmp_path: Path) -> None:
+    expected = to_document(small_corpus)
+    stream = stream_document(small_corpus)
+    assert small_corpus.analyses == [] and small_corpus.events == []  # handed over, not copied
+    assert len(stream) == 2 and stream.attribution_count == len(expected["attributions"])
+    assert stream.materialize() == expected
+    assert validate_document(stream) == []
+    write_json(stream, tmp_path / "stream.json")
+    assert (tmp_path / "stream.json").read_text("utf-8") == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_an_empty_stream_is_written_as_json_would_write_it(tmp_path: Path) -> None:
+    empty = stream_document(Corpus([], []))
+    write_json(empty, tmp_path / "empty.json")
+    assert (tmp_path / "empty.json").read_text("utf-8") == json.dumps(empty.materialize(), indent=2) + "\n"
+    assert validate_document(empty) == []
 
 
 # The bundled copy swaps the contract's two examples, which name real people and places from the example

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import WIRE, build_corpus, make_article, span
+from documents import as_stream
 from pg import emptied
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
@@ -205,3 +206,14 @@ def test_samples_load_the_same_from_sqlite_and_postgresql(
     # Same key order too, so JSON written from either store is byte-identical.
     assert json.dumps(loaded["sqlite"]) == json.dumps(loaded["postgresql"])
     assert validate_document(loaded["postgresql"]) == []
+
+
+def test_a_stream_is_stored_as_its_document(samples_document: dict[str, Any], store: Store, tmp_path: Path) -> None:
+    """``analyze`` saves article by article from a ``DocumentStream``; the rows must be those of the dict."""
+    stats = store.save_document(as_stream(samples_document))
+    assert stats.inserted["articles"] == len(samples_document["articles"]) == 8
+    assert stats.inserted["attributions"] == len(samples_document["attributions"])
+    assert set(store.save_document(as_stream(samples_document)).inserted.values()) == {0}
+    with open_store(tmp_path / "from-dict.sqlite") as from_dict:
+        from_dict.save_document(samples_document)
+        assert store.load_document() == from_dict.load_document()

@@ -71,7 +71,7 @@ def analyze(
     """Extract attributions, speakers, sides and verification notes; write an export and the store."""
     from contextlib import nullcontext
 
-    from .export import to_document, validate_document
+    from .export import stream_document, validate_document
     from .nlp import ModelNotFound
     from .pipeline import run
     from .store import open_store
@@ -97,7 +97,7 @@ def analyze(
             raise typer.Exit(2) from None
         if store is not None:
             store.record_failures([(e.where, e.reason) for e in report.errors], succeeded=report.read)
-        doc = to_document(report.corpus)
+        doc = stream_document(report.corpus)  # article by article: the corpus and the document are never both whole
         problems = validate_document(doc)
         if problems:
             for problem in problems[:10]:
@@ -109,7 +109,7 @@ def analyze(
     if report.reused:
         out.print(f"{report.reused} article(s) were analysed by an earlier run and not parsed again.")
     if report.errors:
-        rest = "the rest were analysed and stored" if doc["articles"] else "nothing was analysed"
+        rest = "the rest were analysed and stored" if len(doc) else "nothing was analysed"
         listed = "; `counterclaim failures` lists them" if store is not None else ""
         err.print(f"[red]{len(report.errors)} input(s) failed[/red]; {rest}{listed}.")
         raise typer.Exit(1)
@@ -149,10 +149,14 @@ def _export_format(fmt: str) -> str:
     return fmt.lower()
 
 
-def _write_export(doc: dict, fmt: str, output: Path) -> None:
-    """Write ``doc`` to ``output`` in ``fmt``, atomically; the store always gets the full document."""
+def _write_export(doc, fmt: str, output: Path) -> None:
+    """Write ``doc`` (a dict or a ``DocumentStream``) to ``output`` in ``fmt``, atomically; the store always gets
+    the full document. CSV and GeoJSON rows join claims across the document, so they need it whole."""
     from .export import to_csv, to_geojson, write_json, write_text
+    from .export.stream import DocumentStream
 
+    if fmt != "json" and isinstance(doc, DocumentStream):
+        doc = doc.materialize()
     if fmt == "csv":
         write_text(to_csv(doc), output)
     elif fmt == "geojson":
@@ -161,21 +165,21 @@ def _write_export(doc: dict, fmt: str, output: Path) -> None:
         write_json(doc, output)
 
 
-def _summary(doc: dict, output: Path, db: str, stored) -> None:
-    entities = {e["id"]: e for e in doc["entities"]}
+def _summary(doc, output: Path, db: str, stored) -> None:
+    """What ``analyze`` made, from its ``DocumentStream``."""
+    entities = {e["id"]: e for e in doc.entities}
     sides: Counter[str] = Counter()
-    for attribution in doc["attributions"]:
+    for attribution in doc.section("attributions"):
         speaker = entities.get((attribution.get("source") or {}).get("entity") or "")
         sides[(speaker or {}).get("side") or ("no side" if speaker else "unresolved")] += 1
-    out.print(f"[bold]{len(doc['articles'])}[/bold] articles, [bold]{len(doc['attributions'])}[/bold] attributions, "
-              f"[bold]{len(doc['entities'])}[/bold] entities")
+    out.print(f"[bold]{len(doc)}[/bold] articles, [bold]{doc.attribution_count}[/bold] attributions, "
+              f"[bold]{len(doc.entities)}[/bold] entities")
     table = Table("side", "attributions", "speakers", title="speakers by side", title_justify="left")
-    speakers_by_side: Counter[str] = Counter(e.get("side") or "no side" for e in doc["entities"])
+    speakers_by_side: Counter[str] = Counter(e.get("side") or "no side" for e in doc.entities)
     for side, n in sides.most_common():
         table.add_row(side, str(n), str(speakers_by_side.get(side, "")))
     out.print(table)
-    notes = sum(len(a.get("verification_notes") or []) for a in doc["articles"])
-    out.print(f"{notes} verification notes; export: {output}" + (f"; store: {db}" if db else ""))
+    out.print(f"{doc.note_count} verification notes; export: {output}" + (f"; store: {db}" if db else ""))
     if stored is not None and stored.articles_skipped:
         out.print(f"{stored.articles_skipped} article(s) were already stored and left unchanged.")
 

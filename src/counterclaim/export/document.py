@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from counterclaim import SCHEMA_ID, __version__
+from counterclaim.export.stream import DocumentStream
 from counterclaim.model import (
     Article,
     ArticleAnalysis,
@@ -135,12 +136,9 @@ def _copy(value: Any) -> Any:
     return value  # str, number, bool, None: immutable
 
 
-def _attributions(analyses: list[ArticleAnalysis]) -> list[dict[str, Any]]:
-    """Articles in corpus order, attributions in text order inside each article."""
-    out: list[dict[str, Any]] = []
-    for analysis in analyses:
-        out.extend(sorted((_attribution(a) for a in analysis.attributions), key=attribution_order))
-    return out
+def _attributions(analysis: ArticleAnalysis) -> list[dict[str, Any]]:
+    """An article's attributions in text order."""
+    return sorted((_attribution(a) for a in analysis.attributions), key=attribution_order)
 
 
 def to_document(corpus: Corpus, generator: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -154,9 +152,28 @@ def to_document(corpus: Corpus, generator: dict[str, Any] | None = None) -> dict
         "generator": _copy(DEFAULT_GENERATOR if generator is None else generator),
         "articles": [_article(a.article, a.notes) for a in corpus.analyses],
         "entities": [_entity(e) for e in sorted(corpus.entities, key=lambda e: e.id)],
-        "attributions": _attributions(corpus.analyses),
+        "attributions": [record for a in corpus.analyses for record in _attributions(a)],
         "events": _copy(corpus.events),
         "places": _copy(corpus.places),
         "propositions": _copy(corpus.propositions),
         "stories": _copy(corpus.stories),
     }
+
+
+def stream_document(corpus: Corpus, generator: dict[str, Any] | None = None) -> DocumentStream:
+    """The same document as ``to_document``, as a ``DocumentStream``, taking ``corpus`` apart as it goes.
+
+    Each analysis is dropped as soon as its article is packed, and the corpus-wide sections move into the stream
+    uncopied, so the corpus and the document are never both whole in memory. ``corpus`` is left empty.
+    """
+    stream = DocumentStream(
+        head={"schema": SCHEMA_ID, "generator": _copy(DEFAULT_GENERATOR if generator is None else generator)},
+        entities=[_entity(e) for e in sorted(corpus.entities, key=lambda e: e.id)],
+        events=corpus.events, places=corpus.places, propositions=corpus.propositions, stories=corpus.stories)
+    corpus.entities, corpus.events, corpus.places, corpus.propositions, corpus.stories = [], [], [], [], []
+    analyses, corpus.analyses = corpus.analyses, []
+    analyses.reverse()  # popped from the end, in corpus order
+    while analyses:
+        analysis = analyses.pop()
+        stream.add(_article(analysis.article, analysis.notes), _attributions(analysis))
+    return stream

@@ -7,9 +7,11 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TextIO
+
+from counterclaim.export.stream import SECTIONS, DocumentStream
 
 _JSON_CHUNKS = 4096  # encoder pieces per write: few system calls, and never the whole document in one string
 
@@ -41,15 +43,53 @@ def write_text(text: str, path: Path) -> None:
         fh.write(text)
 
 
-def write_json(doc: dict[str, Any], path: Path) -> None:
-    """Write ``doc`` as indented UTF-8 JSON, atomically.
+def write_json(doc: dict[str, Any] | DocumentStream, path: Path) -> None:
+    """Write ``doc`` (a dict, or a ``DocumentStream`` as if materialized) as indented UTF-8 JSON, atomically.
 
     Streamed: ``json.dumps`` would hold the whole text, and the list of its pieces, at once, which for a large
     corpus is several times the memory of the document itself. The bytes are the same as ``json.dumps`` gives
     (with an indent, both use the same pure-Python encoder).
     """
-    chunks = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(doc)
     with _atomic(path) as fh:
-        while part := "".join(islice(chunks, _JSON_CHUNKS)):
-            fh.write(part)
+        if isinstance(doc, DocumentStream):
+            _write_stream(doc, fh)
+        else:
+            _write_chunks(_ENCODER.iterencode(doc), fh)
         fh.write("\n")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
+
+
+def _write_chunks(chunks: Iterator[str], fh: TextIO) -> None:
+    while part := "".join(islice(chunks, _JSON_CHUNKS)):
+        fh.write(part)
+
+
+def _write_stream(doc: DocumentStream, fh: TextIO) -> None:
+    """The document's top-level object written key by key, each record of a section encoded alone and indented to
+    its depth (JSON strings hold no raw newline, so indenting every line of a record is exact)."""
+    fields = [*doc.head, *SECTIONS]
+    fh.write("{")
+    for n, name in enumerate(fields):
+        fh.write("\n  " + json.dumps(name, ensure_ascii=False) + ": ")
+        if name in doc.head:
+            _write_chunks(_indented(_ENCODER.iterencode(doc.head[name]), "  "), fh)
+        else:
+            items = doc.section(name)
+            first = next(items, None)
+            if first is None:
+                fh.write("[]")
+            else:
+                fh.write("[")
+                for k, item in enumerate(chain([first], items)):
+                    fh.write(",\n    " if k else "\n    ")
+                    _write_chunks(_indented(_ENCODER.iterencode(item), "    "), fh)
+                fh.write("\n  ]")
+        fh.write("," if n < len(fields) - 1 else "")
+    fh.write("\n}")
+
+
+def _indented(chunks: Iterator[str], prefix: str) -> Iterator[str]:
+    for chunk in chunks:
+        yield chunk.replace("\n", "\n" + prefix)

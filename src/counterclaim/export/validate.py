@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from jsonschema import Draft202012Validator
+
+from counterclaim.export.stream import Document, corpus_wide, groups
 
 _ID_SECTIONS = ("articles", "entities", "attributions", "events", "places", "propositions", "stories")
 
@@ -42,77 +44,114 @@ def _check_ref(errors: list[str], where: str, ref: str | None, known: set[str], 
         errors.append(f"{where}: unknown {kind} id {ref!r}")
 
 
-def _invariants(doc: dict[str, Any]) -> list[str]:
+def _invariants(doc: Document) -> list[str]:
+    """The checks after the schema's, walking the per-article sections a group at a time: each offset is checked
+    while its article's text is at hand, and only ids are kept across groups."""
     errors: list[str] = []
-    for section in _ID_SECTIONS:
-        for dup, n in Counter(item["id"] for item in doc[section]).items():
-            if n > 1:
-                errors.append(f"/{section}: id {dup!r} occurs {n} times")
-
-    texts: dict[str, str] = {}
-    for i, article in enumerate(doc["articles"]):
-        text = article.get("text")
-        if not isinstance(text, str):
-            continue  # text is an optional extra field; without it offsets cannot be checked
-        texts[article["id"]] = text
-        if hashlib.sha256(text.encode("utf-8")).hexdigest() != article["text_sha256"]:
-            errors.append(f"/articles/{i}/text_sha256: does not match the sha256 of the article text")
-        for j, note in enumerate(article.get("verification_notes", [])):
-            _check_span(errors, f"/articles/{i}/verification_notes/{j}/span", note["span"], text)
-
-    articles = {a["id"] for a in doc["articles"]}
-    entities = {e["id"] for e in doc["entities"]}
-    attributions = {a["id"] for a in doc["attributions"]}
-
-    for i, entity in enumerate(doc["entities"]):
+    wide = corpus_wide(doc)
+    entities = {e["id"] for e in wide["entities"]}
+    # the spans of corpus-wide records, by article, checked when that article's text comes by
+    waiting: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for i, entity in enumerate(wide["entities"]):
         _check_ref(errors, f"/entities/{i}/affiliation", entity.get("affiliation"), entities, "entity")
         for j, mention in enumerate(entity.get("mentions", [])):
-            where = f"/entities/{i}/mentions/{j}"
-            _check_ref(errors, where, mention["article"], articles, "article")
-            if mention["article"] in texts:
-                _check_span(errors, where, mention, texts[mention["article"]])
+            waiting[mention["article"]].append((f"/entities/{i}/mentions/{j}", mention))
+    for i, event in enumerate(wide["events"]):
+        waiting[event["article"]].append((f"/events/{i}/span", event["span"]))
 
-    for i, attribution in enumerate(doc["attributions"]):
-        where = f"/attributions/{i}"
-        _check_ref(errors, f"{where}/article", attribution["article"], articles, "article")
-        _check_ref(errors, f"{where}/via", attribution.get("via"), entities, "entity")
-        source = attribution["source"]
-        if source is not None:
-            _check_ref(errors, f"{where}/source/entity", source.get("entity"), entities, "entity")
-        text = texts.get(attribution["article"])
-        if text is None:
-            continue
-        spans = [("source", source), ("cue", attribution["cue"]), ("content", attribution["content"])]
-        spans += [(f"content_fragments/{k}", s) for k, s in enumerate(attribution.get("content_fragments", []))]
-        date = attribution.get("date") or {}
-        if date.get("start") is not None and date.get("end") is not None:
-            spans.append(("date", date))
-        for name, span in spans:
-            if span is not None:
-                _check_span(errors, f"{where}/{name}", span, text)
+    ids: dict[str, Counter[str]] = {section: Counter() for section in _ID_SECTIONS}
+    for section in _ID_SECTIONS:
+        ids[section].update(item["id"] for item in wide[section])
+    named_articles: list[tuple[str, str]] = []  # (where, article id) of attributions, checked once all are known
+    i = j = 0
+    for articles, attributions in groups(doc):
+        texts: dict[str, str] = {}
+        for article in articles:
+            ids["articles"][article["id"]] += 1
+            text = article.get("text")
+            if isinstance(text, str):  # text is an optional extra field; without it offsets cannot be checked
+                texts[article["id"]] = text
+                if hashlib.sha256(text.encode("utf-8")).hexdigest() != article["text_sha256"]:
+                    errors.append(f"/articles/{i}/text_sha256: does not match the sha256 of the article text")
+                for k, note in enumerate(article.get("verification_notes", [])):
+                    _check_span(errors, f"/articles/{i}/verification_notes/{k}/span", note["span"], text)
+                for where, span in waiting.get(article["id"], ()):
+                    _check_span(errors, where, span, text)
+            i += 1
+        for attribution in attributions:
+            ids["attributions"][attribution["id"]] += 1
+            _check_attribution(errors, f"/attributions/{j}", attribution, entities, texts.get(attribution["article"]))
+            named_articles.append((f"/attributions/{j}/article", attribution["article"]))
+            j += 1
 
-    for i, event in enumerate(doc["events"]):
-        _check_ref(errors, f"/events/{i}/article", event["article"], articles, "article")
-        if event["article"] in texts:
-            _check_span(errors, f"/events/{i}/span", event["span"], texts[event["article"]])
-    for i, story in enumerate(doc["stories"]):
+    duplicates = [f"/{section}: id {dup!r} occurs {n} times"
+                  for section in _ID_SECTIONS for dup, n in ids[section].items() if n > 1]
+    articles_known = set(ids["articles"])
+    attributions_known = set(ids["attributions"])
+    for where, article_id in named_articles:
+        _check_ref(errors, where, article_id, articles_known, "article")
+    for i, entity in enumerate(wide["entities"]):
+        for j, mention in enumerate(entity.get("mentions", [])):
+            _check_ref(errors, f"/entities/{i}/mentions/{j}", mention["article"], articles_known, "article")
+    for i, event in enumerate(wide["events"]):
+        _check_ref(errors, f"/events/{i}/article", event["article"], articles_known, "article")
+    for i, story in enumerate(wide["stories"]):
         for j, article_id in enumerate(story["articles"]):
-            _check_ref(errors, f"/stories/{i}/articles/{j}", article_id, articles, "article")
-    for i, proposition in enumerate(doc["propositions"]):
+            _check_ref(errors, f"/stories/{i}/articles/{j}", article_id, articles_known, "article")
+    for i, proposition in enumerate(wide["propositions"]):
         for j, stance in enumerate(proposition["stances"]):
             where = f"/propositions/{i}/stances/{j}"
             _check_ref(errors, f"{where}/entity", stance["entity"], entities, "entity")
-            _check_ref(errors, f"{where}/attribution", stance.get("attribution"), attributions, "attribution")
-            _check_ref(errors, f"{where}/article", stance.get("article"), articles, "article")
-    return errors
+            _check_ref(errors, f"{where}/attribution", stance.get("attribution"), attributions_known, "attribution")
+            _check_ref(errors, f"{where}/article", stance.get("article"), articles_known, "article")
+    return duplicates + errors
 
 
-def validate_document(doc: dict[str, Any]) -> list[str]:
-    """Human-readable problems with ``doc``; empty when it is a valid counterclaim/1 document.
+def _check_attribution(errors: list[str], where: str, attribution: dict[str, Any], entities: set[str],
+                       text: str | None) -> None:
+    _check_ref(errors, f"{where}/via", attribution.get("via"), entities, "entity")
+    source = attribution["source"]
+    if source is not None:
+        _check_ref(errors, f"{where}/source/entity", source.get("entity"), entities, "entity")
+    if text is None:
+        return
+    spans = [("source", source), ("cue", attribution["cue"]), ("content", attribution["content"])]
+    spans += [(f"content_fragments/{k}", s) for k, s in enumerate(attribution.get("content_fragments", []))]
+    date = attribution.get("date") or {}
+    if date.get("start") is not None and date.get("end") is not None:
+        spans.append(("date", date))
+    for name, span in spans:
+        if span is not None:
+            _check_span(errors, f"{where}/{name}", span, text)
+
+
+def _schema_errors(doc: Document) -> list[tuple[list[str], str]]:
+    """(path, message) of every schema error: the corpus-wide sections at once, then each group as a document
+    of its own, its paths shifted to where its records sit in the whole document."""
+    validator = _validator()
+    wide = corpus_wide(doc)
+    found = [(list(map(str, e.path)), e.message) for e in validator.iter_errors(wide)]
+    empty = {name: [] for name in _ID_SECTIONS}
+    shift = {"articles": 0, "attributions": 0}
+    for articles, attributions in groups(doc):
+        part = {**wide, **empty, "articles": articles, "attributions": attributions}
+        for e in validator.iter_errors(part):
+            path = list(map(str, e.path))
+            if len(path) > 1 and path[0] in shift:
+                path[1] = str(int(path[1]) + shift[path[0]])
+            found.append((path, e.message))
+        shift["articles"] += len(articles)
+        shift["attributions"] += len(attributions)
+    return sorted(found, key=lambda pm: pm[0])
+
+
+def validate_document(doc: Document) -> list[str]:
+    """Human-readable problems with ``doc`` (a dict or a ``DocumentStream``); empty when it is a valid
+    counterclaim/1 document.
 
     Schema errors come first and alone: the other checks assume the schema's shape.
     """
-    schema_errors = sorted(_validator().iter_errors(doc), key=lambda e: list(map(str, e.path)))
+    schema_errors = _schema_errors(doc)
     if schema_errors:
-        return [f"{_pointer(e.path)}: {e.message}" for e in schema_errors]
+        return [f"{_pointer(path)}: {message}" for path, message in schema_errors]
     return _invariants(doc)

@@ -20,7 +20,14 @@ from sqlalchemy.orm import Session
 
 from counterclaim.store.load import read_document
 from counterclaim.store.models import AnalysisRow, ArticleRow, Base, CheckpointBase, FailureRow
-from counterclaim.store.save import InvalidDocumentError, SaveStats, check_document, nul_paths, write_document
+from counterclaim.export.stream import Document
+from counterclaim.store.save import (
+    InvalidDocumentError,
+    SaveStats,
+    check_document,
+    document_nul_paths,
+    write_document,
+)
 
 __all__ = ["Failure", "InvalidDocumentError", "SaveStats", "Store", "open_store"]
 
@@ -44,13 +51,13 @@ class Store:
         self.engine = engine
         self.writer = engine.execution_options(**WRITE)
 
-    def save_document(self, doc: dict[str, Any], validated: bool = False) -> SaveStats:
-        """Merge ``doc`` into the store in one transaction (all or nothing).
+    def save_document(self, doc: Document, validated: bool = False) -> SaveStats:
+        """Merge ``doc`` (a dict or a ``DocumentStream``) into the store in one transaction (all or nothing).
 
         ``validated``: the caller has just run ``validate_document`` on this very dict and found nothing; the
         schema check (seconds per thousand articles) is then not repeated, the store's own checks still run."""
         check_document(doc, validated=validated)
-        if self.engine.dialect.name == "postgresql" and (paths := nul_paths(doc)):
+        if self.engine.dialect.name == "postgresql" and (paths := document_nul_paths(doc)):
             raise InvalidDocumentError([f"{p}: PostgreSQL cannot store the NUL character" for p in paths])
         with Session(self.writer) as session, session.begin():
             return write_document(session, doc)

@@ -22,6 +22,7 @@ from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from counterclaim.export import validate_document
+from counterclaim.export.stream import Document, corpus_wide, groups
 from counterclaim.store.models import (
     ArticleRow,
     AttributionRow,
@@ -69,18 +70,27 @@ class InvalidDocumentError(ValueError):
         self.errors = errors
 
 
-def check_document(doc: dict[str, Any], validated: bool = False) -> None:
+def check_document(doc: Document, validated: bool = False) -> None:
     """Validate before writing, so a bad document fails with a readable list, not an IntegrityError
     (``validated``: the caller already ran ``validate_document`` on it; only the store's own rules are checked)."""
     errors = [] if validated else validate_document(doc)
     if not errors:  # the store keeps the text; the schema leaves it optional
-        errors = [
-            f"/articles/{i}/text: the store needs the article text"
-            for i, a in enumerate(doc["articles"])
-            if not isinstance(a.get("text"), str)
-        ]
+        articles = (a for group, _ in groups(doc) for a in group)
+        errors = [f"/articles/{i}/text: the store needs the article text"
+                  for i, a in enumerate(articles) if not isinstance(a.get("text"), str)]
     if errors:
         raise InvalidDocumentError(errors)
+
+
+def document_nul_paths(doc: Document) -> list[str]:
+    """``nul_paths`` of a whole document, a group of articles at a time."""
+    found = nul_paths(corpus_wide(doc))
+    shift = {"articles": 0, "attributions": 0}
+    for group in groups(doc):
+        for name, records in zip(("articles", "attributions"), group):
+            found += [p for i, r in enumerate(records, shift[name]) for p in nul_paths(r, f"/{name}/{i}")]
+            shift[name] += len(records)
+    return found
 
 
 def nul_paths(value: Any, path: str = "") -> list[str]:
@@ -159,7 +169,8 @@ class _Writer:
         self.session.flush()
         return fresh
 
-    def entities(self, entities: list[Record]) -> None:
+    def entities(self, entities: list[Record]) -> list[tuple[EntityRow, Record, set[tuple[str, int, int]]]]:
+        """Insert new entities and merge known ones; their mentions wait for ``mentions`` (their articles first)."""
         pending: list[tuple[EntityRow, Record, set[tuple[str, int, int]]]] = []
         for e in entities:
             row = self.session.get(EntityRow, e["id"])
@@ -175,16 +186,20 @@ class _Writer:
                 known = {tuple(r) for r in self.session.execute(stored.where(EntityMentionRow.entity == row.id))}
             pending.append((row, e, known))
         self.session.flush()  # all entity rows exist before affiliations point at them
-        mentions: list[Record] = []
-        for row, e, known in pending:
+        for row, e, _ in pending:
             if row.affiliation is None:
                 row.affiliation = e.get("affiliation")
+        self.session.flush()
+        return pending
+
+    def mentions(self, pending: list[tuple[EntityRow, Record, set[tuple[str, int, int]]]]) -> None:
+        mentions: list[Record] = []
+        for row, e, known in pending:
             for m in e.get("mentions", []):
                 key = (m["article"], m["start"], m["end"])
                 if key not in known:
                     known.add(key)
                     mentions.append({"entity": row.id, "article": m["article"], "start": m["start"], "end": m["end"]})
-        self.session.flush()
         self._insert_many(EntityMentionRow, mentions)
 
     def attributions(self, attributions: Iterable[Record]) -> None:
@@ -237,15 +252,23 @@ class _Writer:
         self.session.flush()
 
 
-def write_document(session: Session, doc: dict[str, Any]) -> SaveStats:
-    """Write a checked document inside the caller's transaction."""
+def write_document(session: Session, doc: Document) -> SaveStats:
+    """Write a checked document (a dict or a ``DocumentStream``) inside the caller's transaction.
+
+    Entities come first (attributions point at them), then each group of articles with what hangs off them,
+    then what points at articles from across the corpus."""
     writer = _Writer(session)
-    fresh = writer.articles(doc["articles"])
-    writer.entities(doc["entities"])
-    writer.attributions(a for a in doc["attributions"] if a["article"] in fresh)
-    writer.notes(a for a in doc["articles"] if a["id"] in fresh)
-    writer.events(e for e in doc["events"] if e["article"] in fresh)
-    writer.places(doc["places"])
-    writer.propositions(doc["propositions"])
-    writer.stories(doc["stories"])
+    wide = corpus_wide(doc)
+    pending = writer.entities(wide["entities"])
+    fresh: set[str] = set()
+    for articles, attributions in groups(doc):
+        new = writer.articles(articles)
+        writer.attributions(a for a in attributions if a["article"] in new)
+        writer.notes(a for a in articles if a["id"] in new)
+        fresh |= new
+    writer.mentions(pending)
+    writer.events(e for e in wide["events"] if e["article"] in fresh)
+    writer.places(wide["places"])
+    writer.propositions(wide["propositions"])
+    writer.stories(wide["stories"])
     return writer.stats
