@@ -58,6 +58,10 @@ def test_analyses_round_trip_through_json() -> None:
         text = encode_analysis(analysis)
         assert decode_analysis(text) == analysis
         assert json.loads(text)["article"]["id"] == analysis.article.id
+    # reloaded checkpoints share their strings, as fresh analyses do: a resumed run is no larger in memory
+    first, again = (decode_analysis(encode_analysis(analyses[0])) for _ in range(2))
+    assert first.attributions[0].content.text is again.attributions[0].content.text
+    assert first.speakers[0].name is again.speakers[0].name
 
 
 def test_fingerprint_changes_with_the_article_and_the_extractor() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import sys
 import types
 import typing
 from datetime import date
@@ -60,7 +61,9 @@ def _decode(value: Any, hint: Any) -> Any:
         _, item = typing.get_args(hint)
         return {k: _decode(v, item) for k, v in value.items()}
     if origin is Literal or hint in (str, int, float, bool, Any, object):
-        return value  # JSON keeps 1 and 1.0 apart, so numbers come back as they were
+        # strings interned as Span.of does (names, cue words and clauses recur across a corpus's analyses);
+        # JSON keeps 1 and 1.0 apart, so numbers come back as they were
+        return sys.intern(value) if isinstance(value, str) else value
     if hint is date:
         return date.fromisoformat(value)
     if dataclasses.is_dataclass(hint):
