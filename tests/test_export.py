@@ -162,3 +162,26 @@ def test_write_json_is_utf8_and_atomic(small_corpus: Corpus, tmp_path: Path) -> 
     write_json({"schema": "counterclaim/1"}, target)  # replaces in place
     assert json.loads(target.read_text("utf-8")) == {"schema": "counterclaim/1"}
     assert [p.name for p in target.parent.iterdir()] == ["doc.json"]
+
+
+@pytest.mark.parametrize("break_it", [
+    lambda d: d["attributions"][0].pop("cue"),
+    lambda d: d["attributions"][0].update(kind="rumour"),
+    lambda d: d["articles"][0].update(published={"value": 2023, "precision": "day"}),
+    lambda d: d["entities"][0].update(type=None),
+    lambda d: d["events"][0]["span"].update(start="7"),
+    lambda d: d["propositions"][0].update(stances="none"),
+    lambda d: d.update(stories={}),
+    lambda d: d.pop("places"),
+    lambda d: None,
+])
+def test_the_fast_schema_check_agrees_with_the_reference_validator(small_corpus: Corpus, break_it: Callable) -> None:
+    """jsonschema-rs only decides whether the reference validator has to look; both must see the same breakage."""
+    from counterclaim.export.validate import _fast_check, _validator
+
+    doc = to_document(small_corpus)
+    break_it(doc)
+    reference = list(_validator().iter_errors(doc))
+    assert _fast_check().is_valid(doc) == (not reference)
+    if reference:
+        assert validate_document(doc)
