@@ -64,10 +64,16 @@ class _Checkpoints:
         if self.store is not None:
             self.store.save_analyses([(a.article.id, self.prints[a.article.id], encode_analysis(a)) for a in analyses])
 
-    def load(self, ids: list[str]) -> dict[str, ArticleAnalysis]:
-        if self.store is None or not ids:
-            return {}
-        return {aid: decode_analysis(text) for aid, text in self.store.load_analyses(ids).items()}
+    def load(self, ids: list[str], chunk: int = 500) -> dict[str, ArticleAnalysis]:
+        """The checkpointed analyses of ``ids``, read and decoded a chunk at a time, so that the JSON of every
+        analysis (about half their decoded size) is never held beside them all."""
+        out: dict[str, ArticleAnalysis] = {}
+        if self.store is None:
+            return out
+        for start in range(0, len(ids), chunk):
+            loaded = self.store.load_analyses(ids[start:start + chunk])
+            out.update((aid, decode_analysis(loaded.pop(aid))) for aid in list(loaded))
+        return out
 
 
 def run(
