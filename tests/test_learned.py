@@ -11,7 +11,8 @@ import pytest
 from counterclaim.extract import extract_article, find_raw_attributions, parse_input
 from counterclaim.extract.attributions import RawAttribution
 from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode, combine, complete_contents, link,
-                                          role_spans, viterbi)
+                                          role_spans, split_off_other_sentences, viterbi)
+from counterclaim.extract.quotes import find_quotes
 from counterclaim.model import Article
 from counterclaim.nlp import load_pipeline
 from counterclaim.pipeline import extractor_key
@@ -86,6 +87,28 @@ def test_contents_are_completed_along_the_parse():
     # the dropped words come back (not past the comma's "and officials", a source); a one-word content is dropped
     assert [q.text for q in spans["Q"]] == ["the ferry would resume after the storm passed",
                                             "the pier was damaged and closed"]
+
+
+def test_content_in_another_sentence_is_split_from_its_cue_unless_a_quotation_bridges_them():
+    text = ("The budget was balanced last year. The mayor said the new bridge would open in May. The ferry stops.\n\n"
+            "\"We are nearly done. The traffic will be back soon,\" she added, \"and the pier will reopen.\"\n\n"
+            "\"The roads are clear,\" Tom noted. \"The trains run late.\"")
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["The mayor", "she", "Tom"], "C": ["said", "added", "noted"],
+                          "Q": ["The budget was balanced last year", "the new bridge would open in May",
+                                "The ferry stops", "“We are nearly done.", "The traffic will be back soon,”",
+                                "“and the pier will reopen.”", "“The roads are clear,”",
+                                "“The trains run late.”"]})
+    linked = link(doc, role_spans(tags, doc))
+    assert [len(qs) for qs, _, _ in linked] == [3, 3, 2]  # the linker glues neighbouring sentences to each cue
+    split = split_off_other_sentences(linked, find_quotes(text))
+    # unquoted: the sentences before and after become attributions of their own (same cue and source); quoted
+    # across the break, or a quotation going on after '"...," Tom noted.', stays whole
+    assert [[q.text for q in qs] for qs, _, _ in split] == [
+        ["the new bridge would open in May"], ["The budget was balanced last year"], ["The ferry stops"],
+        ["“We are nearly done.", "The traffic will be back soon,”", "“and the pier will reopen.”"],
+        ["“The roads are clear,”", "“The trains run late.”"]]
+    assert split[0][1] is split[1][1] is split[2][1] and split[0][2] is split[1][2] is split[2][2]
 
 
 def test_combine_prefers_agreeing_rules_and_adds_what_the_model_missed():
