@@ -183,10 +183,15 @@ def test_plain_postgresql_url_opens_the_store(pg_url: str, doc: dict[str, Any]) 
 
 def test_nul_characters_are_refused_on_postgresql(pg_url: str, request: pytest.FixtureRequest,
                                                   tmp_path: Path, doc: dict[str, Any]) -> None:
-    doc["articles"][0]["title"] = "before\x00after"
+    doc["articles"][1]["title"] = "before\x00after"
+    doc["attributions"][-1]["cue"]["text"] = "said\x00"
     with fresh_store("postgresql", request, tmp_path) as store:
-        with pytest.raises(InvalidDocumentError, match="NUL"):
-            store.save_document(doc)
+        for shape in (doc, as_stream(doc)):  # the paths must name the records in the whole document
+            with pytest.raises(InvalidDocumentError, match="NUL") as refused:
+                store.save_document(shape, validated=True)
+            assert refused.value.errors == [
+                "/articles/1/title: PostgreSQL cannot store the NUL character",
+                f"/attributions/{len(doc['attributions']) - 1}/cue/text: PostgreSQL cannot store the NUL character"]
         assert set(store.counts().values()) == {0}
 
 
