@@ -127,6 +127,14 @@ def test_cli_resume_and_options(tmp_path: Path) -> None:
     assert runner.invoke(app, [*args, "--workers", "2"]).exit_code == 2  # --workers needs --engine dask
 
 
+def test_analyze_writes_the_document_article_by_article_as_a_whole(tmp_path: Path, samples_document) -> None:
+    """``analyze`` streams its export (``DocumentStream``); the file must be the bytes of the whole document."""
+    result = CliRunner().invoke(app, ["analyze", str(SAMPLES), "-o", str(tmp_path / "r.json"), "--db", ""])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "r.json").read_text(encoding="utf-8")
+    assert written == json.dumps(samples_document, ensure_ascii=False, indent=2) + "\n"
+
+
 def test_dask_engine_gives_the_same_document(samples_document) -> None:
     """Two worker processes, one model each, batches of two articles: the document of the local engine."""
     pytest.importorskip("distributed")
