@@ -15,6 +15,7 @@ Every statement goes through the ORM with bound parameters; article text is untr
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -51,6 +52,8 @@ from counterclaim.store.rows import (
 )
 
 TABLES: tuple[str, ...] = tuple(t.name for t in Base.metadata.sorted_tables)
+IN_LIST = 500  # ids per IN (...) query: small enough for SQLite's cap on bound parameters
+Mention = tuple[str, int, int]  # article, start, end
 
 
 @dataclass
@@ -120,8 +123,16 @@ class _Writer:
             self.session.execute(insert(model), rows)
             self.stats.inserted[model.__tablename__] += len(rows)
 
-    def _upsert(self, model: type[Base], values: Record) -> None:
-        row = self.session.get(model, values["id"])
+    def _stored(self, model: type[Base], ids: list[str]) -> dict[str, Any]:
+        """The stored rows of ``model`` among ``ids``, a few hundred per query: a lookup per id was most of the
+        time of re-saving a large document."""
+        rows: dict[str, Any] = {}
+        for chunk in (ids[i:i + IN_LIST] for i in range(0, len(ids), IN_LIST)):
+            rows.update((r.id, r) for r in self.session.scalars(select(model).where(model.id.in_(chunk))))
+        return rows
+
+    def _upsert(self, model: type[Base], values: Record, row: Any) -> None:
+        """Insert ``values``, or copy them onto ``row``, the stored row with that id."""
         if row is None:
             self._add(model(**values))
         else:
@@ -156,25 +167,26 @@ class _Writer:
     def articles(self, articles: list[Record]) -> set[str]:
         """Write new and changed articles; return the ids whose dependents must be written."""
         fresh: set[str] = set()
+        stored = self._stored(ArticleRow, [a["id"] for a in articles])
         for a in articles:
-            row = self.session.get(ArticleRow, a["id"])
+            row = stored.get(a["id"])
             if row is not None and row.text_sha256 == a["text_sha256"]:
                 self.stats.articles_skipped += 1
                 continue
             if row is not None:
                 self._delete_dependents(a["id"])
                 self.stats.articles_replaced += 1
-            self._upsert(ArticleRow, article_values(a))
+            self._upsert(ArticleRow, article_values(a), row)
             fresh.add(a["id"])
         self.session.flush()
         return fresh
 
-    def entities(self, entities: list[Record]) -> list[tuple[EntityRow, Record, set[tuple[str, int, int]]]]:
+    def entities(self, entities: list[Record]) -> list[tuple[EntityRow, Record, set[Mention]]]:
         """Insert new entities and merge known ones; their mentions wait for ``mentions`` (their articles first)."""
-        pending: list[tuple[EntityRow, Record, set[tuple[str, int, int]]]] = []
+        pending: list[tuple[EntityRow, Record, set[Mention]]] = []
+        stored, known = self._stored_entities([e["id"] for e in entities])
         for e in entities:
-            row = self.session.get(EntityRow, e["id"])
-            known: set[tuple[str, int, int]] = set()
+            row = stored.get(e["id"])
             if row is None:
                 row = EntityRow(**entity_values(e))
                 self._add(row)
@@ -182,9 +194,7 @@ class _Writer:
                 row.aliases = list(dict.fromkeys([*row.aliases, *e.get("aliases", [])]))
                 row.side = row.side if row.side is not None else e["side"]
                 row.title = row.title if row.title is not None else e.get("title")
-                stored = select(EntityMentionRow.article, EntityMentionRow.start, EntityMentionRow.end)
-                known = {tuple(r) for r in self.session.execute(stored.where(EntityMentionRow.entity == row.id))}
-            pending.append((row, e, known))
+            pending.append((row, e, known[e["id"]]))
         self.session.flush()  # all entity rows exist before affiliations point at them
         for row, e, _ in pending:
             if row.affiliation is None:
@@ -192,7 +202,19 @@ class _Writer:
         self.session.flush()
         return pending
 
-    def mentions(self, pending: list[tuple[EntityRow, Record, set[tuple[str, int, int]]]]) -> None:
+    def _stored_entities(self, ids: list[str]) -> tuple[dict[str, EntityRow], defaultdict[str, set[Mention]]]:
+        """The stored rows among ``ids`` and their stored mentions, a few hundred ids per query."""
+        rows: dict[str, EntityRow] = self._stored(EntityRow, ids)
+        known: defaultdict[str, set[Mention]] = defaultdict(set)
+        found = list(rows)
+        for chunk in (found[i:i + IN_LIST] for i in range(0, len(found), IN_LIST)):
+            query = select(EntityMentionRow.entity, EntityMentionRow.article, EntityMentionRow.start,
+                           EntityMentionRow.end).where(EntityMentionRow.entity.in_(chunk))
+            for entity, article, start, end in self.session.execute(query):
+                known[entity].add((article, start, end))
+        return rows, known
+
+    def mentions(self, pending: list[tuple[EntityRow, Record, set[Mention]]]) -> None:
         mentions: list[Record] = []
         for row, e, known in pending:
             for m in e.get("mentions", []):
@@ -227,13 +249,15 @@ class _Writer:
         self._insert_many(EventRow, [event_values(e) for e in events])
 
     def places(self, places: list[Record]) -> None:
+        stored = self._stored(PlaceRow, [p["id"] for p in places])
         for p in places:
-            self._upsert(PlaceRow, place_values(p))
+            self._upsert(PlaceRow, place_values(p), stored.get(p["id"]))
         self.session.flush()
 
     def propositions(self, propositions: list[Record]) -> None:
+        stored = self._stored(PropositionRow, [p["id"] for p in propositions])
         for p in propositions:
-            self._upsert(PropositionRow, proposition_values(p))
+            self._upsert(PropositionRow, proposition_values(p), stored.get(p["id"]))
         self.session.flush()
         for p in propositions:
             stances = [stance_values(p["id"], s) for s in p["stances"]]
@@ -241,8 +265,9 @@ class _Writer:
         self.session.flush()
 
     def stories(self, stories: list[Record]) -> None:
+        stored = self._stored(StoryRow, [s["id"] for s in stories])
         for s in stories:
-            self._upsert(StoryRow, story_values(s))
+            self._upsert(StoryRow, story_values(s), stored.get(s["id"]))
         self.session.flush()
         for s in stories:
             members = [
