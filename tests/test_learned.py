@@ -128,6 +128,15 @@ def test_combine_prefers_agreeing_rules_and_adds_what_the_model_missed():
         "the old bridge would reopen in May", "Critics claimed the repairs", "the budget is fine"]
     assert combined[0].cue == model[0].cue and combined[1] is model[1] and combined[2] is rules[2]
 
+    # the two agree on the content but name different speakers: the rule's speaker wins; the same speaker, the
+    # model's source span is kept
+    mayor, critics = (text.index(w) for w in ("The mayor", "Critics"))
+    model[0].source = (critics, critics + len("Critics"))
+    rules[0].source = (mayor, mayor + len("The mayor"))
+    assert combine(doc, model, rules)[0].source == rules[0].source
+    model[0].source = (mayor + 4, mayor + len("The mayor"))
+    assert combine(doc, model, rules)[0].source == model[0].source
+
 
 @needs_model
 def test_model_finds_indirect_speech_end_to_end():

@@ -307,7 +307,9 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
     * a model attribution whose content a rule attribution nearly repeats (word Jaccard >= ``agree``) takes the
       rule's content fragments: cut along the parse, their edges match PolNeAR's more often (exact content +4
       points on dev) and they know relays, while the model's cue and source spans match better than the rules'
-      and are kept;
+      and are kept; but where the two name different speakers (sources that do not overlap, or the model has
+      none), the rule's speaker wins: the rules follow pronouns and continued quotes to their speaker (dev
+      speaker accuracy 0.844 -> 0.856, source token F1 0.768 -> 0.765, attribution F1 unchanged);
     * a rule attribution whose content no model content overlaps is added (the tagger misses some).
     """
     rule_words = [_words(doc, r) for r in rules]
@@ -324,7 +326,11 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
         if best_i >= 0 and best >= agree:
             used.add(best_i)
             rule = rules[best_i]  # its relay ("..., Tass reported") too: the tagger has no notion of one
-            kept.append(replace(m, content=rule.content, quotes=rule.quotes, via=rule.via, via_head=rule.via_head))
+            same_speaker = m.source and rule.source and overlaps(m.source, rule.source)
+            speaker = {} if same_speaker or not (rule.source or rule.continuation_of) else {
+                "source": rule.source, "source_head": rule.source_head, "continuation_of": rule.continuation_of}
+            kept.append(replace(m, content=rule.content, quotes=rule.quotes, via=rule.via, via_head=rule.via_head,
+                                **speaker))
         else:
             kept.append(m)
     for i, r in enumerate(rules):
