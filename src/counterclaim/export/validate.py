@@ -17,9 +17,7 @@ from typing import Any
 import jsonschema_rs
 from jsonschema import Draft202012Validator
 
-from counterclaim.export.stream import Document, corpus_wide, groups
-
-_ID_SECTIONS = ("articles", "entities", "attributions", "events", "places", "propositions", "stories")
+from counterclaim.export.stream import SECTIONS, Document, corpus_wide, groups
 
 
 @cache
@@ -72,8 +70,8 @@ def _invariants(doc: Document) -> list[str]:
     for i, event in enumerate(wide["events"]):
         waiting[event["article"]].append((f"/events/{i}/span", event["span"]))
 
-    ids: dict[str, Counter[str]] = {section: Counter() for section in _ID_SECTIONS}
-    for section in _ID_SECTIONS:
+    ids: dict[str, Counter[str]] = {section: Counter() for section in SECTIONS}
+    for section in SECTIONS:
         ids[section].update(item["id"] for item in wide[section])
     named_articles: list[tuple[str, str]] = []  # (where, article id) of attributions, checked once all are known
     i = j = 0
@@ -98,7 +96,7 @@ def _invariants(doc: Document) -> list[str]:
             j += 1
 
     duplicates = [f"/{section}: id {dup!r} occurs {n} times"
-                  for section in _ID_SECTIONS for dup, n in ids[section].items() if n > 1]
+                  for section in SECTIONS for dup, n in ids[section].items() if n > 1]
     articles_known = set(ids["articles"])
     attributions_known = set(ids["attributions"])
     for where, article_id in named_articles:
@@ -144,7 +142,7 @@ def _schema_errors(doc: Document) -> list[tuple[list[str], str]]:
     validator, fast = _validator(), _fast_check()
     wide = corpus_wide(doc)
     found = [] if fast.is_valid(wide) else [(list(map(str, e.path)), e.message) for e in validator.iter_errors(wide)]
-    empty = {name: [] for name in _ID_SECTIONS}
+    empty = {name: [] for name in SECTIONS}
     shift = {"articles": 0, "attributions": 0}
     for articles, attributions in groups(doc):
         part = {**wide, **empty, "articles": articles, "attributions": attributions}
