@@ -61,10 +61,12 @@ def measure_parallel(path: str, batch_size: int, workers: int) -> dict:
     ``workers`` independent processes at once, each parsing its share (no dask, nothing shared). On a VM whose
     cores are contended, two processes do not get twice the work done, and no engine can beat that."""
     one = _subprocess("bare", Path(path), batch_size)["parse"]["wall"]
-    procs = [subprocess.Popen([sys.executable, __file__, "--measure", "bare", "--input", path, "--batch-size",
-                               str(batch_size), "--part", f"{k}/{workers}"], stdout=subprocess.PIPE, text=True)
-             for k in range(workers)]
-    walls = [json.loads(p.communicate()[0].strip().splitlines()[-1])["parse"]["wall"] for p in procs]
+    procs = [subprocess.Popen(_measure_command("bare", Path(path), batch_size, part=f"{k}/{workers}"),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for k in range(workers)]
+    walls = []
+    for proc in procs:
+        stdout, stderr = proc.communicate()
+        walls.append(_result("bare", proc.returncode, stdout, stderr)["parse"]["wall"])
     return {"one": one, "parallel": max(walls)}
 
 
@@ -106,12 +108,21 @@ def measure_dask(path: str, batch_size: int, workers: int) -> dict:
         return {"extract": _since(start), "articles": done}
 
 
+def _measure_command(kind: str, path: Path, batch_size: int, workers: int = 1, part: str = "0/1") -> list[str]:
+    return [sys.executable, __file__, "--measure", kind, "--input", str(path), "--batch-size", str(batch_size),
+            "--workers", str(workers), "--part", part]
+
+
+def _result(kind: str, returncode: int, stdout: str, stderr: str) -> dict:
+    if returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{stderr[-3000:]}")
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
 def _subprocess(kind: str, path: Path, batch_size: int, workers: int = 1) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--measure", kind, "--input", str(path), "--batch-size",
-                          str(batch_size), "--workers", str(workers)], capture_output=True, text=True, check=False)
-    if out.returncode != 0:
-        raise SystemExit(f"{kind} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    out = subprocess.run(_measure_command(kind, path, batch_size, workers), capture_output=True, text=True,
+                         check=False)
+    return _result(kind, out.returncode, out.stdout, out.stderr)
 
 
 def _machine() -> str:

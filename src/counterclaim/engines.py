@@ -2,8 +2,9 @@
 
 Both engines take batches of articles and yield, batch by batch, the batch with each article's
 ``ArticleAnalysis`` (or an ``InputError`` when extraction failed), in the batch's order. Only these small
-results travel: spaCy Docs never leave the process that parsed them, so memory stays flat however long the input. Corpus-wide stages (resolve, reconcile) stay with the
-caller. The dask engine bounds the batches in flight, so a cluster never holds more than a few batches of input.
+results travel: spaCy Docs never leave the process that parsed them, so memory stays flat however long the
+input. Corpus-wide stages (resolve, reconcile) stay with the caller. The dask engine bounds the batches in
+flight, so a cluster never holds more than a few batches of input.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from counterclaim.store.save import (
     SaveStats,
     check_document,
     document_nul_paths,
+    in_chunks,
     write_document,
 )
 
@@ -80,7 +81,7 @@ class Store:
         if not items:
             return
         with self.writer.begin() as conn:
-            for chunk in _chunks([article for article, _, _ in items]):
+            for chunk in in_chunks([article for article, _, _ in items]):
                 conn.execute(delete(AnalysisRow).where(AnalysisRow.article.in_(chunk)))
             conn.execute(insert(AnalysisRow), [{"article": a, "fingerprint": f, "data": d} for a, f, d in items])
 
@@ -88,7 +89,7 @@ class Store:
         """Article id -> analysis JSON for those of ``article_ids`` that are checkpointed."""
         out: dict[str, str] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(list(article_ids)):
+            for chunk in in_chunks(list(article_ids)):
                 query = select(AnalysisRow.article, AnalysisRow.data).where(AnalysisRow.article.in_(chunk))
                 out.update((article, data) for article, data in conn.execute(query))
         return out
@@ -98,7 +99,7 @@ class Store:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         reasons = dict(failed)
         with Session(self.writer) as session, session.begin():
-            for chunk in _chunks([loc for loc in dict.fromkeys(succeeded) if loc not in reasons]):
+            for chunk in in_chunks([loc for loc in dict.fromkeys(succeeded) if loc not in reasons]):
                 session.execute(delete(FailureRow).where(FailureRow.location.in_(chunk)))
             for location, reason in reasons.items():
                 row = session.get(FailureRow, location)
@@ -130,10 +131,6 @@ class Store:
     ) -> None:
         self.close()
 
-
-def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
-    """Slices small enough for an IN list on every backend (SQLite caps bound parameters)."""
-    return (items[i:i + size] for i in range(0, len(items), size))
 
 
 POSTGRES_DRIVER = "postgresql+psycopg"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -54,6 +54,11 @@ from counterclaim.store.rows import (
 TABLES: tuple[str, ...] = tuple(t.name for t in Base.metadata.sorted_tables)
 IN_LIST = 500  # ids per IN (...) query: small enough for SQLite's cap on bound parameters
 Mention = tuple[str, int, int]  # article, start, end
+
+
+def in_chunks(items: list[str], size: int = IN_LIST) -> Iterator[list[str]]:
+    """Slices small enough for an IN list on every backend."""
+    return (items[i:i + size] for i in range(0, len(items), size))
 
 
 @dataclass
@@ -127,7 +132,7 @@ class _Writer:
         """The stored rows of ``model`` among ``ids``, a few hundred per query: a lookup per id was most of the
         time of re-saving a large document."""
         rows: dict[str, Any] = {}
-        for chunk in (ids[i:i + IN_LIST] for i in range(0, len(ids), IN_LIST)):
+        for chunk in in_chunks(ids):
             rows.update((r.id, r) for r in self.session.scalars(select(model).where(model.id.in_(chunk))))
         return rows
 
@@ -207,7 +212,7 @@ class _Writer:
         rows: dict[str, EntityRow] = self._stored(EntityRow, ids)
         known: defaultdict[str, set[Mention]] = defaultdict(set)
         found = list(rows)
-        for chunk in (found[i:i + IN_LIST] for i in range(0, len(found), IN_LIST)):
+        for chunk in in_chunks(found):
             query = select(EntityMentionRow.entity, EntityMentionRow.article, EntityMentionRow.start,
                            EntityMentionRow.end).where(EntityMentionRow.entity.in_(chunk))
             for entity, article, start, end in self.session.execute(query):
