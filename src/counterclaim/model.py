@@ -7,9 +7,10 @@ Stages build these; only ``export`` and ``store`` turn them into dicts or rows.
 from __future__ import annotations
 
 import sys
+from collections.abc import MutableSequence, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 AttributionKind = Literal["direct", "indirect", "mixed"]
 DatePrecision = Literal["day", "week", "month", "season", "year", "unknown"]
@@ -183,15 +184,18 @@ class Entity:
 class Corpus:
     """The result of a run: analyses plus cross-article entities.
 
-    Attributions inside ``analyses`` carry global entity ids once ``resolve`` has run.
+    Attributions inside ``analyses`` carry global entity ids once ``resolve`` has run. ``analyses`` is a list or
+    a ``packing.PackedAnalyses``; ``events`` a list or a ``packing.PackedRecords``.
     """
 
-    analyses: list[ArticleAnalysis]
+    analyses: MutableSequence[ArticleAnalysis]
     entities: list[Entity]
-    events: list[dict] = field(default_factory=list)
+    events: Sequence[dict] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
     propositions: list[dict] = field(default_factory=list)
     stories: list[dict] = field(default_factory=list)
+    # resolve.Parties: the warring parties and the acronyms resolve found, which reconcile reuses
+    parties: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

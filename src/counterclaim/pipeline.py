@@ -1,8 +1,8 @@
 """The analyze job: inputs -> articles -> per-article analyses (streamed, in batches) -> corpus -> export and store.
 
 Pure stages are composed here; this module owns only ordering, batching, checkpoints and error accounting.
-Inputs are read lazily and extracted batch by batch by an engine (``engines``), so only the small per-article
-analyses are held, never the parses. With a store, each batch's analyses are checkpointed as soon as they
+Inputs are read lazily and extracted batch by batch by an engine (``engines``), so only the per-article
+analyses are held (packed, see ``packing``), never the parses. With a store, each batch's analyses are checkpointed as soon as they
 exist and a rerun reuses every checkpoint whose fingerprint still matches, so an interrupted run loses at most
 the batches in flight and stored articles are never parsed twice. Resolve and reconcile then run over all the
 analyses of the inputs, in input order, exactly as without a store.
@@ -19,6 +19,7 @@ from . import __version__
 from .engines import Engine, LocalEngine, batched
 from .extract.learned import attribution_mode, model_version
 from .model import Article, ArticleAnalysis, Corpus, InputError
+from .packing import PackedAnalyses, pack_analysis
 from .reconcile import reconcile
 from .resolve import resolve
 from .resolve.gazetteer import default_gazetteer
@@ -64,15 +65,14 @@ class _Checkpoints:
         if self.store is not None:
             self.store.save_analyses([(a.article.id, self.prints[a.article.id], encode_analysis(a)) for a in analyses])
 
-    def load(self, ids: list[str], chunk: int = 500) -> dict[str, ArticleAnalysis]:
-        """The checkpointed analyses of ``ids``, read and decoded a chunk at a time, so that the JSON of every
-        analysis (about half their decoded size) is never held beside them all."""
-        out: dict[str, ArticleAnalysis] = {}
+    def load(self, ids: list[str], chunk: int = 500) -> dict[str, bytes]:
+        """The checkpointed analyses of ``ids``, packed, read and decoded a chunk at a time."""
+        out: dict[str, bytes] = {}
         if self.store is None:
             return out
         for start in range(0, len(ids), chunk):
             loaded = self.store.load_analyses(ids[start:start + chunk])
-            out.update((aid, decode_analysis(loaded.pop(aid))) for aid in list(loaded))
+            out.update((aid, pack_analysis(decode_analysis(loaded.pop(aid)))) for aid in list(loaded))
         return out
 
 
@@ -120,12 +120,12 @@ def run(
                 continue
             yield item
 
-    analyses: dict[str, ArticleAnalysis] = {}
+    analyses: dict[str, bytes] = {}  # packed: the corpus is held compressed from extraction to export
     failed: list[InputError] = []
     for batch, results in (engine or LocalEngine(model)).map(batched(to_parse(), batch_size)):
         done = [r for r in results if isinstance(r, ArticleAnalysis)]
         checkpoints.save(done)
-        analyses.update((a.article.id, a) for a in done)
+        analyses.update((a.article.id, pack_analysis(a)) for a in done)
         for article, result in zip(batch, results):
             if isinstance(result, InputError):
                 failed.append(result)
@@ -135,7 +135,7 @@ def run(
     loaded = checkpoints.load(reuse)
     report.reused = len(loaded)
     analyses.update(loaded)
-    ordered = [analyses[aid] for aid in order if aid in analyses]
+    ordered = PackedAnalyses.of_packed([analyses.pop(aid) for aid in order if aid in analyses])
     report.seconds["extract"] = time.perf_counter() - started
     report.errors += failed
     started = time.perf_counter()

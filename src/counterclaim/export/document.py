@@ -153,7 +153,7 @@ def to_document(corpus: Corpus, generator: dict[str, Any] | None = None) -> dict
         "articles": [_article(a.article, a.notes) for a in corpus.analyses],
         "entities": [_entity(e) for e in sorted(corpus.entities, key=lambda e: e.id)],
         "attributions": [record for a in corpus.analyses for record in _attributions(a)],
-        "events": _copy(corpus.events),
+        "events": _copy(list(corpus.events)),
         "places": _copy(corpus.places),
         "propositions": _copy(corpus.propositions),
         "stories": _copy(corpus.stories),

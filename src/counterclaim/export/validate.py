@@ -10,14 +10,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
+from collections.abc import Container
 from functools import cache
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 import jsonschema_rs
 from jsonschema import Draft202012Validator
 
-from counterclaim.export.stream import SECTIONS, Document, corpus_wide, groups
+from counterclaim.export.stream import SECTIONS, Document, article_at, corpus_wide, event_groups, groups
 
 
 @cache
@@ -50,7 +52,7 @@ def _check_span(errors: list[str], where: str, span: dict[str, Any], text: str) 
         errors.append(f"{where}: text[{start}:{end}] is {text[start:end]!r}, span says {span['text']!r}")
 
 
-def _check_ref(errors: list[str], where: str, ref: str | None, known: set[str], kind: str) -> None:
+def _check_ref(errors: list[str], where: str, ref: str | None, known: Container[str], kind: str) -> None:
     if ref is not None and ref not in known:
         errors.append(f"{where}: unknown {kind} id {ref!r}")
 
@@ -67,18 +69,18 @@ def _invariants(doc: Document) -> list[str]:
         _check_ref(errors, f"/entities/{i}/affiliation", entity.get("affiliation"), entities, "entity")
         for j, mention in enumerate(entity.get("mentions", [])):
             waiting[mention["article"]].append((f"/entities/{i}/mentions/{j}", mention))
-    for i, event in enumerate(wide["events"]):
-        waiting[event["article"]].append((f"/events/{i}/span", event["span"]))
 
     ids: dict[str, Counter[str]] = {section: Counter() for section in SECTIONS}
     for section in SECTIONS:
         ids[section].update(item["id"] for item in wide[section])
     named_articles: list[tuple[str, str]] = []  # (where, article id) of attributions, checked once all are known
+    position: dict[str, int] = {}  # article id -> where it is, to find its text again for its events
     i = j = 0
     for articles, attributions in groups(doc):
         texts: dict[str, str] = {}
         for article in articles:
             ids["articles"][article["id"]] += 1
+            position.setdefault(article["id"], i)
             text = article.get("text")
             if isinstance(text, str):  # text is an optional extra field; without it offsets cannot be checked
                 texts[article["id"]] = text
@@ -94,6 +96,7 @@ def _invariants(doc: Document) -> list[str]:
             _check_attribution(errors, f"/attributions/{j}", attribution, entities, texts.get(attribution["article"]))
             named_articles.append((f"/attributions/{j}/article", attribution["article"]))
             j += 1
+    errors += _check_events(doc, position, ids["events"])
 
     duplicates = [f"/{section}: id {dup!r} occurs {n} times"
                   for section in SECTIONS for dup, n in ids[section].items() if n > 1]
@@ -104,8 +107,6 @@ def _invariants(doc: Document) -> list[str]:
     for i, entity in enumerate(wide["entities"]):
         for j, mention in enumerate(entity.get("mentions", [])):
             _check_ref(errors, f"/entities/{i}/mentions/{j}", mention["article"], articles_known, "article")
-    for i, event in enumerate(wide["events"]):
-        _check_ref(errors, f"/events/{i}/article", event["article"], articles_known, "article")
     for i, story in enumerate(wide["stories"]):
         for j, article_id in enumerate(story["articles"]):
             _check_ref(errors, f"/stories/{i}/articles/{j}", article_id, articles_known, "article")
@@ -116,6 +117,23 @@ def _invariants(doc: Document) -> list[str]:
             _check_ref(errors, f"{where}/attribution", stance.get("attribution"), attributions_known, "attribution")
             _check_ref(errors, f"{where}/article", stance.get("article"), articles_known, "article")
     return duplicates + errors
+
+
+def _check_events(doc: Document, position: dict[str, int], ids: Counter[str]) -> list[str]:
+    """Each event's article exists and its span points at that article's text. The events come by article, so
+    each article's record is fetched once (decoded from its chunk, for a stream)."""
+    errors: list[str] = []
+    article: dict[str, Any] = {}
+    for i, event in enumerate(e for group in event_groups(doc) for e in group):
+        ids[event["id"]] += 1
+        _check_ref(errors, f"/events/{i}/article", event["article"], position, "article")
+        if event["article"] not in position:
+            continue
+        if article.get("id") != event["article"]:
+            article = article_at(doc, position[event["article"]])
+        if isinstance(article.get("text"), str):
+            _check_span(errors, f"/events/{i}/span", event["span"], article["text"])
+    return errors
 
 
 def _check_attribution(errors: list[str], where: str, attribution: dict[str, Any], entities: set[str],
@@ -143,16 +161,18 @@ def _schema_errors(doc: Document) -> list[tuple[list[str], str]]:
     wide = corpus_wide(doc)
     found = [] if fast.is_valid(wide) else [(list(map(str, e.path)), e.message) for e in validator.iter_errors(wide)]
     empty = {name: [] for name in SECTIONS}
-    shift = {"articles": 0, "attributions": 0}
-    for articles, attributions in groups(doc):
-        part = {**wide, **empty, "articles": articles, "attributions": attributions}
+    shift = {"articles": 0, "attributions": 0, "events": 0}
+    parts = chain(({"articles": articles, "attributions": attributions} for articles, attributions in groups(doc)),
+                  ({"events": events} for events in event_groups(doc)))
+    for sections in parts:
+        part = {**wide, **empty, **sections}
         for e in () if fast.is_valid(part) else validator.iter_errors(part):
             path = list(map(str, e.path))
             if len(path) > 1 and path[0] in shift:
                 path[1] = str(int(path[1]) + shift[path[0]])
             found.append((path, e.message))
-        shift["articles"] += len(articles)
-        shift["attributions"] += len(attributions)
+        for name, records in sections.items():
+            shift[name] += len(records)
     return sorted(found, key=lambda pm: pm[0])
 
 

@@ -7,15 +7,27 @@ counterclaim/1 dicts) and adds the party and outlet entities they point to. Pure
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
 from ..export.document import date_dict
 from ..extract.event_lexicon import PLOVER
 from ..model import ArticleAnalysis, Attribution, Corpus, DateRef, Entity, Event
+from ..packing import PackedRecords
 from ..resolve import slug
-from .places import PlaceBook, geocode
-from .propositions import WINDOW_DAYS, DayIndex, Reading, is_rebuttal, read_event, rebutted, status, summary
+from .places import PlaceBook, add_places, finish_places
+from .propositions import (
+    WINDOW_DAYS,
+    ClaimRef,
+    DayIndex,
+    EventRef,
+    Reading,
+    is_rebuttal,
+    read_event,
+    rebutted,
+    status,
+    summary,
+)
 from .sides import SideBook
 from .stories import group_stories
 
@@ -62,69 +74,104 @@ def _outlet_entity(name: str | None, sides: SideBook) -> Entity | None:
     return sides.outlets[key]
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """What the propositions and stories need of an article once its analysis is gone."""
+
+    outlet: str | None
+    published: date | None
+    unverified: tuple[tuple[frozenset[str], str], ...]  # (attribution ids, note text) of "could not verify" notes
+
+
 def reconcile(corpus: Corpus, gazetteer=None) -> Corpus:
+    """One pass over the analyses (each decoded once where they are packed), keeping per article only what the
+    corpus-wide steps need: its event records (packed), its claims' readings and rebuttals, and a few facts."""
     sides = SideBook(corpus)
     for entity in corpus.entities:
         entity.side = sides.align(entity.side)
-    places = geocode(corpus.analyses, gazetteer)
-    events: list[dict] = []
+    places = PlaceBook()
+    events = PackedRecords()
     readings: list[Reading] = []
-    claims_of: dict[str, list[Reading]] = defaultdict(list)
+    rebuttals: list[tuple[ClaimRef, str]] = []  # (a rebuttal, the id of the claim it answers)
+    facts: dict[str, ArticleFacts] = {}
     for analysis in corpus.analyses:
-        aid = analysis.article.id
-        by_id = {a.id: a for a in analysis.attributions}
-        for event in analysis.events:
-            claim = by_id.get(event.claimed_by[0]) if event.claimed_by else None
-            claimant = sides.side_of(claim.speaker) if claim else None
-            actor = sides.side(event.actor, aid, claimant)
-            target = sides.side(event.target, aid, claimant)
-            place = places.of(aid, event.place)
-            inferred = place is None
-            place = place or places.focus.get(aid)
-            ref, basis = _event_date(event, claim, analysis)
-            actor_entity, target_entity = sides.entity_for(actor), sides.entity_for(target)
-            events.append({
-                "id": event.id, "article": aid, "type": event.type, "subtype": event.subtype,
-                "modality": event.modality,
-                "actor": actor_entity.id if actor_entity else None, "actor_side": actor,
-                "actor_text": event.actor.span.text if event.actor else None,
-                "target": target_entity.id if target_entity else None,
-                "target_text": event.target.span.text if event.target else None,
-                "place": place, "place_text": event.place.text if event.place else None,
-                "place_relation": event.place_relation, "place_inferred": inferred if place else None,
-                "date": date_dict(ref.value, ref.precision, ref.text, ref.start, ref.end) | {"basis": basis},
-                "magnitude": _magnitude(event.magnitude),
-                "span": asdict(event.span), "trigger": asdict(event.trigger),
-                "claimed_by": list(event.claimed_by), "evidence": event.evidence,
-                "plover": PLOVER.get(event.subtype or "") or PLOVER.get(event.type),
-            })
-            reading = read_event(event, actor, target, lambda s, a=aid: sides.other(s, a), claimant)
-            if reading is None:
-                continue
-            family, gainer, polarity = reading
-            for attribution_id in event.claimed_by or [None]:
-                item = Reading(event, family, gainer, polarity, _day(ref, analysis), place, inferred,
-                               by_id.get(attribution_id) if attribution_id else None)
-                readings.append(item)
-                if item.attribution is not None:
-                    claims_of[item.attribution.id].append(item)
-    propositions = _propositions(readings, corpus.analyses, claims_of, sides, places)
+        sides.enter(analysis)
+        add_places(places, analysis, gazetteer)
+        records, claims_of = _read_article(analysis, sides, places, readings)
+        events.add(analysis.article.id, records)
+        for attribution in analysis.attributions:
+            if is_rebuttal(attribution, bool(claims_of.get(attribution.id))):
+                target = rebutted(attribution, analysis, claims_of, sides.side_of, sides.name_of)
+                if target is not None:
+                    rebuttals.append((ClaimRef.of(attribution), target.id))
+        article = analysis.article
+        facts[article.id] = ArticleFacts(article.outlet, article.published, tuple(
+            (frozenset(n.applies_to), n.span.text) for n in analysis.notes if n.kind == "not_verified"))
+    finish_places(places)
+    propositions = _propositions(readings, rebuttals, facts, sides, places)
     event_props: dict[str, str] = {}
     for prop in propositions:
         for event_id in prop["events"]:
             event_props.setdefault(event_id, prop["id"])
-    for event in events:
-        event["proposition"] = event_props.get(event["id"])
-    corpus.events = sorted(events, key=lambda e: e["id"])  # the store's order, so both exports are equal
+    for article_id in events.articles():
+        events.add(article_id, [e | {"proposition": event_props.get(e["id"])} for e in events.of(article_id)])
+    corpus.events = events
     corpus.places = sorted(places.places.values(), key=lambda p: p["id"])
     corpus.propositions = propositions
-    corpus.stories = sorted(group_stories(corpus.analyses, propositions, places), key=lambda s: s["id"])
+    published = {aid: f.published for aid, f in facts.items()}
+    corpus.stories = sorted(group_stories(published, propositions, places), key=lambda s: s["id"])
     corpus.entities = sorted(sides.entities.values(), key=lambda e: e.id)
     return corpus
 
 
-def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], claims_of, sides: SideBook,
-                  places: PlaceBook) -> list[dict]:
+def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
+                  readings: list[Reading]) -> tuple[list[dict], dict[str, list[Reading]]]:
+    """The article's event records; its claims' readings go to ``readings``, and come back by attribution id."""
+    aid = analysis.article.id
+    by_id = {a.id: a for a in analysis.attributions}
+    records: list[dict] = []
+    claims_of: dict[str, list[Reading]] = defaultdict(list)
+    for event in analysis.events:
+        claim = by_id.get(event.claimed_by[0]) if event.claimed_by else None
+        claimant = sides.side_of(claim.speaker) if claim else None
+        actor = sides.side(event.actor, aid, claimant)
+        target = sides.side(event.target, aid, claimant)
+        place = places.of(aid, event.place)
+        inferred = place is None
+        place = place or places.focus.get(aid)
+        ref, basis = _event_date(event, claim, analysis)
+        actor_entity, target_entity = sides.entity_for(actor), sides.entity_for(target)
+        records.append({
+            "id": event.id, "article": aid, "type": event.type, "subtype": event.subtype,
+            "modality": event.modality,
+            "actor": actor_entity.id if actor_entity else None, "actor_side": actor,
+            "actor_text": event.actor.span.text if event.actor else None,
+            "target": target_entity.id if target_entity else None,
+            "target_text": event.target.span.text if event.target else None,
+            "place": place, "place_text": event.place.text if event.place else None,
+            "place_relation": event.place_relation, "place_inferred": inferred if place else None,
+            "date": date_dict(ref.value, ref.precision, ref.text, ref.start, ref.end) | {"basis": basis},
+            "magnitude": _magnitude(event.magnitude),
+            "span": asdict(event.span), "trigger": asdict(event.trigger),
+            "claimed_by": list(event.claimed_by), "evidence": event.evidence,
+            "plover": PLOVER.get(event.subtype or "") or PLOVER.get(event.type),
+        })
+        reading = read_event(event, actor, target, lambda s: sides.other(s, aid), claimant)
+        if reading is None:
+            continue
+        family, gainer, polarity = reading
+        for attribution_id in event.claimed_by or [None]:
+            attribution = by_id.get(attribution_id) if attribution_id else None
+            item = Reading(EventRef.of(event), family, gainer, polarity, _day(ref, analysis), place, inferred,
+                           ClaimRef.of(attribution) if attribution else None)
+            readings.append(item)
+            if attribution is not None:
+                claims_of[attribution.id].append(item)
+    return records, claims_of
+
+
+def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str]], facts: dict[str, ArticleFacts],
+                  sides: SideBook, places: PlaceBook) -> list[dict]:
     groups: dict[tuple, list[Reading]] = defaultdict(list)
     for r in readings:
         groups[(r.family, r.gainer, r.place)].append(r)
@@ -159,8 +206,7 @@ def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], clai
             current.append(r)
         windows.append((key, current))
     out: list[dict] = []
-    analysis_of = {a.article.id: a for a in analyses}
-    outlets = {a.article.id: a.article.outlet for a in analyses}
+    outlets = {aid: f.outlet for aid, f in facts.items()}
     stances_by_window: dict[int, list[dict]] = defaultdict(list)
     for n, ((family, gainer, _), window) in enumerate(windows):
         stances_by_window[n].extend(_stances(window, family, gainer, sides, outlets))
@@ -172,24 +218,18 @@ def _propositions(readings: list[Reading], analyses: list[ArticleAnalysis], clai
         for stance in stances_by_window[n]:
             if stance["attribution"] is not None:
                 held[stance["attribution"]].append((n, stance))
-    for analysis in analyses:
-        for attribution in analysis.attributions:
-            if not is_rebuttal(attribution, bool(claims_of.get(attribution.id))):
-                continue
-            target = rebutted(attribution, analysis, claims_of, sides.side_of, sides.name_of)
-            if target is None:
-                continue
-            answered: set[int] = set()
-            for n, stance in held.get(target.id, ()):
-                flipped = {"supports": "denies", "denies": "supports"}.get(stance["stance"])
-                if flipped and n not in answered:
-                    answered.add(n)
-                    family, gainer, _ = windows[n][0]
-                    stances_by_window[n].append(_stance(attribution, flipped, family, gainer, None,
-                                                        sides.side_of, rebuts=target.id))
+    for attribution, target in rebuttals:
+        answered: set[int] = set()
+        for n, stance in held.get(target, ()):
+            flipped = {"supports": "denies", "denies": "supports"}.get(stance["stance"])
+            if flipped and n not in answered:
+                answered.add(n)
+                family, gainer, _ = windows[n][0]
+                stances_by_window[n].append(_stance(attribution, flipped, family, gainer, None,
+                                                    sides.side_of, rebuts=target))
     for n, ((family, gainer, place), window) in enumerate(windows):
         stances = _dedupe(stances_by_window[n])
-        _add_unverified(stances, window, analysis_of, sides)
+        _add_unverified(stances, window, facts, sides)
         if not any(s["stance"] in ("supports", "denies") for s in stances):
             continue
         kinds = Counter(r.event.type for r in window if r.polarity > 0)
@@ -239,7 +279,7 @@ def against_interest(family: str, gainer: str | None, side: str | None, stance: 
     return False
 
 
-def _stance(attribution: Attribution, stance: str, family: str, gainer: str | None, evidence: str | None,
+def _stance(attribution: ClaimRef, stance: str, family: str, gainer: str | None, evidence: str | None,
             side_of, rebuts: str | None = None) -> dict:
     side = side_of(attribution.speaker)
     against = against_interest(family, gainer, side, stance)
@@ -281,15 +321,16 @@ def _dedupe(stances: list[dict]) -> list[dict]:
     return sorted(best.values(), key=lambda s: (s["article"], s["attribution"] or ""))
 
 
-def _add_unverified(stances: list[dict], window: list[Reading], analysis_of, sides: SideBook) -> None:
+def _add_unverified(stances: list[dict], window: list[Reading], facts: dict[str, ArticleFacts],
+                    sides: SideBook) -> None:
     """Each outlet that says it could not verify a claim in this proposition takes an 'unverified' stance."""
     claimed = {s["attribution"] for s in stances if s["attribution"]}
     for article_id in sorted({r.event.article for r in window}):
-        analysis = analysis_of[article_id]
-        for note in analysis.notes:
-            if note.kind == "not_verified" and claimed & set(note.applies_to):
-                outlet = _outlet_entity(analysis.article.outlet, sides)
+        article = facts[article_id]
+        for applies_to, text in article.unverified:
+            if claimed & applies_to:
+                outlet = _outlet_entity(article.outlet, sides)
                 stances.append({"entity": outlet.id if outlet else None, "attribution": None,
                                 "article": article_id, "stance": "unverified", "against_interest": False,
-                                "evidence": None, "side": None, "note": note.span.text})
+                                "evidence": None, "side": None, "note": text})
                 break

@@ -8,6 +8,7 @@ speaker's name is never a place.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..extract.countries import country_of, is_demonym
@@ -41,39 +42,48 @@ def _place_dict(match, name: str) -> tuple[str, dict]:
                       "gazetteer_id": match.gazetteer_id, "precision": match.precision, "mentions": []}
 
 
-def geocode(analyses: list[ArticleAnalysis], gazetteer) -> PlaceBook:
+def geocode(analyses: Iterable[ArticleAnalysis], gazetteer) -> PlaceBook:
     book = PlaceBook()
     for analysis in analyses:
-        article = analysis.article
-        people = [m for s in analysis.speakers if s.type in PERSON_TYPES for m in s.mentions]
-        # "Kasongo" alone is the speaker; "North Kivu" is still a place when a speaker is "the Kivu Bulletin"
-        names = {w for s in analysis.speakers if s.type in PERSON_TYPES for w in s.name.split()}
-        # a name the article uses for a speaker, an armed group or the outlet is not a place
-        not_places = {s.name for s in analysis.speakers} | set(analysis.forces) | {article.outlet or ""}
-        countries = _countries(analysis, gazetteer)
-        # country codes too, so that a town in a country named only by adjective ("Congolese army") is corroborated
-        context = [t.span.text for t in analysis.toponyms] + sorted(countries)
-        found: list[tuple[int, str]] = []  # (start, place id) of this article's mentions
-        for toponym in analysis.toponyms:
-            span = toponym.span
-            name = span.text.strip(" []«»\"'")
-            if len(name) < 3 or not name[:1].isupper() or name in names or is_demonym(name) or (
-                    name in not_places):
-                continue
-            if any(m.start < span.end and span.start < m.end for m in people):
-                continue
-            match = gazetteer.locate(name, context) if gazetteer is not None else None
-            if match is not None and _stray(match, countries):
-                match = None  # a small town abroad that shares the name ("Concord" in a photo credit)
-            if match is None and not toponym.tagged:
-                continue
-            place_id, record = _place_dict(match, name)
-            place = book.places.setdefault(place_id, record)
-            place["mentions"].append({"article": article.id, "start": span.start, "end": span.end,
-                                      "text": span.text})
-            book.at[(article.id, span.start, span.end)] = place_id
-            found.append((span.start, place_id))
-        book.focus.update(_focus(analysis, found, book))
+        add_places(book, analysis, gazetteer)
+    return finish_places(book)
+
+
+def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
+    """Geocode one article's toponyms into ``book`` and set its focus."""
+    article = analysis.article
+    people = [m for s in analysis.speakers if s.type in PERSON_TYPES for m in s.mentions]
+    # "Kasongo" alone is the speaker; "North Kivu" is still a place when a speaker is "the Kivu Bulletin"
+    names = {w for s in analysis.speakers if s.type in PERSON_TYPES for w in s.name.split()}
+    # a name the article uses for a speaker, an armed group or the outlet is not a place
+    not_places = {s.name for s in analysis.speakers} | set(analysis.forces) | {article.outlet or ""}
+    countries = _countries(analysis, gazetteer)
+    # country codes too, so that a town in a country named only by adjective ("Congolese army") is corroborated
+    context = [t.span.text for t in analysis.toponyms] + sorted(countries)
+    found: list[tuple[int, str]] = []  # (start, place id) of this article's mentions
+    for toponym in analysis.toponyms:
+        span = toponym.span
+        name = span.text.strip(" []«»\"'")
+        if len(name) < 3 or not name[:1].isupper() or name in names or is_demonym(name) or (
+                name in not_places):
+            continue
+        if any(m.start < span.end and span.start < m.end for m in people):
+            continue
+        match = gazetteer.locate(name, context) if gazetteer is not None else None
+        if match is not None and _stray(match, countries):
+            match = None  # a small town abroad that shares the name ("Concord" in a photo credit)
+        if match is None and not toponym.tagged:
+            continue
+        place_id, record = _place_dict(match, name)
+        place = book.places.setdefault(place_id, record)
+        place["mentions"].append({"article": article.id, "start": span.start, "end": span.end,
+                                  "text": span.text})
+        book.at[(article.id, span.start, span.end)] = place_id
+        found.append((span.start, place_id))
+    book.focus.update(_focus(analysis, found, book))
+
+
+def finish_places(book: PlaceBook) -> PlaceBook:
     for place in book.places.values():
         place["mentions"].sort(key=lambda m: (m["article"], m["start"]))
     return book

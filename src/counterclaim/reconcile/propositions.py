@@ -24,16 +24,44 @@ FAMILY = {**{t: "territory" for t in TERRITORY}, "attack": "strike", "shelling":
 WINDOW_DAYS = 21  # claims about one place further apart than this are about different fighting
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    """What a proposition keeps of an event: not its spans and parties, which stay with the article's records."""
+
+    id: str
+    article: str
+    type: str
+    place_relation: str | None
+    evidence: str | None
+
+    @classmethod
+    def of(cls, event: Event) -> EventRef:
+        return cls(event.id, event.article, event.type, event.place_relation, event.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """What a stance keeps of an attribution."""
+
+    id: str
+    article: str
+    speaker: str | None
+
+    @classmethod
+    def of(cls, attribution: Attribution) -> ClaimRef:
+        return cls(attribution.id, attribution.article, attribution.speaker)
+
+
+@dataclass(slots=True)
 class Reading:
-    event: Event
+    event: EventRef
     family: str
     gainer: str | None  # the side the claim says gained (or struck, or lost men)
     polarity: int  # +1 says it happened, -1 says it did not, 0 only predicts it
     day: date | None
     place: str | None
     place_inferred: bool
-    attribution: Attribution | None
+    attribution: ClaimRef | None
 
 
 class DayIndex:

@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections import Counter
 
 from ..extract.countries import country_of, fold
-from ..model import Corpus, Entity, Party
-from ..resolve import acronyms, parties, slug
+from ..model import ArticleAnalysis, Corpus, Entity, Party
+from ..resolve import parties, slug
 
 
 class SideBook:
     def __init__(self, corpus: Corpus):
         self.entities: dict[str, Entity] = {e.id: e for e in corpus.entities}
-        expand = acronyms(corpus.analyses)
-        self.parties = parties(corpus.analyses, expand)
+        self.speakers = dict(self.entities)  # resolve's entities: those an attribution can name
+        self.parties = corpus.parties or parties(corpus.analyses)
+        expand = self.parties.expand
         self.by_name: dict[str, str] = {}
         for entity in corpus.entities:
             if entity.side and entity.type in ("armed_group", "military", "military_unit", "government", "country"):
@@ -38,13 +39,14 @@ class SideBook:
             self._by_core.setdefault(tuple(fold(known).split()[-1:]), []).append(known)
         self._named: dict[str, str | None] = {}
         self.outlets: dict[str, Entity] = {}  # lower-cased outlet name -> its media entity (reconcile fills it)
-        self.in_article: dict[str, set[str]] = {}
-        for analysis in corpus.analyses:
-            aid = analysis.article.id
-            sides = {self.align(self.entities[a.speaker].side) for a in analysis.attributions
-                     if a.speaker in self.entities and self.entities[a.speaker].side}
-            sides |= {s for s in (self.named(f) for f in analysis.forces) if s and (s in self.known or country_of(s))}
-            self.in_article[aid] = sides
+        self.in_article: dict[str, set[str]] = {}  # article id -> the sides its speakers and forces give
+
+    def enter(self, analysis: ArticleAnalysis) -> None:
+        """Learn an article's sides; asked before any question about that article's events."""
+        sides = {self.align(self.speakers[a.speaker].side) for a in analysis.attributions
+                 if a.speaker in self.speakers and self.speakers[a.speaker].side}
+        sides |= {s for s in (self.named(f) for f in analysis.forces) if s and (s in self.known or country_of(s))}
+        self.in_article[analysis.article.id] = sides
 
     def side_of(self, entity_id: str | None) -> str | None:
         entity = self.entities.get(entity_id or "")

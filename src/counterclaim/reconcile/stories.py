@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from ..model import ArticleAnalysis
 from .places import PlaceBook
 
 LINK_DAYS = 10  # articles on one proposition further apart than this start a new story
@@ -52,10 +51,10 @@ def _close_pairs(articles: Iterable[str], published: dict[str, date | None], day
             yield min(a, b), max(a, b)
 
 
-def group_stories(analyses: list[ArticleAnalysis], propositions: list[dict], places: PlaceBook) -> list[dict]:
-    """Union-find over the candidate pairs; the partition, hence every story, does not depend on pair order."""
-    ids = [a.article.id for a in analyses]
-    published = {a.article.id: a.article.published for a in analyses}
+def group_stories(published: dict[str, date | None], propositions: list[dict], places: PlaceBook) -> list[dict]:
+    """Union-find over the candidate pairs; the partition, hence every story, does not depend on pair order.
+    ``published``: each article's publication date, in corpus order."""
+    ids = list(published)
     union = _Union(ids)
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for prop in propositions:

@@ -9,8 +9,10 @@ get no side.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable, MutableSequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -28,36 +30,98 @@ STATE_BODY_WORDS = {"army", "military", "government", "ministry", "minister", "f
                     "presidency"}
 
 
+def _interned(text: str | None) -> str | None:
+    return sys.intern(text) if text else text
+
+
+@dataclass(frozen=True, slots=True)
+class _Member:
+    """What an entity needs of a speaker in one article: not its spans and descriptors, so that the clusters of
+    a large corpus stay small (names, which recur across articles, are interned)."""
+
+    article: str
+    key: str
+    name: str
+    type: str
+    side: str | None
+    title: str | None
+    country: str | None
+    group: str | None
+    aliases: tuple[str, ...]
+    state_body: bool  # described as an army, a ministry, a government...
+    mentions: tuple[EntityMention, ...]
+
+    @classmethod
+    def of(cls, article: str, s: Speaker) -> _Member:
+        return cls(article, s.key, sys.intern(s.name), sys.intern(s.type), _interned(s.side), _interned(s.title),
+                   _interned(s.country), _interned(s.group), tuple(map(sys.intern, s.aliases)),
+                   bool(s.descriptors & STATE_BODY_WORDS), tuple(EntityMention(article, m.start, m.end)
+                                                                 for m in s.mentions))
+
+
 @dataclass
 class _Cluster:
-    speakers: list[tuple[str, Speaker]]  # (article id, speaker)
+    members: list[_Member]
 
     @property
-    def first(self) -> Speaker:
-        return self.speakers[0][1]
+    def first(self) -> _Member:
+        return self.members[0]
 
 
-def acronyms(analyses: list[ArticleAnalysis]) -> dict[str, str]:
+@dataclass
+class _Survey:
+    """What the corpus-wide lexicon needs from the articles, gathered in one pass over them."""
+
+    names: set[str] = field(default_factory=set)  # forces, speaker names and the groups speakers belong to
+    written: list[tuple[str, str]] = field(default_factory=list)  # (acronym, expansion) spelled out in a text
+    forces: list[tuple[str, list[str]]] = field(default_factory=list)  # (article id, the forces it reports)
+
+    @classmethod
+    def of(cls, analyses: Iterable[ArticleAnalysis]) -> _Survey:
+        survey = cls()
+        for analysis in analyses:
+            survey.names.update(analysis.forces)
+            survey.names.update(s.name for s in analysis.speakers)
+            survey.names.update(s.group for s in analysis.speakers if s.group)
+            survey.forces.append((analysis.article.id, list(analysis.forces)))
+            for m in ACRONYM.finditer(analysis.article.text):
+                words = [w for w in m.group(1).split() if w[0].isupper()]
+                short = m.group(2)
+                if len(short) <= len(words):
+                    survey.written.append((short, _expand(m.group(1), short)))
+        return survey
+
+    def acronyms(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        # by initials, each name spelled once (not once per acronym); in sorted order so that which of two names
+        # with the same initials wins does not depend on string hashing
+        spelled: dict[str, str] = {}
+        for name in sorted({re.sub(r"^[Tt]he\s+", "", n) for n in self.names if len(n.split()) > 1}):
+            spelled["".join(w[0] for w in name.split() if w[0].isupper())] = name
+        for short in sorted(n for n in self.names if re.fullmatch(r"[A-Z][A-Z0-9]{1,6}", n)):
+            if short in spelled:
+                found[short] = spelled[short]
+        for short, long in self.written:
+            found.setdefault(short, long)
+        return found
+
+    def parties(self) -> Parties:
+        expand = self.acronyms()
+        names: set[str] = set()
+        home: dict[str, str] = {}
+        for article_id, forces in self.forces:
+            names.update(expand.get(n, n) for n in forces)
+            names.update(forces)
+            countries = [n for n in forces if country_of(n)]
+            if len(countries) == 1:
+                home[article_id] = country_of(countries[0]) or countries[0]
+        return Parties(names, home, expand)
+
+
+def acronyms(analyses: Iterable[ArticleAnalysis]) -> dict[str, str]:
     """'RSF' -> 'Rapid Support Forces': from 'Rapid Support Forces (RSF)', or from a name in the corpus whose
     capitalised initials spell an acronym the corpus also uses."""
-    found: dict[str, str] = {}
-    names = {n for a in analyses for n in a.forces} | {s.name for a in analyses for s in a.speakers} | {
-        s.group for a in analyses for s in a.speakers if s.group}
-    # by initials, each name spelled once (not once per acronym); in sorted order so that which of two names
-    # with the same initials wins does not depend on string hashing
-    spelled: dict[str, str] = {}
-    for name in sorted({re.sub(r"^[Tt]he\s+", "", n) for n in names if len(n.split()) > 1}):
-        spelled["".join(w[0] for w in name.split() if w[0].isupper())] = name
-    for short in sorted(n for n in names if re.fullmatch(r"[A-Z][A-Z0-9]{1,6}", n)):
-        if short in spelled:
-            found[short] = spelled[short]
-    for analysis in analyses:
-        for m in ACRONYM.finditer(analysis.article.text):
-            words = [w for w in m.group(1).split() if w[0].isupper()]
-            short = m.group(2)
-            if len(short) <= len(words):
-                found.setdefault(short, _expand(m.group(1), short))
-    return found
+    return _Survey.of(analyses).acronyms()
 
 
 def _expand(phrase: str, short: str) -> str:
@@ -75,7 +139,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def _same_person(a: Speaker, b: Speaker) -> bool:
+def _same_person(a: _Member, b: _Member) -> bool:
     na, nb = a.name.split(), b.name.split()
     if fuzz.ratio(fold(na[-1]), fold(nb[-1])) < 85:
         return False
@@ -119,20 +183,20 @@ def _clusters(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> list[_
     bodies: dict[tuple, _Cluster] = {}
     for analysis in analyses:
         for speaker in analysis.speakers:
-            item = (analysis.article.id, speaker)
+            item = _Member.of(analysis.article.id, speaker)
             if speaker.type in PERSON_TYPES and len(speaker.name.split()) <= 4 and speaker.name[:1].isupper():
                 surname = fold(speaker.name.split()[-1])
                 # the first cluster, in creation order, whose first speaker is the same person
                 match = next((people[i] for i in surnames.candidates(surname)
-                              if _same_person(people[i].first, speaker)), None)
+                              if _same_person(people[i].first, item)), None)
                 if match:
-                    match.speakers.append(item)
+                    match.members.append(item)
                 else:
                     surnames.clusters[surname].append(len(people))
                     people.append(_Cluster([item]))
                 continue
             key = _org_key(speaker, expand)
-            bodies.setdefault(key, _Cluster([])).speakers.append(item)
+            bodies.setdefault(key, _Cluster([])).members.append(item)
     return people + list(bodies.values())
 
 
@@ -167,21 +231,14 @@ class Parties:
         return None
 
 
-def parties(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> Parties:
-    names: set[str] = set()
-    home: dict[str, str] = {}
-    for analysis in analyses:
-        names.update(expand.get(n, n) for n in analysis.forces)
-        names.update(analysis.forces)
-        countries = [n for n in analysis.forces if country_of(n)]
-        if len(countries) == 1:
-            home[analysis.article.id] = country_of(countries[0]) or countries[0]
-    return Parties(names, home, expand)
+def parties(analyses: Iterable[ArticleAnalysis]) -> Parties:
+    """The warring parties the corpus reports, with its acronyms: one pass over the analyses."""
+    return _Survey.of(analyses).parties()
 
 
 def _side(cluster: _Cluster, sides: Parties) -> str | None:
     """Its own name if it is an armed party; else the party of the body it belongs to; else its country."""
-    speakers = [s for _, s in cluster.speakers]
+    speakers = cluster.members
     if any(s.type in ("media", "analyst") for s in speakers):
         return None
     for s in speakers:
@@ -201,41 +258,41 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
     own_words = Counter(s.side for s in speakers if s.side and sides.party(s.side))
     if own_words:
         return own_words.most_common(1)[0][0]
-    homes = Counter(sides.home[a] for a, s in cluster.speakers if a in sides.home
-                    and s.descriptors & STATE_BODY_WORDS)
+    homes = Counter(sides.home[s.article] for s in speakers if s.article in sides.home and s.state_body)
     if homes:
         return homes.most_common(1)[0][0]
     return None
 
 
-def resolve(analyses: list[ArticleAnalysis]) -> Corpus:
+def resolve(analyses: MutableSequence[ArticleAnalysis]) -> Corpus:
     """Corpus-wide entities; every attribution's ``speaker`` and ``via`` become entity ids."""
-    expand = acronyms(analyses)
-    sides = parties(analyses, expand)
+    sides = parties(analyses)
+    expand = sides.expand
     entities: dict[str, Entity] = {}
     ids: dict[tuple[str, str], str] = {}
     for cluster in _clusters(analyses, expand):
-        if not cluster.speakers:
+        if not cluster.members:
             continue
-        names = Counter(expand.get(s.name, s.name) for _, s in cluster.speakers)
+        names = Counter(expand.get(s.name, s.name) for s in cluster.members)
         name = max(names, key=lambda n: (names[n], len(n)))
-        first = cluster.first
-        if first.type == "other" and set(fold(name).split()) & ARMED_GROUP_WORDS:
-            first.type = "armed_group"  # "RSF" once expanded to "Rapid Support Forces"
-        entity_id = f"{first.type}:{slug(name)}"
+        kind = cluster.first.type
+        if kind == "other" and set(fold(name).split()) & ARMED_GROUP_WORDS:
+            kind = "armed_group"  # "RSF" once expanded to "Rapid Support Forces"
+        entity_id = f"{kind}:{slug(name)}"
         while entity_id in entities:
             entity_id += "-2"
-        aliases = sorted({a for _, s in cluster.speakers for a in s.aliases if a != name})
-        titles = [s.title for _, s in cluster.speakers if s.title]
-        entity = Entity(id=entity_id, name=name, type=first.type, side=_side(cluster, sides),
+        aliases = sorted({a for s in cluster.members for a in s.aliases if a != name})
+        titles = [s.title for s in cluster.members if s.title]
+        entity = Entity(id=entity_id, name=name, type=kind, side=_side(cluster, sides),
                         title=titles[0] if titles else None, aliases=aliases)
-        for article_id, speaker in cluster.speakers:
-            ids[(article_id, speaker.key)] = entity_id
-            entity.mentions += [EntityMention(article_id, m.start, m.end) for m in speaker.mentions]
+        for member in cluster.members:
+            ids[(member.article, member.key)] = entity_id
+            entity.mentions += member.mentions
         entities[entity_id] = entity
-    for analysis in analyses:
+    for i, analysis in enumerate(analyses):
         aid = analysis.article.id
         for attribution in analysis.attributions:
             attribution.speaker = ids.get((aid, attribution.speaker)) if attribution.speaker else None
             attribution.via = ids.get((aid, attribution.via)) if attribution.via else None
-    return Corpus(analyses=analyses, entities=sorted(entities.values(), key=lambda e: e.id))
+        analyses[i] = analysis  # kept where the analyses are packed (``packing``); a no-op for a list
+    return Corpus(analyses=analyses, entities=sorted(entities.values(), key=lambda e: e.id), parties=sides)

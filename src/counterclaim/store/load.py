@@ -1,7 +1,7 @@
 """Reading the whole store back as one counterclaim/1 document.
 
 Order is fixed here, not by SQL: articles, entities and other records by id, attributions in
-text order, notes and mentions by offset. Sorting in Python keeps the order identical on
+text order, events by article then id, notes and mentions by offset. Sorting in Python keeps the order identical on
 SQLite and PostgreSQL, whose string collations differ.
 """
 
@@ -76,7 +76,9 @@ def read_document(session: Session) -> dict[str, Any]:
         "attributions": sorted(
             (attribution_record(row) for row in session.scalars(select(AttributionRow))), key=attribution_order
         ),
-        "events": [event_record(row) for row in _by_id(session.scalars(select(EventRow)))],
+        # by article, as reconcile keeps them (``packing.PackedRecords``)
+        "events": [event_record(row) for row in sorted(session.scalars(select(EventRow)),
+                                                       key=lambda row: (row.article, row.id))],
         "places": [place_record(row) for row in _by_id(session.scalars(select(PlaceRow)))],
         "propositions": [
             proposition_record(row, stances[row.id]) for row in _by_id(session.scalars(select(PropositionRow)))

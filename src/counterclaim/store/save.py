@@ -23,7 +23,7 @@ from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from counterclaim.export import validate_document
-from counterclaim.export.stream import Document, corpus_wide, groups
+from counterclaim.export.stream import Document, corpus_wide, event_groups, groups
 from counterclaim.store.models import (
     ArticleRow,
     AttributionRow,
@@ -297,7 +297,8 @@ def write_document(session: Session, doc: Document) -> SaveStats:
         writer.notes(a for a in articles if a["id"] in new)
         fresh |= new
     writer.mentions(pending)
-    writer.events(e for e in wide["events"] if e["article"] in fresh)
+    for events in event_groups(doc):
+        writer.events(e for e in events if e["article"] in fresh)
     writer.places(wide["places"])
     writer.propositions(wide["propositions"])
     writer.stories(wide["stories"])
