@@ -1,7 +1,8 @@
 """Cross-source reconciliation: places, event sides and dates, propositions with stances, and stories.
 
 ``reconcile(corpus, gazetteer)`` fills ``corpus.events``, ``places``, ``propositions`` and ``stories`` (as
-counterclaim/1 dicts) and adds the party and outlet entities they point to. Pure apart from gazetteer lookups.
+counterclaim/1 dicts; the events packed per article, ``packing.PackedRecords``) and adds the party and outlet
+entities they point to. Pure apart from gazetteer lookups.
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ speaker's name is never a place.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..extract.countries import country_of, is_demonym
@@ -19,7 +18,8 @@ from ..resolve import PERSON_TYPES, slug
 @dataclass
 class PlaceBook:
     places: dict[str, dict] = field(default_factory=dict)  # place id -> export dict
-    at: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (article, start, end) -> place id
+    # (article, start, end) -> place id, for the article last added: reconcile asks about one article at a time
+    at: dict[tuple[str, int, int], str] = field(default_factory=dict)
     focus: dict[str, str] = field(default_factory=dict)  # article id -> its main place
 
     def of(self, article: str, span: Span | None) -> str | None:
@@ -42,15 +42,9 @@ def _place_dict(match, name: str) -> tuple[str, dict]:
                       "gazetteer_id": match.gazetteer_id, "precision": match.precision, "mentions": []}
 
 
-def geocode(analyses: Iterable[ArticleAnalysis], gazetteer) -> PlaceBook:
-    book = PlaceBook()
-    for analysis in analyses:
-        add_places(book, analysis, gazetteer)
-    return finish_places(book)
-
-
 def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
     """Geocode one article's toponyms into ``book`` and set its focus."""
+    book.at.clear()
     article = analysis.article
     people = [m for s in analysis.speakers if s.type in PERSON_TYPES for m in s.mentions]
     # "Kasongo" alone is the speaker; "North Kivu" is still a place when a speaker is "the Kivu Bulletin"
@@ -84,6 +78,7 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
 
 
 def finish_places(book: PlaceBook) -> PlaceBook:
+    """Once every article is in: each place's mentions in document order."""
     for place in book.places.values():
         place["mentions"].sort(key=lambda m: (m["article"], m["start"]))
     return book

@@ -92,6 +92,8 @@ class _Survey:
         return survey
 
     def acronyms(self) -> dict[str, str]:
+        """'RSF' -> 'Rapid Support Forces': from 'Rapid Support Forces (RSF)', or from a name in the corpus whose
+        capitalised initials spell an acronym the corpus also uses."""
         found: dict[str, str] = {}
         # by initials, each name spelled once (not once per acronym); in sorted order so that which of two names
         # with the same initials wins does not depend on string hashing
@@ -116,12 +118,6 @@ class _Survey:
             if len(countries) == 1:
                 home[article_id] = country_of(countries[0]) or countries[0]
         return Parties(names, home, expand)
-
-
-def acronyms(analyses: Iterable[ArticleAnalysis]) -> dict[str, str]:
-    """'RSF' -> 'Rapid Support Forces': from 'Rapid Support Forces (RSF)', or from a name in the corpus whose
-    capitalised initials spell an acronym the corpus also uses."""
-    return _Survey.of(analyses).acronyms()
 
 
 def _expand(phrase: str, short: str) -> str:
