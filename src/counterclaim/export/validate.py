@@ -73,7 +73,8 @@ def _invariants(doc: Document) -> list[str]:
     ids: dict[str, Counter[str]] = {section: Counter() for section in SECTIONS}
     for section in SECTIONS:
         ids[section].update(item["id"] for item in wide[section])
-    named_articles: list[tuple[str, str]] = []  # (where, article id) of attributions, checked once all are known
+    # (where, article id) of attributions naming an article not seen yet, checked once all are known
+    named_articles: list[tuple[str, str]] = []
     position: dict[str, int] = {}  # article id -> where it is, to find its text again for its events
     i = j = 0
     for articles, attributions in groups(doc):
@@ -94,7 +95,8 @@ def _invariants(doc: Document) -> list[str]:
         for attribution in attributions:
             ids["attributions"][attribution["id"]] += 1
             _check_attribution(errors, f"/attributions/{j}", attribution, entities, texts.get(attribution["article"]))
-            named_articles.append((f"/attributions/{j}/article", attribution["article"]))
+            if attribution["article"] not in ids["articles"]:  # else known already: no need to keep it
+                named_articles.append((f"/attributions/{j}/article", attribution["article"]))
             j += 1
     errors += _check_events(doc, position, ids["events"])
 
