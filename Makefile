@@ -36,7 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py $(BENCH)
 
 # Learned attribution tagger: trains on PolNeAR train (CPU, seed 0; ~5 min to parse PolNeAR once, cached outside
-# the repo, then ~17 min for 7 epochs on 2 idle cores), keeps the epoch with the best dev attribution F1, writes
+# the repo, then ~21 min for 7 epochs on 2 cores), keeps the epoch with the best dev attribution F1, writes
 # src/counterclaim/data/attribution_model/ (config, weights, meta.json with the dev figures) and prints them.
 train-attribution: $(STAMP)
 	$(BIN)/python train/train_attribution.py --seed 0

@@ -7,7 +7,7 @@ Usage::
 
 CPU only, fixed seed. The docs are parsed by the same spaCy pipeline the rules use (cached outside the repo), each
 token is labelled B/I-S (source), B/I-C (cue), B/I-Q (content) or O, and a spaCy ``tagger`` whose network is
-``counterclaim.AttributionTok2Vec.v1`` learns the labels. Only the config, the weights and figures are saved
+``counterclaim.AttributionTok2Vec.v2`` learns the labels. Only the config, the weights and figures are saved
 (``src/counterclaim/data/attribution_model/``): no PolNeAR text, no vocab.
 """
 
@@ -53,13 +53,13 @@ class MatmulOps(NumpyOps):
 
 
 def build(cues: list[str], width: int, embed_width: int, depth: int, window: int, rows: int,
-          encoder_dropout: float = 0.0) -> spacy.language.Language:
+          encoder_dropout: float = 0.0, lstm_depth: int = 0) -> spacy.language.Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("tagger", config={"model": {
         "@architectures": "spacy.Tagger.v2", "nO": None, "normalize": True,
-        "tok2vec": {"@architectures": "counterclaim.AttributionTok2Vec.v1", "width": width,
+        "tok2vec": {"@architectures": "counterclaim.AttributionTok2Vec.v2", "width": width,
                     "embed_width": embed_width, "depth": depth, "window_size": window, "rows": rows, "cues": cues,
-                    "encoder_dropout": encoder_dropout},
+                    "encoder_dropout": encoder_dropout, "lstm_depth": lstm_depth},
     }})
     return nlp
 
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=learned.MODEL_DIR)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--epochs", type=int, default=7)
-    p.add_argument("--max-minutes", type=float, default=40.0,
+    p.add_argument("--max-minutes", type=float, default=60.0,
                    help="start no new epoch after this many minutes (a safety net on a slow machine)")
     p.add_argument("--width", type=int, default=96)
     p.add_argument("--embed-width", type=int, default=32)
@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dropout", type=float, default=0.2)
     p.add_argument("--learn-rate", type=float, default=0.002)
     p.add_argument("--encoder-dropout", type=float, default=0.2, help="dropout inside the window encoder layers")
+    p.add_argument("--lstm-depth", type=int, default=2, help="bidirectional LSTM layers after the window layers")
     p.add_argument("--checkpoint", action="store_true", help="save the best model after every improving epoch")
     p.add_argument("--limit", type=int, default=None, help="train on the first N articles only (smoke tests)")
     args = p.parse_args(argv)
@@ -147,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(train_docs)} train / {len(dev_docs)} dev articles, {len(cues)} cue lemmas, "
           f"prepared in {time.perf_counter() - t_start:.0f} s", flush=True)
 
-    nlp = build(cues, args.width, args.embed_width, args.depth, args.window, args.rows, args.encoder_dropout)
+    nlp = build(cues, args.width, args.embed_width, args.depth, args.window, args.rows, args.encoder_dropout,
+                args.lstm_depth)
     train = examples(train_docs, train_recs)
     optimizer = Adam(learn_rate=args.learn_rate, use_averages=True, L2=1e-6, grad_clip=1.0)
     nlp.initialize(lambda: train, sgd=optimizer)

@@ -17,8 +17,8 @@ from spacy.attrs import LEMMA, NORM, PREFIX, SHAPE, SUFFIX
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
-from thinc.api import (Maxout, Model, chain, clone, concatenate, expand_window, list2ragged, ragged2list, residual,
-                       with_array)
+from thinc.api import (LSTM, Maxout, Model, chain, clone, concatenate, expand_window, list2ragged, ragged2list,
+                       residual, with_array, with_padded)
 from thinc.layers import HashEmbed
 from thinc.types import Floats2d, Ints2d
 
@@ -151,10 +151,15 @@ def _features(cues: Sequence[str]) -> Model[list[Doc], list[Ints2d]]:
     return Model("attribution_features", forward)
 
 
-@registry.architectures("counterclaim.AttributionTok2Vec.v1")
+@registry.architectures("counterclaim.AttributionTok2Vec.v2")
 def attribution_tok2vec(width: int, embed_width: int, depth: int, window_size: int, rows: int,
-                        cues: list[str], encoder_dropout: float = 0.0) -> Model[list[Doc], list[Floats2d]]:
-    """Hash-embed every feature column, mix them with a maxout layer, then residual maxout-window encoders."""
+                        cues: list[str], encoder_dropout: float = 0.0,
+                        lstm_depth: int = 0) -> Model[list[Doc], list[Floats2d]]:
+    """Hash-embed every feature column, mix them with a maxout layer, then residual maxout-window encoders and,
+    with ``lstm_depth``, bidirectional LSTM layers over the whole article (residual too).
+
+    Why the LSTM: a content span averages ~19 tokens and its edges depend on where the clause around the cue
+    ends, further away than the window layers see (depth 4, window 2: 8 tokens either side)."""
     embeds = [HashEmbed(nO=embed_width, nV=rows if i < len(LEXICAL) else rows // 2, column=i, seed=i + 7)
               for i in range(N_COLUMNS)]
     embed = chain(
@@ -167,8 +172,10 @@ def attribution_tok2vec(width: int, embed_width: int, depth: int, window_size: i
     layer = chain(expand_window(window_size=window_size),
                   Maxout(width, width * (2 * window_size + 1), nP=3, normalize=True,
                          dropout=encoder_dropout or None))
-    encoder = with_array(clone(residual(layer), depth))  # type: ignore[arg-type]
-    model: Model[list[Doc], list[Floats2d]] = chain(embed, encoder)
+    model: Model[list[Doc], list[Floats2d]] = chain(embed, with_array(clone(residual(layer), depth)))
+    if lstm_depth:
+        model = chain(model, residual(with_padded(LSTM(width, width, bi=True, depth=lstm_depth,
+                                                       dropout=encoder_dropout))))
     model.set_dim("nO", width)
     return model
 
