@@ -124,9 +124,11 @@ def test_combine_prefers_agreeing_rules_and_adds_what_the_model_missed():
     rules = [raw("said", "the old bridge would reopen in May"), raw("claimed", "the repairs were late"),
              raw("believe", "the budget is fine")]
     combined = combine(doc, model, rules)
-    assert [text[a.content[0][0]:a.content[0][1]] for a in combined] == [
-        "the old bridge would reopen in May", "Critics claimed the repairs", "the budget is fine"]
+    assert [text[a.content[0][0]:a.content[0][1]] for a in combined] == [  # the model's contents, plus the rule's
+        "the old bridge would reopen in May.", "Critics claimed the repairs", "the budget is fine"]
     assert combined[0].cue == model[0].cue and combined[1] is model[1] and combined[2] is rules[2]
+    rules[0].via = (text.index("Critics"), text.index("Critics") + 7)  # a relay the rule found is kept
+    assert combine(doc, model, rules)[0].via == rules[0].via
 
     # the two agree on the content but name different speakers: the rule's speaker wins; the same speaker, the
     # model's source span is kept
