@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from documents import as_stream
+from jsonfile import assert_written_as
 
 from counterclaim.export import stream_document, to_document, validate_document, write_json
 from counterclaim.model import Corpus
@@ -122,13 +123,16 @@ def test_stream_document_is_to_document_taken_article_by_article(small_corpus: C
     assert stream.materialize() == expected
     assert validate_document(stream) == []
     write_json(stream, tmp_path / "stream.json")
-    assert (tmp_path / "stream.json").read_text("utf-8") == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+    written = (tmp_path / "stream.json").read_text("utf-8")
+    assert_written_as(written, expected)
+    write_json(expected, tmp_path / "dict.json")
+    assert (tmp_path / "dict.json").read_text("utf-8") == written  # a stream and its dict give the same bytes
 
 
-def test_an_empty_stream_is_written_as_json_would_write_it(tmp_path: Path) -> None:
+def test_an_empty_stream_is_written_as_its_empty_document(tmp_path: Path) -> None:
     empty = stream_document(Corpus([], []))
     write_json(empty, tmp_path / "empty.json")
-    assert (tmp_path / "empty.json").read_text("utf-8") == json.dumps(empty.materialize(), indent=2) + "\n"
+    assert_written_as((tmp_path / "empty.json").read_text("utf-8"), empty.materialize())
     assert validate_document(empty) == []
 
 
@@ -158,7 +162,7 @@ def test_write_json_is_utf8_and_atomic(small_corpus: Corpus, tmp_path: Path) -> 
     write_json(doc, target)
     raw = target.read_text("utf-8")
     assert "Бої біля Вугляра" in raw and raw.startswith('{\n  "schema"')
-    assert raw == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"  # streamed, yet the same bytes
+    assert_written_as(raw, doc)
     write_json({"schema": "counterclaim/1"}, target)  # replaces in place
     assert json.loads(target.read_text("utf-8")) == {"schema": "counterclaim/1"}
     assert [p.name for p in target.parent.iterdir()] == ["doc.json"]

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from jsonfile import assert_written_as
 from rapidfuzz import fuzz
 from typer.testing import CliRunner
 
@@ -128,11 +129,11 @@ def test_cli_resume_and_options(tmp_path: Path) -> None:
 
 
 def test_analyze_writes_the_document_article_by_article_as_a_whole(tmp_path: Path, samples_document) -> None:
-    """``analyze`` streams its export (``DocumentStream``); the file must be the bytes of the whole document."""
+    """``analyze`` streams its export (``DocumentStream``); the file must be the whole document."""
     result = CliRunner().invoke(app, ["analyze", str(SAMPLES), "-o", str(tmp_path / "r.json"), "--db", ""])
     assert result.exit_code == 0, result.output
     written = (tmp_path / "r.json").read_text(encoding="utf-8")
-    assert written == json.dumps(samples_document, ensure_ascii=False, indent=2) + "\n"
+    assert_written_as(written, samples_document)
 
 
 def test_dask_engine_gives_the_same_document(samples_document) -> None:

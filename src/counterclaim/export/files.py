@@ -7,13 +7,11 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import chain, islice
+from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
 from counterclaim.export.stream import SECTIONS, DocumentStream
-
-_JSON_CHUNKS = 4096  # encoder pieces per write: few system calls, and never the whole document in one string
 
 
 @contextmanager
@@ -44,52 +42,32 @@ def write_text(text: str, path: Path) -> None:
 
 
 def write_json(doc: dict[str, Any] | DocumentStream, path: Path) -> None:
-    """Write ``doc`` (a dict, or a ``DocumentStream`` as if materialized) as indented UTF-8 JSON, atomically.
+    """Write ``doc`` (a dict, or a ``DocumentStream`` as if materialized) as UTF-8 JSON, atomically: the top-level
+    keys one per line, and each record of a section (an article, an attribution, an event...) on a line of its own.
 
-    Streamed: ``json.dumps`` would hold the whole text, and the list of its pieces, at once, which for a large
-    corpus is several times the memory of the document itself. The bytes are the same as ``json.dumps`` gives
-    (with an indent, both use the same pure-Python encoder).
+    Why this layout: a record per line can be read with line tools (grep, head, diff) and is encoded by the C
+    encoder, which ``indent`` rules out (pretty-printing took 3.6 s per 1,000 articles, most of the export's time).
+    Streamed: records are written as a section is walked, so the text is never held whole.
     """
     with _atomic(path) as fh:
-        if isinstance(doc, DocumentStream):
-            _write_stream(doc, fh)
-        else:
-            _write_chunks(_ENCODER.iterencode(doc), fh)
-        fh.write("\n")
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
-
-
-def _write_chunks(chunks: Iterator[str], fh: TextIO) -> None:
-    while part := "".join(islice(chunks, _JSON_CHUNKS)):
-        fh.write(part)
-
-
-def _write_stream(doc: DocumentStream, fh: TextIO) -> None:
-    """The document's top-level object written key by key, each record of a section encoded alone and indented to
-    its depth (JSON strings hold no raw newline, so indenting every line of a record is exact)."""
-    fields = [*doc.head, *SECTIONS]
-    fh.write("{")
-    for n, name in enumerate(fields):
-        fh.write("\n  " + json.dumps(name, ensure_ascii=False) + ": ")
-        if name in doc.head:
-            _write_chunks(_indented(_ENCODER.iterencode(doc.head[name]), "  "), fh)
-        else:
-            items = doc.section(name)
+        fields = [*doc.head, *SECTIONS] if isinstance(doc, DocumentStream) else list(doc)
+        fh.write("{")
+        for n, name in enumerate(fields):
+            fh.write(("," if n else "") + "\n  " + _encode(name) + ": ")
+            if name not in SECTIONS:
+                fh.write(_encode(doc.head[name] if isinstance(doc, DocumentStream) else doc[name]))
+                continue
+            items = doc.section(name) if isinstance(doc, DocumentStream) else iter(doc[name])
             first = next(items, None)
             if first is None:
                 fh.write("[]")
-            else:
-                fh.write("[")
-                for k, item in enumerate(chain([first], items)):
-                    fh.write(",\n    " if k else "\n    ")
-                    _write_chunks(_indented(_ENCODER.iterencode(item), "    "), fh)
-                fh.write("\n  ]")
-        fh.write("," if n < len(fields) - 1 else "")
-    fh.write("\n}")
+                continue
+            fh.write("[\n    " + _encode(first))
+            while group := list(islice(items, _RECORDS_PER_WRITE)):
+                fh.write("".join(",\n    " + _encode(item) for item in group))
+            fh.write("\n  ]")
+        fh.write("\n}\n")
 
 
-def _indented(chunks: Iterator[str], prefix: str) -> Iterator[str]:
-    for chunk in chunks:
-        yield chunk.replace("\n", "\n" + prefix)
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+_RECORDS_PER_WRITE = 512  # few system calls, and never a whole section in one string
