@@ -12,10 +12,12 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Iterator
+from datetime import date
 from itertools import islice
 from typing import Protocol
 
 from .extract import extract_article
+from .ingest.article import build_article
 from .model import Article, ArticleAnalysis, InputError
 from .nlp import load_pipeline, parse_articles
 
@@ -58,8 +60,14 @@ class LocalEngine:
             yield batch, extract_batch(batch, self.model)
 
 
+# An invented two-sentence report: extracting it loads what extraction loads lazily on first use (quantulum3's unit
+# tables, dateparser's languages), so that a worker's first batch costs no more than its others.
+WARM_UP_TEXT = ('Rebel fighters advanced about 3 kilometres (1.9 miles) near the town on Tuesday, a commander '
+                'said. The army said the claims "do not correspond to reality."')
+
+
 def _warm(model: str | None) -> None:
-    load_pipeline(model)
+    extract_batch([build_article(WARM_UP_TEXT, "warm-up", date(2024, 5, 10))], model)
 
 
 class DaskEngine:
@@ -87,7 +95,7 @@ class DaskEngine:
                                    dashboard_address=":0", silence_logs=logging.ERROR)  # no clash with a running one
             client = Client(cluster)
         try:
-            client.run(_warm, self.model)  # every worker loads the model now, in parallel, not on its first batch
+            client.run(_warm, self.model)  # every worker loads what it needs now, in parallel, not on its first batch
             limit = self.in_flight or 2 * max(1, len(client.scheduler_info()["workers"]))
             pending = iter(batches)
             running = as_completed()
