@@ -188,7 +188,10 @@ def test_quantulum_index_answers_like_quantulum() -> None:
 
     units = load.units("en_US")
     texts = ["the convoy was 3 m from the road", "about 2 mi north of the town", "14 tons of fuel", "5 ft deep",
-             "a 10 m wide crater near the bridge", "500 t of grain", "30 APCs and 5 tanks"]
+             "a 10 m wide crater near the bridge", "500 t of grain", "30 APCs and 5 tanks",
+             # long words and punctuation: the index enumerates short substrings and searches for long words
+             "Officials (speaking anonymously) said 12 km of the counter-offensive's front, per "
+             "https://example.org/reports/2024/05/a-very-long-path-segment-here, had moved 3 mi.", ""]
     ambiguous = [base for base in units.surfaces.values() if len(base) > 1][:40]
     for text in texts:
         for entities in ambiguous:
