@@ -15,15 +15,24 @@ from ..model import Span, VerificationNote
 from .spans import doc_ents, doc_text
 
 _NEG = r"(?:could|can|was|were|has|have|had|did|does|do|is|are)\s*(?:not|n[’']t|never)"
+# "Neither claim could be verified", "None of the figures could be confirmed": the negation sits in the subject,
+# so the verb itself is positive. The subject is a run of plain words (no punctuation, no relative pronoun), which
+# keeps a negator in an earlier clause from reaching a later, affirmative "was confirmed".
+_NEG_SUBJECT = (r"\b(?:neither|none|nobody|nothing|no\s+one)\b(?:\s+(?!(?:that|which|who|whom|whose)\b)[\w’'-]+){0,8}?"
+                r"\s+(?:could|can|was|were|has|have|had|is|are|will|would)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
+                r"(?:immediately\s+|independently\s+)*(?:verif|confirm)\w*")
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("not_verified", re.compile(
         rf"\b{_NEG}\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:immediately\s+|independently\s+)*(?:verif|confirm)\w*"
         rf"(?:\s+(?:it\s+|them\s+|this\s+)?independently)?"
-        rf"|\b(?:unable|not\s+able)\s+to\s+(?:independently\s+)?(?:verify|confirm)\b|\bnot\s+independently\s+verified\b",
+        rf"|\b(?:unable|not\s+able)\s+to\s+(?:independently\s+)?(?:verify|confirm)\b|\bnot\s+independently\s+verified\b"
+        rf"|{_NEG_SUBJECT}",
         re.I)),
     ("no_comment", re.compile(
         rf"\b{_NEG}\s+(?:immediately\s+)?(?:respond|comment|reply|return)\w*(?:\s+to\s+(?:a\s+)?requests?\s+for\s+"
-        rf"comment)?|\bdeclined\s+to\s+comment\b|\bcould\s+not\s+be\s+reached\s+for\s+comment\b"
+        rf"comment)?|\bdeclined\s+to\s+comment\b"
+        # "couldn't be reached", "could not immediately be reached", "was not immediately reachable" for comment
+        rf"|\b{_NEG}\s+(?:(?:be|been|immediately)\s+)*reach(?:ed|able)\s+for\s+(?:a\s+)?comment\b"
         rf"|\bno\s+immediate\s+comment\b", re.I)),
     ("independent_evidence", re.compile(
         r"\b(?:geolocated|satellite|verified|drone)\s+(?:images?|imagery|footage|videos?|photos?|photographs?)\b",
@@ -35,6 +44,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                          r"|\bno\s+(?:satellite\s+)?(?:imagery|footage|images|evidence)\b", re.I)),
 ]
 EVIDENCE_WORDS = re.compile(r"(?:geolocated|satellite|verified|drone)\s+\w+", re.I)
+# An outlet the small model mistakes for a person or a title is still the outlet, whichever voice names it.
+AGENT_LABELS = ("ORG", "PERSON", "WORK_OF_ART")
 
 
 @dataclass
@@ -59,17 +70,18 @@ def find_notes(doc: Doc) -> list[NoteHit]:
 
 
 def _verifier(doc: Doc, start: int, end: int) -> str | None:
-    """The ORG right before the phrase (its subject), or after 'by' in the passive."""
+    """The name right before the phrase (its subject), or after 'by' in the passive."""
     text = doc_text(doc)
-    before = [e for e in doc_ents(doc) if e.label_ in ("ORG", "PERSON", "WORK_OF_ART") and e.end_char <= start
-              and not text[e.end_char:start].strip(" ,")[:1].isalpha()]
+    # The nearest name before the phrase; the gap check below decides whether it is the subject. Only auxiliaries
+    # may separate them, since the phrase need not start with one ("X was unable to verify").
+    before = [e for e in doc_ents(doc) if e.label_ in AGENT_LABELS and e.end_char <= start]
     gap = text[before[-1].end_char:start] if before else ""
     if before and re.fullmatch(r"\s*(?:(?:was|were|has|have|had|is|are|did|does|do|also)\s+)*", gap):
         return before[-1].text
     tail = text[end:end + 60]
     by = re.match(r"\s+by\s+", tail)
     if by:
-        after = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start_char == end + by.end()]
+        after = [e for e in doc_ents(doc) if e.label_ in AGENT_LABELS and e.start_char == end + by.end()]
         if after:
             return after[0].text
     return None
