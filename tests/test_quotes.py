@@ -72,9 +72,6 @@ def test_guillemet_reused_as_closer_without_space() -> None:
     assert "Officials" not in text[q.start:q.end]
 
 
-@pytest.mark.xfail(strict=True, reason="« reused as a closer is only recognised when glued to the previous word; "
-                                        "with a space before it ('city. «.') the quote runs on, unclosed, to the "
-                                        "paragraph end and swallows the narration")
 def test_guillemet_reused_as_closer_after_space() -> None:
     text = ("The spokesman said «the militia has been pushed out of the eastern districts of the city. «. "
             "Officials gave no further details.")
@@ -82,6 +79,20 @@ def test_guillemet_reused_as_closer_after_space() -> None:
     assert q.closed
     assert "Officials" not in text[q.start:q.end]
     assert inner(text, q).rstrip() == "the militia has been pushed out of the eastern districts of the city."
+
+
+def test_guillemet_reused_as_closer_after_space_at_paragraph_end() -> None:
+    text = ("The mayor said «the water station was hit again overnight «\n\n"
+            "«Repairs will take a week,» an engineer added.")
+    assert [q.closed for q in find_quotes(text)] == [True, True]
+    assert quoted(text)[1] == "«Repairs will take a week,»"
+
+
+def test_spaced_guillemet_still_opens_when_nothing_is_open() -> None:
+    text = "The statement read: « Our forces repelled four attacks near the village », the agency said."
+    [q] = find_quotes(text)
+    assert q.closed
+    assert inner(text, q).strip() == "Our forces repelled four attacks near the village"
 
 
 def test_mixed_styles_in_one_article() -> None:
@@ -206,10 +217,16 @@ def test_quote_words_counts_inner_text_only() -> None:
     assert not q.is_full(text)  # three words but no closing punctuation: still a scare-quoted phrase
 
 
-@pytest.mark.xfail(strict=True, reason="a straight quote glued to the preceding comma (said,\"...\") is read as a "
-                                        "closer, so the whole direct quote is missed")
 def test_straight_quote_glued_to_comma() -> None:
     text = 'The governor said,"We will not give up a single street of this town," adding that help was coming.'
+    assert quoted(text) == ['"We will not give up a single street of this town,"']
+
+
+@pytest.mark.parametrize("text", [
+    'The governor said;"We will not give up a single street of this town," and left.',
+    'The governor said,"We will not give up a single street of this town,"adding that help was coming.',
+])
+def test_straight_quote_glued_to_punctuation_or_word(text: str) -> None:
     assert quoted(text) == ['"We will not give up a single street of this town,"']
 
 
@@ -223,6 +240,8 @@ PARSE_CASES = [
     "The army's spokesman said the brigades' losses were light.",
     "The general wrote: «The city is surrounded and the garrison has no way out",
     "“We hold the line,” she said.\n\n«Nobody will pass here tonight,» he said.",
+    "The spokesman said «the militia was pushed out of the city. «. Officials gave no details.",
+    'The governor said,"We will not give up this town," adding that help was coming.',
 ]
 
 

@@ -36,23 +36,41 @@ class Quote:
         return self.words(text) >= 6 or (self.words(text) >= 3 and inner[-1:] in ",.!?…")
 
 
-def _role(text: str, i: int) -> str:
-    """'open', 'close' or '' for the character at i."""
+def _role(text: str, i: int, open_mark: str | None) -> str:
+    """'open', 'close' or '' for the character at i; open_mark is the mark of the quote open there, if any."""
     ch = text[i]
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == "«":
+        return _guillemet_role(before, after, open_mark)
     if ch in OPENERS:
-        # «... city. « : a machine translator reused the opener as a closer
-        if ch == "«" and not before.isspace() and (after.isspace() or after in ".,;:!?"):
-            return "close"
         return "open"
     if ch in CLOSERS:
         return "close"
     if ch == STRAIGHT:
-        if before.isspace() or before in "([{—–-:" or i == 0:
-            return "open" if not after.isspace() else ""
-        return "close"
+        return _straight_role(before, after, i)
     return ""
+
+
+def _guillemet_role(before: str, after: str, open_mark: str | None) -> str:
+    # «... city.« : a machine translator reused the opener as a closer
+    if not before.isspace() and (after.isspace() or after in ".,;:!?"):
+        return "close"
+    # «... city. «. : the same, spaced out. An opener leads into words; quotes do not nest at the top level, so
+    # inside a «quote a « that leads into none is its closer
+    if open_mark == "«" and not after.isalnum():
+        return "close"
+    return "open"
+
+
+def _straight_role(before: str, after: str, i: int) -> str:
+    if before.isspace() or before in "([{—–-:" or i == 0:
+        return "open" if not after.isspace() else ""
+    # said,"We ... : speech is introduced after a comma like after a colon; a closer there would be followed by a
+    # space, not by the first word. Other marks (src="x") are not speech.
+    if before in ",;" and after.isalnum():
+        return "open"
+    return "close"
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -70,7 +88,7 @@ def find_quotes(text: str) -> list[Quote]:
                 quotes.append(Quote(open_at, end, False))
                 open_at = None
             para_index += 1
-        role = _role(text, i)
+        role = _role(text, i, None if open_at is None else text[open_at])
         if open_at is None:
             if role == "open":
                 open_at = i
