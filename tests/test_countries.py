@@ -107,9 +107,6 @@ def test_seats_of_power(word: str, country: str) -> None:
     assert country_of(word) == country
 
 
-@pytest.mark.xfail(strict=True, reason="a leading article is not stripped: country_of('the Kremlin') and "
-                                        "country_of('the White House') are None, though spaCy ORG entity texts "
-                                        "(passed whole in speakers.describe) include 'the'")
 @pytest.mark.parametrize(("word", "country"), [("the Kremlin", "Russia"), ("the White House", "United States")])
 def test_seats_with_article(word: str, country: str) -> None:
     assert country_of(word) == country
@@ -140,10 +137,6 @@ def fresh_forms() -> Iterator[None]:
     countries.country_forms.cache_clear()
 
 
-@pytest.mark.xfail(strict=True, reason="country_forms() uses setdefault over countryinfo files in directory-listing "
-                                        "order, and 'Serbia and Montenegro' and 'Serbia' both claim Belgrade: "
-                                        "country_of('Belgrade') depends on file order (here it is 'Serbia and "
-                                        "Montenegro' while country_of('Serbian') is 'Serbia')")
 def test_forms_do_not_depend_on_file_order(monkeypatch: pytest.MonkeyPatch, fresh_forms: None) -> None:
     records = list(countries._country_records())
     results = []
@@ -154,7 +147,10 @@ def test_forms_do_not_depend_on_file_order(monkeypatch: pytest.MonkeyPatch, fres
     assert results[0] == results[1] == ("Serbia", "Serbia")
 
 
-@pytest.mark.xfail(strict=True, reason="fold() keeps apostrophes despite its docstring ('apostrophe-free'), so the "
-                                        "common spelling 'Sanaa' misses countryinfo's \"Sana'a\"")
 def test_sanaa_without_apostrophe() -> None:
     assert country_of("Sanaa") == "Yemen"
+
+
+def test_a_capital_shared_with_a_former_state_means_the_current_one() -> None:
+    # countryinfo lists Willemstad for Curaçao and for the dissolved Netherlands Antilles, neither with a population
+    assert country_of("Willemstad") == "Curaçao"

@@ -7,6 +7,7 @@ the same party, for any country.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -25,8 +26,9 @@ AMBIGUOUS_FORMS = {"georgia", "jordan", "chad", "niger", "guinea", "us", "x"}
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case, accent-free, apostrophe-free form used as a lookup key.
+    """Lower-case, accent-free form with straight apostrophes, used as a lookup key.
 
+    Apostrophes are kept so callers can still see a possessive ("kyiv's"); country lookups drop them (_key).
     Cached, with an ASCII shortcut (nothing to decompose): every speaker, side and place name goes through it,
     hundreds of thousands of times in a large corpus."""
     if text.isascii():
@@ -36,6 +38,18 @@ def fold(text: str) -> str:
     return text.lower().replace("’", "'").strip()
 
 
+@lru_cache(maxsize=1 << 16)
+def _key(text: str) -> str:
+    """The country lookup key: folded and apostrophe-free, on both sides of the lookup, so that the common
+    spelling "Sanaa" meets countryinfo's "Sana'a"."""
+    return fold(text).replace("'", "")
+
+
+def _unpossessed(text: str) -> str:
+    """"Moscow's" -> "Moscow", "Ukrainians'" -> "Ukrainians"."""
+    return re.sub(r"[’']s?$", "", text.strip())
+
+
 def _country_records():
     data_dir = resources.files("countryinfo") / "data"
     for entry in data_dir.iterdir():
@@ -43,51 +57,76 @@ def _country_records():
             yield json.loads(entry.read_text(encoding="utf-8"))
 
 
+def _surfaces(rec: dict) -> list[str]:
+    """Every form a record offers: name, demonym (and its plural, "Ukrainians"), capitals, longer alt spellings."""
+    capital = rec.get("capital") or ""
+    demonym = rec.get("demonym") if isinstance(rec.get("demonym"), str) else ""
+    surfaces = [rec["name"], demonym, *(capital if isinstance(capital, list) else [capital])]
+    surfaces += [s for s in rec.get("altSpellings") or [] if isinstance(s, str) and len(s) > 3]
+    return surfaces + ([demonym + "s"] if demonym else [])
+
+
 @lru_cache(maxsize=1)
 def country_forms() -> dict[str, str]:
     """Folded surface form -> canonical country name."""
-    forms: dict[str, str] = {}
-    for rec in _country_records():
-        name = rec.get("name")
-        if not name:
-            continue
-        capital = rec.get("capital") or ""
-        surfaces = [name, rec.get("demonym") or "", *(capital if isinstance(capital, list) else [capital])]
-        surfaces += [s for s in rec.get("altSpellings") or [] if isinstance(s, str) and len(s) > 3]
-        for surface in surfaces:
-            key = fold(surface)
+    records = [rec for rec in _country_records() if rec.get("name")]
+    claims: dict[str, set[str]] = {}
+    for rec in records:
+        for surface in _surfaces(rec):
+            key = _key(surface)
             if key and key not in AMBIGUOUS_FORMS:
-                forms.setdefault(key, name)
-        demonym = fold(rec.get("demonym") or "") if isinstance(rec.get("demonym"), str) else ""
-        if demonym:
-            forms.setdefault(demonym + "s", name)  # "Ukrainians"
-    _prefer_populous(forms)
+                claims.setdefault(key, set()).add(rec["name"])
+    # Population, then whether ISO 3166 still lists the country (a numeric code; the Netherlands Antilles has none)
+    rank = {rec["name"]: (rec.get("population") or 0, bool((rec.get("ISO") or {}).get("numeric"))) for rec in records}
+    forms = {key: _claimant(key, names, rank) for key, names in claims.items()}
+    _prefer_populous(forms, records)
     for name, extra in EXTRA_FORMS.items():
         for surface in extra:
-            forms[fold(surface)] = name
+            forms[_key(surface)] = name
     for seat, name in SEAT_METONYMS.items():
-        forms[fold(seat)] = name
+        forms[_key(seat)] = name
     return forms
 
 
-def _prefer_populous(forms: dict[str, str]) -> None:
+def _claimant(key: str, names: set[str], rank: dict[str, tuple[int, bool]]) -> str:
+    """The one of several countries claiming a form that it means, whatever order the data files come in.
+
+    A country's own name means that country. Otherwise a claimant whose name contains another claimant's name is
+    a union or former state of it ("Serbia and Montenegro" also has Belgrade for capital): news means the
+    present, smaller state. Among the rest the most populous wins ("Indian" is India, not its ocean territory),
+    then a country ISO still lists (Willemstad is Curaçao's, no longer the Netherlands Antilles')."""
+    own = sorted(name for name in names if _key(name) == key)
+    if own:
+        return own[0]
+    words = {name: set(_key(name).split()) for name in names}
+    inner = [name for name in names if not any(words[other] < words[name] for other in names)]
+    return max(sorted(inner), key=lambda name: rank.get(name, (0, False)))
+
+
+def _prefer_populous(forms: dict[str, str], records: list[dict]) -> None:
     """A short form that is part of several countries' names ("Congo") means the most populous of them, as it
     does in news copy; a country's own full name always means that country."""
-    records = [(fold(r["name"]), r["name"], r.get("population") or 0) for r in _country_records() if r.get("name")]
-    own = {folded for folded, _, _ in records}
-    population = {name: people for _, name, people in records}
+    named = [(_key(r["name"]), r["name"], r.get("population") or 0) for r in records]
+    own = {folded for folded, _, _ in named}
+    population = {name: people for _, name, people in named}
     for key in [k for k in forms if k not in own and " " not in k and len(k) > 3]:
-        holders = {name for folded, name, _ in records if key in folded.split()} | {forms[key]}
+        holders = {name for folded, name, _ in named if key in folded.split()} | {forms[key]}
         forms[key] = max(sorted(holders), key=lambda name: population.get(name, 0))
 
 
 def country_of(word: str) -> str | None:
-    """The country a word names ("Russian", "Moscow's", "Kremlin"), or None."""
-    key = fold(word)
-    for suffix in ("'s", "'"):
-        if key.endswith(suffix):
-            key = key[: -len(suffix)]
-    return country_forms().get(key)
+    """The country a word names ("Russian", "Moscow's", "the Kremlin", "Sanaa"), or None.
+
+    The word as written is tried first, as some names look possessive or carry an article ("St. John's", "The
+    Gambia"); then without the possessive and without a leading article, which spaCy ORG entity texts keep
+    ("the Kremlin"). Forms themselves keep their article, so a bare "valley" is not Anguilla's "The Valley"."""
+    forms = country_forms()
+    for text in (word, _unpossessed(word)):
+        key = _key(text)
+        for candidate in (key, key.removeprefix("the ")):
+            if candidate in forms:
+                return forms[candidate]
+    return None
 
 
 @lru_cache(maxsize=1)
