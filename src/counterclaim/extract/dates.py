@@ -17,7 +17,8 @@ from ..model import DateRef
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-FILLER = re.compile(r"^(on|in|at|by|since|until|from|during|early|late|earlier|later)\s+", re.I)
+# Any run of them, not just the first: "in early February", "since late 2022".
+FILLER = re.compile(r"^((on|in|at|by|since|until|from|during|early|late|earlier|later)\s+)+", re.I)
 NON_DATES = re.compile(r"^(\d+|one|two|three|\w+ly)$|\b(years?|months?|weeks?|days?) old\b", re.I)
 
 
@@ -100,12 +101,24 @@ def resolve_date(phrase: str, published: date | None) -> DateRef:
     parsed = dateparser.parse(core, languages=["en"], settings=settings)
     if parsed is None:
         return DateRef(None, "unknown", phrase)
-    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", core)) or "ago" in core.lower()
-    if has_day:
+    if re.search(r"\bago\b", core, re.I):
+        return _counted_back(parsed, core, phrase)
+    if re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", core):
         return DateRef(parsed.date().isoformat(), "day", phrase)
     if re.search(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
                  core, re.I):
         return DateRef(parsed.strftime("%Y-%m"), "month", phrase)
     if re.fullmatch(r"\d{4}", core):
         return DateRef(core, "year", phrase)
+    return DateRef(parsed.date().isoformat(), "day", phrase)
+
+
+def _counted_back(parsed: datetime, core: str, phrase: str) -> DateRef:
+    """'three days ago' is a day, but 'two months ago' only a month and 'a year ago' a year: a count back is as
+    precise as its finest unit (dateparser also lands month counts on the first, from PREFER_DAY_OF_MONTH)."""
+    units = set(re.findall(r"\b(year|month|week|day|hour|minute)s?\b", core.lower()))
+    if units and units <= {"year", "month"}:
+        if "month" in units:
+            return DateRef(parsed.strftime("%Y-%m"), "month", phrase)
+        return DateRef(str(parsed.year), "year", phrase)
     return DateRef(parsed.date().isoformat(), "day", phrase)
