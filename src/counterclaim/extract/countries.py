@@ -121,6 +121,9 @@ def country_of(word: str) -> str | None:
     Gambia"); then without the possessive and without a leading article, which spaCy ORG entity texts keep
     ("the Kremlin"). Forms themselves keep their article, so a bare "valley" is not Anguilla's "The Valley"."""
     forms = country_forms()
+    key = _key(word)
+    if key in forms or not (key.startswith("the ") or "'" in word or "’" in word):
+        return forms.get(key)  # most calls, spared the variants (this runs ~100 times per article)
     for text in (word, _unpossessed(word)):
         key = _key(text)
         for candidate in (key, key.removeprefix("the ")):
