@@ -13,6 +13,9 @@ from typing import Any, TextIO
 
 from counterclaim.export.stream import SECTIONS, DocumentStream
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+_RECORDS_PER_WRITE = 512  # few system calls, and never a whole section in one string
+
 
 @contextmanager
 def _atomic(path: Path) -> Iterator[TextIO]:
@@ -49,15 +52,18 @@ def write_json(doc: dict[str, Any] | DocumentStream, path: Path) -> None:
     encoder, which ``indent`` rules out (pretty-printing took 3.6 s per 1,000 articles, most of the export's time).
     Streamed: records are written as a section is walked, so the text is never held whole.
     """
+    if isinstance(doc, DocumentStream):
+        head, fields, section = doc.head, [*doc.head, *SECTIONS], doc.section
+    else:
+        head, fields, section = doc, list(doc), lambda name: iter(doc[name])
     with _atomic(path) as fh:
-        fields = [*doc.head, *SECTIONS] if isinstance(doc, DocumentStream) else list(doc)
         fh.write("{")
         for n, name in enumerate(fields):
             fh.write(("," if n else "") + "\n  " + _encode(name) + ": ")
             if name not in SECTIONS:
-                fh.write(_encode(doc.head[name] if isinstance(doc, DocumentStream) else doc[name]))
+                fh.write(_encode(head[name]))
                 continue
-            items = doc.section(name) if isinstance(doc, DocumentStream) else iter(doc[name])
+            items = section(name)
             first = next(items, None)
             if first is None:
                 fh.write("[]")
@@ -68,6 +74,3 @@ def write_json(doc: dict[str, Any] | DocumentStream, path: Path) -> None:
             fh.write("\n  ]")
         fh.write("\n}\n")
 
-
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-_RECORDS_PER_WRITE = 512  # few system calls, and never a whole section in one string
