@@ -15,15 +15,15 @@ from ..model import Span, VerificationNote
 from .spans import doc_ents, doc_text
 
 _NEG = r"(?:could|can|was|were|has|have|had|did|does|do|is|are)\s*(?:not|n[’']t|never)"
+_VERIFY_VERB = r"(?:yet\s+)?(?:been\s+|be\s+)?(?:immediately\s+|independently\s+)*(?:verif|confirm)\w*"
 # "Neither claim could be verified", "None of the figures could be confirmed": the negation sits in the subject,
 # so the verb itself is positive. The subject is a run of plain words (no punctuation, no relative pronoun), which
 # keeps a negator in an earlier clause from reaching a later, affirmative "was confirmed".
 _NEG_SUBJECT = (r"\b(?:neither|none|nobody|nothing|no\s+one)\b(?:\s+(?!(?:that|which|who|whom|whose)\b)[\w’'-]+){0,8}?"
-                r"\s+(?:could|can|was|were|has|have|had|is|are|will|would)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
-                r"(?:immediately\s+|independently\s+)*(?:verif|confirm)\w*")
+                rf"\s+(?:could|can|was|were|has|have|had|is|are|will|would)\s+{_VERIFY_VERB}")
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("not_verified", re.compile(
-        rf"\b{_NEG}\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:immediately\s+|independently\s+)*(?:verif|confirm)\w*"
+        rf"\b{_NEG}\s+{_VERIFY_VERB}"
         rf"(?:\s+(?:it\s+|them\s+|this\s+)?independently)?"
         rf"|\b(?:unable|not\s+able)\s+to\s+(?:independently\s+)?(?:verify|confirm)\b|\bnot\s+independently\s+verified\b"
         rf"|{_NEG_SUBJECT}",
