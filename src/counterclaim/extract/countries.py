@@ -124,12 +124,8 @@ def country_of(word: str) -> str | None:
     key = _key(word)
     if key in forms or not (key.startswith("the ") or "'" in word or "’" in word):
         return forms.get(key)  # most calls, spared the variants (this runs ~100 times per article)
-    for text in (word, _unpossessed(word)):
-        key = _key(text)
-        for candidate in (key, key.removeprefix("the ")):
-            if candidate in forms:
-                return forms[candidate]
-    return None
+    bare = _key(_unpossessed(word))
+    return next((forms[k] for k in (key.removeprefix("the "), bare, bare.removeprefix("the ")) if k in forms), None)
 
 
 @lru_cache(maxsize=1)
