@@ -21,6 +21,7 @@ import numpy
 from spacy.tokens import Doc, Span
 
 from .attributions import RawAttribution, _np_span, _subject
+from .learned_ops import MatmulOps
 from .quotes import Quote
 from .spans import CharSpan, overlaps
 
@@ -71,6 +72,9 @@ def load_tagger(path: str | None = None) -> Tagger:
     nlp = load_model_from_config(load_config(root / "config.cfg"), auto_fill=True, validate=True)
     tagger = nlp.get_pipe("tagger")
     tagger.from_disk(root / "tagger", exclude=["vocab"])
+    ops = MatmulOps()  # faster inference kernels, same outputs (see learned_ops)
+    for layer in tagger.model.walk():
+        layer.ops = ops
     return Tagger(model=tagger.model, labels=tuple(tagger.labels))
 
 
