@@ -22,11 +22,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-import numpy
 import spacy
 from spacy.tokens import Doc
 from spacy.training import Example
-from thinc.api import Adam, NumpyOps, set_current_ops
+from thinc.api import Adam, set_current_ops
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -37,19 +36,9 @@ from polnear_data import DEFAULT_DATA, bio_tags, cue_lemmas, load_records, parse
 
 from counterclaim.extract import learned  # noqa: E402
 from counterclaim.extract.learned_features import cache_features  # noqa: E402
+from counterclaim.extract.learned_ops import MatmulOps  # noqa: E402
 from counterclaim.extract.quotes import find_quotes  # noqa: E402
 from counterclaim.nlp import load_pipeline  # noqa: E402
-
-
-class MatmulOps(NumpyOps):
-    """numpy's matmul (multi-threaded BLAS) instead of single-threaded blis: about twice as fast on 2 cores."""
-
-    def gemm(self, x, y, out=None, trans1=False, trans2=False):  # type: ignore[no-untyped-def, override]
-        result = numpy.matmul(x.T if trans1 else x, y.T if trans2 else y)
-        if out is None:
-            return result
-        out[...] = result
-        return out
 
 
 def build(cues: list[str], width: int, embed_width: int, depth: int, window: int, rows: int,

@@ -9,8 +9,9 @@ tagger, more than half of what the spaCy parse costs. Two kernels made most of i
   article for the two bidirectional layers); doing the input products for the whole sequence at once and
   stepping both directions together in numpy takes 27 ms.
 
-Only inference changes: training keeps thinc's kernels, so ``make train-attribution`` rebuilds the same weights, and
-the outputs agree with thinc's to float32 rounding (``tests/test_learned_ops.py``).
+Training (``train/train_attribution.py``) runs on these ops too; it always did its products with ``matmul``, and
+its LSTM steps keep thinc's kernel, which keeps the gates for the backward pass, so ``make train-attribution``
+rebuilds the same weights. The outputs agree with thinc's kernels to float32 rounding (``tests/test_learned_ops.py``).
 """
 
 from __future__ import annotations
