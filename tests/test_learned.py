@@ -4,11 +4,12 @@ present) an end-to-end run on invented text."""
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 import numpy
 import pytest
 
-from counterclaim.extract import extract_article, find_raw_attributions, parse_input
+from counterclaim.extract import _channel, _speech_date, extract_article, find_raw_attributions, parse_input
 from counterclaim.extract.attributions import RawAttribution
 from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode, combine, complete_contents, link,
                                           role_spans, split_off_other_sentences, viterbi)
@@ -138,6 +139,24 @@ def test_combine_prefers_agreeing_rules_and_adds_what_the_model_missed():
     assert combine(doc, model, rules)[0].source == rules[0].source
     model[0].source = (mayor + 4, mayor + len("The mayor"))
     assert combine(doc, model, rules)[0].source == model[0].source
+
+
+def test_combine_reads_channel_and_date_from_the_rules_reporting_verb():
+    text = "The governor wrote on the Telegram messaging app on Monday that the dam had held overnight."
+    doc = load_pipeline()(parse_input(text))
+    article_ = Article(id="t2", source="test", text=text, text_sha256=hashlib.sha256(text.encode()).hexdigest(),
+                       published=date(2024, 3, 6))  # a Wednesday
+    content = text.index("that the dam")
+    wrote = next(t for t in doc if t.text == "wrote")
+    app = next(t for t in doc if t.text == "app")
+    span = (content, len(text) - 1)
+    # the tagger took the medium words for the cue; the rules found the reporting verb
+    model = [RawAttribution(cue=(text.index("messaging"), app.idx + 3), content=[span], verb=app)]
+    rules = [RawAttribution(cue=(wrote.idx, wrote.idx + 5), content=[(content + 5, len(text) - 1)], verb=wrote)]
+    combined = combine(doc, model, rules)
+    assert len(combined) == 1 and combined[0].content == [span] and combined[0].verb is wrote
+    assert _channel(combined[0]) == "telegram"
+    assert _speech_date(combined[0], doc, article_).value == "2024-03-04"
 
 
 @needs_model
