@@ -278,3 +278,20 @@ def test_parse_text_leaves_unclosed_end_alone() -> None:
 def test_no_quotes_in_empty_text() -> None:
     assert find_quotes("") == []
     assert parse_text("", []) == ""
+
+
+@pytest.mark.parametrize("content,kind", [
+    ('that “the night was hot, the fighting goes on.”', "direct"),
+    ('“the night was hot, the fighting goes on.”', "direct"),
+    ('that the night was “hot”, and the fighting goes on', "mixed"),
+    ('thatched roofs burned, “the fighting goes on.”', "mixed"),
+])
+def test_a_leading_that_does_not_make_a_quotation_mixed(content, kind):
+    from counterclaim.extract import _kind
+    from counterclaim.extract.attributions import RawAttribution
+
+    text = f"The deputy minister wrote {content}"
+    start = text.index(content)
+    quotes = find_quotes(text)
+    raw = RawAttribution(cue=(20, 25), content=[(start, len(text))], quotes=quotes)
+    assert _kind(raw, text) == kind

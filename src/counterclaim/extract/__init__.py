@@ -29,6 +29,7 @@ __all__ = ["extract_article", "find_raw_attributions", "parse_input"]
 FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit",
                "brigade", "brigades", "defenders", "fighter", "fighters", "artillery", "navy", "jets", "drones",
                "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy"}
+LEAD_IN = re.compile(r"that\s+(?=\W)", re.IGNORECASE)  # "that" right before a quotation mark
 OWN_SIDE_WORDS = re.compile(r"\b([A-Z][\w’']+) (?:defenders|heroes|defence forces)\b")
 
 
@@ -102,12 +103,17 @@ def _attached_to(token: Token, verb: Token) -> bool:
     return head is verb or (head.head is verb and token.i < head.left_edge.i + 3)
 
 
-def _kind(raw: RawAttribution) -> str:
+def _kind(raw: RawAttribution, text: str) -> str:
+    """direct when quotation marks hold the whole content, bar its punctuation and a leading "that" (the reporting
+    frame's word, not the speaker's: 'wrote that "the night was hot"'), mixed when they hold part of it."""
     if not raw.quotes:
         return "indirect"
     quoted = sum(min(e, q.end) - max(s, q.start) for s, e in raw.content for q in raw.quotes
                  if overlaps((s, e), (q.start, q.end)))
     total = sum(e - s for s, e in raw.content)
+    lead_in = LEAD_IN.match(text, raw.content[0][0], raw.content[0][1])
+    if lead_in:
+        total -= lead_in.end() - lead_in.start()
     return "direct" if quoted >= total - 2 else "mixed"
 
 
@@ -156,7 +162,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
             cue=Span.of(text, *raw.cue),
             content=Span.of(text, content[0][0], content[-1][1]),
             content_fragments=[Span.of(text, s, e) for s, e in content],
-            kind=_kind(raw),
+            kind=_kind(raw, text),
             source=Span.of(text, *raw.source) if raw.source else None,
             speaker=speaker.key if speaker else None,
             channel=_channel(raw),
