@@ -169,3 +169,25 @@ def test_model_finds_indirect_speech_end_to_end():
     analysis = extract_article(article(text), doc, attributions="combined")
     assert analysis.attributions and all(a.content.text == text[a.content.start:a.content.end]
                                          for a in analysis.attributions)
+
+
+def test_combine_takes_the_rules_attribution_for_a_shared_according_to_cue():
+    text = ("Reporters could not verify the claim, though according to the port authority's director, Lena Varga, "
+            "two cargo ships had left the harbour overnight.")
+    doc = load_pipeline()(parse_input(text))
+
+    def at(phrase: str) -> tuple[int, int]:
+        return text.index(phrase), text.index(phrase) + len(phrase)
+
+    cue = at("according to")
+    # the tagger read the speaker as part of the content, across the clause before it
+    model = [RawAttribution(cue=cue, content=[at("Reporters could not verify the claim"),
+                                              at("the port authority's director, Lena Varga, two cargo ships had left "
+                                                 "the harbour overnight")])]
+    rules = [RawAttribution(cue=cue, content=[at("two cargo ships had left the harbour overnight")],
+                            source=at("the port authority's director, Lena Varga"))]
+    assert combine(doc, model, rules) == rules
+    # a cue that is not "according to" keeps the model's attribution
+    said = at("could not verify")
+    model[0].cue = rules[0].cue = said
+    assert combine(doc, model, rules) == model

@@ -304,6 +304,10 @@ def _words(doc: Doc, raw: RawAttribution) -> set[int]:
     return out
 
 
+def _according_to(doc: Doc, raw: RawAttribution) -> bool:
+    return doc.text[raw.cue[0]:raw.cue[1]].lower().startswith("according")
+
+
 def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
             agree: float = AGREE) -> list[RawAttribution]:
     """The model decides which attributions there are and where their contents lie; the rules refine and add,
@@ -319,6 +323,10 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
       channel and the date of the speech are read: the tagger's cue can be a medium word ("wrote on the
       messaging app", cue "messaging app") where the rule found the reporting verb ("wrote"); the dev figures
       do not change, since they compare spans, not verbs;
+    * where the two share an "according to" cue but not the content, the rule's attribution replaces the
+      model's: the tagger often takes the speaker after "according to" for content ("according to the deputy
+      minister, troops had advanced"); on dev this was worth attribution F1 0.733 -> 0.735, exact content
+      0.528 -> 0.531, source tokens 0.769 -> 0.772;
     * a rule attribution whose content no model content overlaps is added (the tagger misses some).
     """
     rule_words = [_words(doc, r) for r in rules]
@@ -340,6 +348,12 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
                 "source": rule.source, "source_head": rule.source_head, "continuation_of": rule.continuation_of}
             verb = {"verb": rule.verb} if rule.verb is not None else {}
             kept.append(replace(m, via=rule.via, via_head=rule.via_head, **speaker, **verb))
+            continue
+        same_cue = [i for i, r in enumerate(rules) if i not in used and _according_to(doc, r)
+                    and overlaps(r.cue, m.cue) and any(overlaps(rc, mc) for rc in r.content for mc in m.content)]
+        if same_cue:
+            used.add(same_cue[0])
+            kept.append(rules[same_cue[0]])
         else:
             kept.append(m)
     for i, r in enumerate(rules):
