@@ -304,8 +304,8 @@ def _words(doc: Doc, raw: RawAttribution) -> set[int]:
     return out
 
 
-def _according_to(doc: Doc, raw: RawAttribution) -> bool:
-    return doc.text[raw.cue[0]:raw.cue[1]].lower().startswith("according")
+def _according_to(text: str, raw: RawAttribution) -> bool:
+    return text[raw.cue[0]:raw.cue[1]].lower().startswith("according")
 
 
 def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
@@ -329,6 +329,7 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
       0.528 -> 0.531, source tokens 0.769 -> 0.772;
     * a rule attribution whose content no model content overlaps is added (the tagger misses some).
     """
+    text = doc.text  # built afresh on every access
     rule_words = [_words(doc, r) for r in rules]
     used: set[int] = set()
     kept = []
@@ -349,7 +350,7 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
             verb = {"verb": rule.verb} if rule.verb is not None else {}
             kept.append(replace(m, via=rule.via, via_head=rule.via_head, **speaker, **verb))
             continue
-        same_cue = [i for i, r in enumerate(rules) if i not in used and _according_to(doc, r)
+        same_cue = [i for i, r in enumerate(rules) if i not in used and _according_to(text, r)
                     and overlaps(r.cue, m.cue) and any(overlaps(rc, mc) for rc in r.content for mc in m.content)]
         if same_cue:
             used.add(same_cue[0])
