@@ -107,3 +107,31 @@ def test_a_subject_shared_with_a_passive_verb_is_what_was_repelled(nlp):
                             'was repelled."')
     repelled = next(e for e in analysis.events if e.trigger.text == "repelled")
     assert repelled.actor is None and "militia" in repelled.target.span.text
+
+
+@pytest.mark.parametrize("text, verb, speaker", [
+    # the parser hangs the reporting verb on the name as a participle clause ("boasted" as acl of the name)
+    ("Two days later, the militia leader in the eastern hills, Col. Tomas Varga, boasted in a video that his men "
+     "had advanced 20 kilometres towards the coast.", "boasted", "Varga"),
+    ("Earlier this month, the separatist commander in the valley, Maj. Gen. Oleh Bilyk, boasted in a video that "
+     "his forces had reached the river.", "boasted", "commander"),
+    # a real participle clause with its agent keeps the agent
+    ("The figures, cited by officials, showed a fall in the number of strikes.", "cited", "officials"),
+])
+def test_a_reporting_verb_misparsed_as_a_clause_of_its_speaker_still_has_that_speaker(nlp, text, verb, speaker):
+    from counterclaim.extract.attributions import _subject
+
+    doc = nlp(parse_input(text))
+    token = next(t for t in doc if t.text == verb)
+    assert token.dep_ == "acl"  # the misparse this is about
+    assert _subject(token).text == speaker
+
+
+def test_the_learned_finder_names_the_speaker_of_a_verb_misparsed_as_a_clause(nlp):
+    text = ("Two days later, the militia leader in the eastern hills, Col. Tomas Varga, boasted in a video that his "
+            "men had advanced 20 kilometres towards the coast.")
+    analysis = extract_article(build_article(text, "test.txt", date(2025, 3, 4)), nlp(parse_input(text)),
+                               attributions="model")
+    claim = next(a for a in analysis.attributions if "advanced 20 kilometres" in a.content.text)
+    speaker = next(s for s in analysis.speakers if s.key == claim.speaker)
+    assert "Varga" in speaker.name

@@ -191,3 +191,39 @@ def test_combine_takes_the_rules_attribution_for_a_shared_according_to_cue():
     said = at("could not verify")
     model[0].cue = rules[0].cue = said
     assert combine(doc, model, rules) == model
+
+
+def test_combine_takes_the_rules_cue_in_the_contents_own_sentence():
+    text = ("The mayor spoke to reporters on Monday. Later the council's spokesman, Ivo Brandt, said that the water "
+            "supply would return by Friday.")
+    doc = load_pipeline()(parse_input(text))
+
+    def at(phrase: str) -> tuple[int, int]:
+        return text.index(phrase), text.index(phrase) + len(phrase)
+
+    content = [at("that the water supply would return by Friday")]
+    rule = RawAttribution(cue=at("said"), content=content, source=at("the council's spokesman, Ivo Brandt"))
+    # the tagger linked the content to the cue of the sentence before
+    model = RawAttribution(cue=at("spoke"), content=content, source=at("The mayor"))
+    (combined,) = combine(doc, [model], [rule])
+    assert (combined.cue, combined.source, combined.content) == (rule.cue, rule.source, model.content)
+    # a model cue in the content's own sentence stays
+    model.cue, model.source = at("said"), at("Ivo Brandt")
+    (combined,) = combine(doc, [model], [rule])
+    assert combined.cue == model.cue and combined.source == model.source
+
+
+def test_fragments_with_only_marks_between_them_are_one_content():
+    from counterclaim.extract.learned import _joined
+
+    text = 'The army said its troops <b> still held the line, "we are here", he added.\nThey had "no orders".'
+    doc = load_pipeline()(parse_input(text))
+
+    def at(phrase: str) -> tuple[int, int]:
+        return text.index(phrase), text.index(phrase) + len(phrase)
+
+    troops, still = at("its troops <b"), at("still held the line")
+    assert _joined(doc, [troops, still]) == [(troops[0], still[1])]
+    here, orders = at('"we are here"'), at('"no orders"')
+    assert _joined(doc, [still, here]) == [(still[0], here[1])]  # ', ' only
+    assert _joined(doc, [here, orders]) == [here, orders]  # words and a line break between

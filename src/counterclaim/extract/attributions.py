@@ -64,6 +64,15 @@ def _subject(verb: Token) -> Token | None:
     return nearer[-1] if nearer else found
 
 
+def _misparsed_clause(verb: Token) -> bool:
+    """ "The commander, Maj. Gen. X, boasted in a video that..." parsed with the verb as a participle clause of X:
+    a verb of speech set off by a comma right after a plausible speaker, with no "by" agent ("the figures, cited
+    by officials") to make it a real participle."""
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            and _is_reporting(verb) and _plausible_speaker(verb.head)
+            and not any(c.dep_ == "agent" for c in verb.children))
+
+
 def _chain_subject(verb: Token) -> Token | None:
     seen = 0
     current = verb
@@ -75,6 +84,8 @@ def _chain_subject(verb: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        if _misparsed_clause(current):
+            return current.head
         if seen and any(c.dep_ == "nsubjpass" for c in current.children):
             return next(c for c in current.children if c.dep_ == "nsubjpass")
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp", "advmod") and current.head is not current:
