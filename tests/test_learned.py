@@ -227,3 +227,32 @@ def test_fragments_with_only_marks_between_them_are_one_content():
     here, orders = at('"we are here"'), at('"no orders"')
     assert _joined(doc, [still, here]) == [(still[0], here[1])]  # ', ' only
     assert _joined(doc, [here, orders]) == [here, orders]  # words and a line break between
+
+
+def test_a_medium_the_learned_content_swallowed_is_still_the_channel():
+    text = "The militia's leader, Arno Vesk, boasted on social media that his men held the bridge."
+    doc = load_pipeline()(parse_input(text))
+    start = text.index("social media")
+    verb = next(t for t in doc if t.text == "boasted")
+    raw = RawAttribution(cue=(verb.idx, verb.idx + len("boasted on")), content=[(start, len(text) - 1)], verb=verb)
+    assert _channel(raw) == "social media"
+    # a medium named by the speaker, inside the content, is not the channel of the speech
+    text = "Arno Vesk said that his men had seen the video on social media."
+    doc = load_pipeline()(parse_input(text))
+    verb = next(t for t in doc if t.text == "said")
+    assert _channel(RawAttribution(cue=(verb.idx, verb.idx + 4), content=[(text.index("that"), len(text) - 1)],
+                                   verb=verb)) is None
+
+
+def test_combine_lends_the_relay_of_a_rule_with_the_same_cue():
+    text = '"The bridge is ours," he said, "and the road is next," a report on the state channel said.'
+    doc = load_pipeline()(parse_input(text))
+
+    def at(phrase: str) -> tuple[int, int]:
+        return text.index(phrase), text.index(phrase) + len(phrase)
+
+    cue, first, second = at("said"), at('"The bridge is ours,"'), at('"and the road is next,"')
+    rule = RawAttribution(cue=cue, content=[first, second], source=at("he"), via=at("a report on the state channel"))
+    model = RawAttribution(cue=cue, content=[first], source=at("he"))
+    (combined,) = combine(doc, [model], [rule])
+    assert combined.content == [first] and combined.via == rule.via

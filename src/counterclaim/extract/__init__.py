@@ -38,9 +38,17 @@ def parse_input(text: str) -> str:
     return parse_text(text, find_quotes(text))
 
 
-def _outside(token: Token, raw: RawAttribution) -> bool:
+def _outside_content(token: Token, raw: RawAttribution) -> bool:
     return not any(s <= token.idx < e for s, e in raw.content) and not (
         raw.source and raw.source[0] <= token.idx < raw.source[1])
+
+
+def _medium_phrase(token: Token, verb: Token) -> bool:
+    """A word of a phrase the verb's own preposition governs ('boasted on social media'): the cue's modifier even
+    where a learned content has swallowed it ('[social media that his forces...]')."""
+    while token.dep_ in ("amod", "compound", "det") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == verb.i
 
 
 def _channel(raw: RawAttribution) -> str | None:
@@ -50,7 +58,11 @@ def _channel(raw: RawAttribution) -> str | None:
         return None
     if verb.lemma_.lower() in ("tweet", "post"):
         return "social media"
-    queue = [c for c in verb.children if _outside(c, raw)]
+
+    def off_content(c: Token) -> bool:
+        return _outside_content(c, raw) or _medium_phrase(c, verb)
+
+    queue = [c for c in verb.children if off_content(c)]
     while queue:
         tok = queue.pop(0)
         low = tok.lower_
@@ -61,7 +73,7 @@ def _channel(raw: RawAttribution) -> str | None:
             if not (low == "post" and tok.dep_ in ("acl", "relcl")):
                 return CHANNELS[low]
         if tok.dep_ in ("prep", "pobj", "dobj", "npadvmod", "compound", "amod", "acl", "conj", "dative"):
-            queue.extend(c for c in tok.children if _outside(c, raw))
+            queue.extend(c for c in tok.children if off_content(c))
     return None
 
 
