@@ -116,8 +116,25 @@ def test_analyze_help(runner: CliRunner) -> None:
     result = runner.invoke(app, ["analyze", "--help"])
     assert result.exit_code == 0
     out = flat(result.output)
-    for option in ("--output", "--format", "--db", "--published", "--model"):
+    for option in ("--output", "--format", "--db", "--published", "--model", "--attributions"):
         assert option in out
+
+
+def test_analyze_chooses_the_attribution_finder(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:
+    from counterclaim.extract.learned import MODE_ENV
+
+    monkeypatch.delenv(MODE_ENV, raising=False)  # restored afterwards: the option sets it for this process
+    report = tmp_path / "belief.txt"
+    report.write_text("The governor is convinced that the militia will withdraw from the valley by the end of the "
+                      "month.", encoding="utf-8")
+    found = {}
+    for mode in ("rules", "combined"):
+        result = analyze(runner, tmp_path, str(report), "--attributions", mode)
+        assert result.exit_code == 0, result.output
+        found[mode] = len(json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["attributions"])
+    assert found == {"rules": 0, "combined": 1}  # a belief only the trained tagger reads as an attribution
+    result = analyze(runner, tmp_path, str(report), "--attributions", "neural")
+    assert result.exit_code == 2 and "--attributions" in result.stderr and "neural" in result.stderr
 
 
 def test_installed_script_help_and_version() -> None:

@@ -40,9 +40,9 @@ def tags_for(doc, spans: dict[str, list[str]]) -> list[str]:
 
 def test_mode_from_argument_env_and_default(monkeypatch):
     monkeypatch.delenv(MODE_ENV, raising=False)
-    assert attribution_mode() == "rules"
-    monkeypatch.setenv(MODE_ENV, "Combined")
     assert attribution_mode() == "combined"
+    monkeypatch.setenv(MODE_ENV, "Rules")
+    assert attribution_mode() == "rules"
     assert attribution_mode("model") == "model"
     with pytest.raises(ValueError):
         attribution_mode("neural")
@@ -256,3 +256,21 @@ def test_combine_lends_the_relay_of_a_rule_with_the_same_cue():
     model = RawAttribution(cue=cue, content=[first], source=at("he"))
     (combined,) = combine(doc, [model], [rule])
     assert combined.content == [first] and combined.via == rule.via
+
+
+def test_combine_takes_the_rule_whose_content_holds_a_nested_model_attribution_with_the_same_speaker():
+    text = ("After days of shelling, the rebels now hold the port town of Varnik, known for its fishing fleet, the "
+            "army's spokesman said on Monday.")
+    doc = load_pipeline()(parse_input(text))
+
+    def at(phrase: str) -> tuple[int, int]:
+        return text.index(phrase), text.index(phrase) + len(phrase)
+
+    speaker = at("the army's spokesman")
+    rule = RawAttribution(cue=at("said"), content=[at("After days of shelling, the rebels now hold the port town of "
+                                                      "Varnik, known for its fishing fleet")], source=speaker)
+    nested = RawAttribution(cue=at("known for"), content=[at("its fishing fleet")], source=speaker)
+    assert combine(doc, [nested], [rule]) == [rule]
+    # with a speaker of its own, the nested attribution is the model's call
+    nested.source = at("the rebels")
+    assert combine(doc, [nested], [rule]) == [nested]

@@ -8,16 +8,22 @@ from pathlib import Path
 import pytest
 
 from counterclaim.export import to_document, validate_document
+from counterclaim.extract.learned import MODE_ENV
 from counterclaim.pipeline import run
 
 from sample_gold import align, doc_key, load_gold, same_name, same_side, speaker_of
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
+MODES = ("combined", "rules")
 
-@pytest.fixture(scope="module")
-def export() -> dict:
-    report = run([str(SAMPLES)])
+
+@pytest.fixture(scope="module", params=MODES)
+def export(request) -> dict:
+    """The export in each attribution mode but the model alone: the default (combined) and the rules it refines."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(MODE_ENV, request.param)
+        report = run([str(SAMPLES)])
     assert not report.errors
     return to_document(report.corpus)
 

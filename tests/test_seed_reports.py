@@ -8,15 +8,21 @@ from pathlib import Path
 import pytest
 
 from counterclaim.export import to_document, validate_document
+from counterclaim.extract.learned import MODE_ENV
 from counterclaim.pipeline import run
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seeds" / "articles.jsonl"
 pytestmark = pytest.mark.skipif(not SEEDS.exists(), reason="example reports not available")
 
+MODES = ("combined", "rules")
 
-@pytest.fixture(scope="module")
-def export() -> dict:
-    report = run([str(SEEDS)])
+
+@pytest.fixture(scope="module", params=MODES)
+def export(request) -> dict:
+    """The export in each attribution mode but the model alone: the default (combined) and the rules it refines."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(MODE_ENV, request.param)
+        report = run([str(SEEDS)])
     assert not report.errors
     return to_document(report.corpus)
 

@@ -3,7 +3,7 @@
 ``extract_article(article, doc)`` is pure: it reads the article and its parse and returns an ArticleAnalysis.
 The doc must be parsed from ``parse_input(article.text)`` (same length, quote marks normalised).
 Attributions come from the rules, the learned tagger or both (``attributions="rules"|"model"|"combined"``, else
-``$COUNTERCLAIM_ATTRIBUTIONS``, else rules; see ``extract.learned``).
+``$COUNTERCLAIM_ATTRIBUTIONS``, else combined; see ``extract.learned``).
 """
 
 from __future__ import annotations
