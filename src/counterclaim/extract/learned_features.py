@@ -1,30 +1,21 @@
-"""Token features and the network of the learned attribution tagger.
+"""Token features of the learned attribution tagger, beside its word pieces.
 
-Why parse features: a convolutional tagger sees only a few words either side, yet whether a word belongs to the
-content of "said" twenty words away is a question about the parse (is it under the verb's clausal complement?) and
-about quotation marks (is it inside a quote that opened two sentences earlier?). So each token carries, besides
-its spelling, hashed strings for its dependency path to the nearest cue-like verb and for its quotation state, all
-read from the parse the rules already paid for. The network is then small and CPU-fast: hash embeddings + a few
-maxout window layers, no torch, weights of a few MB.
+Why parse features: the encoder reads the words, a window at a time, but whether a word belongs to the content of
+"said" twenty words away is also a question about the parse (is it under the verb's clausal complement?) and about
+quotation marks (is it inside a quote that opened two sentences earlier?). So each token carries, besides its
+spelling, hashed strings for its dependency path to the nearest cue-like verb and for its quotation state, all read
+from the parse the rules already paid for.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable, Sequence
 
 import numpy
 from spacy.attrs import LEMMA, NORM, PREFIX, SHAPE, SUFFIX
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
-from spacy.util import registry
-from thinc.api import (LSTM, Maxout, Model, chain, clone, concatenate, expand_window, list2ragged, ragged2list,
-                       residual, with_array, with_padded)
-from thinc.layers import HashEmbed
-from thinc.types import Floats2d, Ints2d
 
 from .quotes import find_quotes
 
-CACHE_KEY = "counterclaim_attr_feats"
 LEXICAL = (NORM, PREFIX, SUFFIX, SHAPE, LEMMA)
 N_PARSE = 9  # parse / quote columns built by `parse_columns`
 N_COLUMNS = len(LEXICAL) + N_PARSE
@@ -126,58 +117,7 @@ def parse_columns(doc: Doc, cues: frozenset[str]) -> list[list[str]]:
 
 def doc_features(doc: Doc, cues: frozenset[str]) -> numpy.ndarray:
     """uint64 feature ids, one row per token: the lexical attributes, then the hashed parse columns."""
-    cached = doc.user_data.get(CACHE_KEY)
-    if cached is not None:
-        return cached
     lexical = doc.to_array(list(LEXICAL)).astype("uint64").reshape((len(doc), len(LEXICAL)))
     parse = numpy.array([[get_string_id(f"{k}={v}") for k, v in enumerate(row)] for row in parse_columns(doc, cues)],
                         dtype="uint64").reshape((len(doc), N_PARSE))
     return numpy.hstack([lexical, parse])
-
-
-def cache_features(docs: Iterable[Doc], cues: frozenset[str]) -> None:
-    """Compute features once (training reuses each doc every epoch)."""
-    for doc in docs:
-        doc.user_data[CACHE_KEY] = doc_features(doc, cues)
-
-
-def _features(cues: Sequence[str]) -> Model[list[Doc], list[Ints2d]]:
-    lemmas = frozenset(cues)
-
-    def forward(model: Model, docs: list[Doc], is_train: bool):
-        out = [model.ops.asarray2i(doc_features(doc, lemmas), dtype="uint64") for doc in docs]
-        return out, lambda d_out: []
-
-    return Model("attribution_features", forward)
-
-
-@registry.architectures("counterclaim.AttributionTok2Vec.v2")
-def attribution_tok2vec(width: int, embed_width: int, depth: int, window_size: int, rows: int,
-                        cues: list[str], encoder_dropout: float = 0.0,
-                        lstm_depth: int = 0) -> Model[list[Doc], list[Floats2d]]:
-    """Hash-embed every feature column, mix them with a maxout layer, then residual maxout-window encoders and,
-    with ``lstm_depth``, bidirectional LSTM layers over the whole article (residual too).
-
-    Why the LSTM: a content span averages ~19 tokens and its edges depend on where the clause around the cue
-    ends, further away than the window layers see (depth 4, window 2: 8 tokens either side)."""
-    embeds = [HashEmbed(nO=embed_width, nV=rows if i < len(LEXICAL) else rows // 2, column=i, seed=i + 7)
-              for i in range(N_COLUMNS)]
-    embed = chain(
-        _features(cues),
-        list2ragged(),
-        with_array(chain(concatenate(*embeds),
-                         Maxout(width, embed_width * N_COLUMNS, nP=3, dropout=0.1, normalize=True))),
-        ragged2list(),
-    )
-    layer = chain(expand_window(window_size=window_size),
-                  Maxout(width, width * (2 * window_size + 1), nP=3, normalize=True,
-                         dropout=encoder_dropout or None))
-    model: Model[list[Doc], list[Floats2d]] = chain(embed, with_array(clone(residual(layer), depth)))
-    if lstm_depth:
-        model = chain(model, residual(with_padded(LSTM(width, width, bi=True, depth=lstm_depth,
-                                                       dropout=encoder_dropout))))
-    model.set_dim("nO", width)
-    return model
-
-
-__all__ = ["attribution_tok2vec", "cache_features", "doc_features", "parse_columns"]
