@@ -135,3 +135,19 @@ def test_the_learned_finder_names_the_speaker_of_a_verb_misparsed_as_a_clause(nl
     claim = next(a for a in analysis.attributions if "advanced 20 kilometres" in a.content.text)
     speaker = next(s for s in analysis.speakers if s.key == claim.speaker)
     assert "Varga" in speaker.name
+
+
+def test_a_relative_clause_in_a_source_phrase_does_not_name_the_speaker(nlp):
+    from counterclaim.extract.speakers import SpeakerBook
+
+    text = ("The spokesman said the patrol had returned. The spokesman, who did not name the vessels, told "
+            "reporters that two boats were missing.")
+    doc = nlp(parse_input(text))
+    book = SpeakerBook(doc)
+    first = book.resolve((0, len("The spokesman")), doc[1])
+    # the learned tagger marks sources PolNeAR-style, relative clause and commas included
+    phrase = "The spokesman, who did not name the vessels,"
+    start = text.index(phrase)
+    head = next(t for t in doc if t.text == "spokesman" and t.idx > start)
+    assert book.resolve((start, start + len(phrase)), head) is first
+    assert first.name == "spokesman" and not first.descriptors & {"vessel", "name"}

@@ -45,6 +45,16 @@ def _tokens(doc: Doc, span: tuple[int, int]) -> list[Token]:
     return list(chars) if chars is not None else []
 
 
+def _without_clauses(tokens: list[Token], head: Token | None) -> list[Token]:
+    if head is None:
+        return tokens
+    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    kept = [t for t in tokens if t.i not in clauses]
+    while len(kept) > 1 and (kept[-1].is_punct or kept[-1].is_space):
+        kept.pop()
+    return kept or tokens
+
+
 def _person_name(tokens: list[Token]) -> list[Token]:
     """The proper-name tokens naming a person: the PERSON entity, else the PROPN run ending at the head."""
     persons = [t for t in tokens if t.ent_type_ == "PERSON"]
@@ -69,9 +79,10 @@ def _role_words(words: set[str]) -> set[str]:
 
 
 def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
-    """Read one source phrase."""
+    """Read one source phrase. Its relative clauses are left out ('the spokesman, who did not name the villages,'
+    as the learned tagger marks sources, PolNeAR-style): they describe the speaker but do not name it."""
     text = doc_text(doc)[span[0]:span[1]]
-    tokens = _tokens(doc, span)
+    tokens = _without_clauses(_tokens(doc, span), head)
     lower = [t.lower_ for t in tokens]
     words = {t.lemma_.lower() for t in tokens} | set(lower)
     if head is not None and head.pos_ == "PRON" and len(tokens) <= 2:
