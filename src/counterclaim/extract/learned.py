@@ -362,37 +362,36 @@ def _refined(doc: Doc, m: RawAttribution, rule: RawAttribution) -> RawAttributio
 
 def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
             agree: float = AGREE) -> list[RawAttribution]:
-    """The model decides which attributions there are and where their contents lie; the rules refine and add,
-    where dev shows them better.
+    """The model decides which attributions there are and where their contents lie; the rules refine and add.
+    Figures are PolNeAR dev with the transformer tagger (attribution F1 / exact content / speaker accuracy); the
+    model alone gives 0.773 / 0.592 / 0.887, this combination 0.770 / 0.588 / 0.882. The rules cost those few
+    thousandths on dev, US political news like the tagger's training data, and earn their place on war reports:
+    without the first rule below two pinned seed-report claims read as mixed speech, without the "according to"
+    rule the invented corpus's speakers fall under 0.8 right.
 
     * a model content that runs from a quotation on into a quoting rule's own frame ('"...," he said' or
       '"..." said General X according to Tass', content up to the speaker) gives way to the rule's attribution:
-      quotation marks are what the rules read best (never on PolNeAR dev, but the model does it on reports whose
-      frame trails the quote, as translated wire copy does);
-
+      quotation marks are what the rules read best (never on dev; the model does it on translated wire copy);
     * a model attribution whose content a rule attribution nearly repeats (word Jaccard >= ``agree``; of
       several, one with the same cue first) takes the rule's relay ("..., Tass reported": the tagger has no
       notion of one), and, where the two name different speakers (sources that do not overlap, or the model
-      has none), the rule's speaker: the rules follow pronouns and continued quotes to their speaker (dev
-      speaker accuracy 0.844 -> 0.856 with the window tagger). Its content stays the model's: with the LSTM
-      tagger, taking the rule's content fragments instead cost attribution F1 0.733 -> 0.729 and exact content
-      0.528 -> 0.513 on dev (it was worth +4 points of exact content with the window-only tagger). It also
-      takes the rule's cue verb, from which the channel and the date of the speech are read: the tagger's cue
-      can be a medium word ("wrote on the messaging app", cue "messaging app") where the rule found the
-      reporting verb ("wrote"); the dev figures do not change, since they compare spans, not verbs;
+      has none), the rule's speaker: the rules follow pronouns and continued quotes to their speaker. Its
+      content stays the model's (taking the rule's fragments cost 0.004 attribution F1 and 0.015 exact content
+      with the earlier LSTM tagger). It also takes the rule's cue verb, from which the channel and the date of
+      the speech are read: the tagger's cue can be a medium word ("wrote on the messaging app", cue "messaging
+      app") where the rule found the reporting verb ("wrote"); dev compares spans, not verbs, so it is silent;
     * where the model linked that content to a cue in another sentence and the rule to one in the content's
-      own, the rule's cue and speaker replace the model's (dev cue tokens 0.641 -> 0.645);
+      own, the rule's cue and speaker replace the model's;
     * where the two share an "according to" cue but not the content, the rule's attribution replaces the
-      model's: the tagger often takes the speaker after "according to" for content ("according to the deputy
-      minister, troops had advanced"); on dev this was worth attribution F1 0.733 -> 0.735, exact content
-      0.528 -> 0.531, source tokens 0.769 -> 0.772;
+      model's: the tagger can take the speaker after "according to" for content ("according to the deputy
+      minister, troops had advanced"; -0.002 F1 on dev, +0.002 with the LSTM tagger);
     * where the model's content and cue both lie inside a rule's content and the two share the speaker, the
       model has read a phrase of that speaker's words as a nested attribution ('X, known for its river port,
-      the ministry said': cue "known for", speaker the ministry); the rule's attribution replaces it (dev
-      attribution F1 0.735 -> 0.736, exact content 0.531 -> 0.532);
+      the ministry said': cue "known for", speaker the ministry); the rule's attribution replaces it;
     * otherwise a rule attribution with the same cue and an overlapping content still lends its relay, which
       belongs to the cue ('"A," he said, "B," a state agency reported', where the model keeps only "A");
-    * a rule attribution whose content no model content overlaps is added (the tagger misses some).
+    * a rule attribution whose content no model content overlaps is added (the tagger misses some; -0.001 F1,
+      +0.005 content tokens on dev).
     """
     text = doc.text  # built afresh on every access
     rule_words = [_words(doc, r) for r in rules]
