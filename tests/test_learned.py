@@ -11,7 +11,7 @@ import pytest
 
 from counterclaim.extract import _channel, _speech_date, extract_article, find_raw_attributions, parse_input
 from counterclaim.extract.attributions import RawAttribution
-from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode, combine, complete_contents, link,
+from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode, combine, link, tidy_contents,
                                           role_spans, split_off_other_sentences, viterbi)
 from counterclaim.extract.quotes import find_quotes
 from counterclaim.model import Article
@@ -78,16 +78,16 @@ def test_link_groups_split_quote_with_its_cue_and_shared_source():
     ]
 
 
-def test_contents_are_completed_along_the_parse():
+def test_contents_are_tidied_and_one_word_contents_dropped():
     text = ("The governor said the ferry would resume after the storm passed, and officials agreed. "
             "Residents said that the pier was damaged and closed.")
     doc = load_pipeline()(parse_input(text))
     tags = tags_for(doc, {"S": ["The governor", "officials", "Residents"], "C": ["said", "agreed", "said that"],
-                          "Q": ["the ferry would resume after the storm", "the pier was damaged and", "officials"]})
-    spans = complete_contents(role_spans(tags, doc), doc)
-    # the dropped words come back (not past the comma's "and officials", a source); a one-word content is dropped
+                          "Q": ["the ferry would resume after the storm passed, and", "the pier was damaged and",
+                                "officials"]})
+    spans = tidy_contents(role_spans(tags, doc), doc)
     assert [q.text for q in spans["Q"]] == ["the ferry would resume after the storm passed",
-                                            "the pier was damaged and closed"]
+                                            "the pier was damaged"]
 
 
 def test_content_in_another_sentence_is_split_from_its_cue_unless_a_quotation_bridges_them():
