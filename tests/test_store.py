@@ -222,3 +222,32 @@ def test_a_stream_is_stored_as_its_document(samples_document: dict[str, Any], st
     with open_store(tmp_path / "from-dict.sqlite") as from_dict:
         from_dict.save_document(samples_document)
         assert store.load_document() == from_dict.load_document()
+
+
+class _LockedCursor:
+    """A cursor whose WAL switch fails as SQLite fails the loser of two processes opening a new file at once."""
+
+    def __init__(self, failures: int, error: str = "database is locked", mode: str = "wal") -> None:
+        self.failures, self.error, self.mode, self.calls = failures, error, mode, 0
+
+    def execute(self, sql: str) -> "_LockedCursor":
+        assert sql == "PRAGMA journal_mode=WAL"
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise sqlite3.OperationalError(self.error)
+        return self
+
+    def fetchone(self) -> tuple[str]:
+        return (self.mode,)
+
+
+def test_the_wal_switch_waits_out_another_process_opening_the_same_new_file() -> None:
+    from counterclaim.store import set_wal
+
+    cursor = _LockedCursor(failures=2)
+    assert set_wal(cursor) == "wal" and cursor.calls == 3
+    assert set_wal(_LockedCursor(failures=0, mode="memory")) == "memory"  # final too: nothing to wait for
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):  # other errors are not waited on
+        set_wal(_LockedCursor(failures=1, error="disk I/O error"))
+    with pytest.raises(sqlite3.OperationalError, match="locked"):  # nor a lock that outlasts the patience
+        set_wal(_LockedCursor(failures=10**6), patience_s=0.05)

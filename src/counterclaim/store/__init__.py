@@ -7,6 +7,8 @@ document in one transaction and ``Store.load_document`` reads everything back as
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -157,6 +159,25 @@ def _url(url_or_path: str | Path) -> URL:
 SQLITE_BUSY_TIMEOUT_MS = 600_000
 
 
+def set_wal(cursor: Any, patience_s: float = SQLITE_BUSY_TIMEOUT_MS / 1000) -> str:
+    """Put the database in WAL mode, waiting out another process doing the same; returns the mode it is in.
+
+    Why a loop: the switch needs an exclusive lock, and two processes opening a new file at once each hold a shared
+    lock while asking for it, so SQLite fails one of them at once ("database is locked") instead of calling the
+    busy handler, which would wait forever. Once the other is through, the file is in WAL mode and asking again
+    costs nothing. An in-memory database answers "memory", which is final too."""
+    deadline = time.monotonic() + patience_s
+    delay = 0.01
+    while True:
+        try:
+            return str(cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """Foreign keys are off by default in SQLite; WAL lets readers (datasette, the web UI) run during writes.
 
@@ -170,7 +191,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        set_wal(cursor)
         cursor.close()
 
     @event.listens_for(engine, "begin")
