@@ -20,6 +20,12 @@ def subtree_span(token: Token) -> CharSpan:
     return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
 
 
+def clause_tokens(head: Token) -> set[int]:
+    """Indices of the tokens in the relative and participle clauses hung on ``head`` ("the spokesman, who did not
+    name the villages"): they describe what the phrase names without being its name."""
+    return {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+
+
 def subtract(span: CharSpan, holes: Iterable[CharSpan]) -> list[CharSpan]:
     """span minus every hole, as ordered fragments."""
     pieces = [span]

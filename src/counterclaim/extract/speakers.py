@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ..model import Span, Speaker
 from ..nlp import TITLE_ABBREVIATIONS
 from .countries import country_of, fold
-from .spans import doc_ents, doc_sents, doc_text, sentence_at
+from .spans import clause_tokens, doc_ents, doc_sents, doc_text, sentence_at
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS,
                       MILITARY_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
 
@@ -48,7 +48,7 @@ def _tokens(doc: Doc, span: tuple[int, int]) -> list[Token]:
 def _without_clauses(tokens: list[Token], head: Token | None) -> list[Token]:
     if head is None:
         return tokens
-    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    clauses = clause_tokens(head)
     kept = [t for t in tokens if t.i not in clauses]
     while len(kept) > 1 and (kept[-1].is_punct or kept[-1].is_space):
         kept.pop()
