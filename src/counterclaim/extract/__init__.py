@@ -117,7 +117,10 @@ def _attached_to(token: Token, verb: Token) -> bool:
 
 def _kind(raw: RawAttribution, text: str) -> str:
     """direct when quotation marks hold the whole content, bar its punctuation and a leading "that" (the reporting
-    frame's word, not the speaker's: 'wrote that "the night was hot"'), mixed when they hold part of it."""
+    frame's word, not the speaker's: 'wrote that "the night was hot"'), mixed when they hold part of it; a
+    transcript turn is direct too."""
+    if raw.by_layout:  # a signed quotation or a transcript turn prints the speaker's words
+        return "direct"
     if not raw.quotes:
         return "indirect"
     quoted = sum(min(e, q.end) - max(s, q.start) for s, e in raw.content for q in raw.quotes

@@ -3,7 +3,8 @@
 Three passes, each adding what the previous could not see:
 1. reporting verbs: a verb from the lexicon with a clausal (or, for some verbs, nominal) complement;
 2. "according to X": the clause it modifies is the content, unless a verb already reports it (then X relays it);
-3. quotes no verb claimed yet: the reporting verb of their sentence, else a continuation of the last speaker.
+3. signed quotations and transcript turns, set by layout (``layout``): they take the quotes they hold;
+4. quotes no verb claimed yet: the reporting verb of their sentence, else a continuation of the last speaker.
 Then relays ("..., first reported BBC") become `via` of the attribution they carry, and spans are tidied.
 """
 
@@ -38,6 +39,7 @@ class RawAttribution:
     via_head: Token | None = None
     continuation_of: "RawAttribution | None" = None
     quotes: list[Quote] = field(default_factory=list)
+    by_layout: bool = False  # a signed quotation or transcript turn (see layout): no verb, and no doubt who spoke
 
     @property
     def content_span(self) -> CharSpan:
@@ -99,10 +101,14 @@ def _chain_subject(verb: Token) -> Token | None:
 
 
 def _np_span(head: Token) -> CharSpan:
-    """A noun phrase without its relative clauses ("Dorn, whose fighters ...")."""
+    """A noun phrase without its relative clauses ("Dorn, whose fighters ...") and on the head's own line (the parser
+    can hang the next line's first word on it: 'Can you confirm ...?\n\nKOVALENKO: ...')."""
     clauses = [t for t in head.subtree if t is not head and t.dep_ in ("relcl", "acl")]
     dropped = {d.i for clause in clauses for d in clause.subtree}
-    tokens = [t for t in head.subtree if t.i not in dropped]
+    breaks = [t.i for t in head.subtree if t.is_space and "\n" in t.text]
+    lo = max((i for i in breaks if i < head.i), default=-1)
+    hi = min((i for i in breaks if i > head.i), default=len(head.doc))
+    tokens = [t for t in head.subtree if t.i not in dropped and lo < t.i < hi]
     tokens = [t for t in tokens if not t.is_punct or t.i in (head.left_edge.i, head.right_edge.i) and t.text in "’'"]
     if not tokens:
         return token_span([head])
@@ -324,7 +330,15 @@ def _apply_relays(found: list[RawAttribution]) -> list[RawAttribution]:
     return kept
 
 
+def _competes(a: RawAttribution, laid_out: RawAttribution) -> bool:
+    """A reading of a signed quotation's or transcript turn's words as said by someone else: its content runs over
+    the turn's while its cue lies outside it (a nested report inside the turn, cue and all, is kept)."""
+    return any(overlaps(c, laid_out.content[0]) for c in a.content) and not inside(a.cue, laid_out.content[0])
+
+
 def find_attributions(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
+    from .layout import find_layout_attributions  # layout builds RawAttribution, defined here
+
     text = doc_text(doc)
     full_quote_inners = [q.inner for q in quotes if q.is_full(text)]
     found: list[RawAttribution] = []
@@ -343,10 +357,12 @@ def find_attributions(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
             target.via, target.via_head = attribution.source, attribution.source_head
             continue
         found.append(attribution)
+    laid_out = find_layout_attributions(doc, quotes)
+    found = [a for a in found if not any(_competes(a, b) for b in laid_out)] + laid_out
     _attach_quotes(doc, text, quotes, found)
     _split_coordinated(found, text)
     for a in found:
-        for _ in range(2) if not a.quotes else ():
+        for _ in range(2) if not (a.quotes or a.by_layout) else ():
             holes = [h for c in a.content for h in _edge_modifiers(doc, c)]
             a.content = _clean_content(text, a.content, holes) or a.content
         a.content = [c for c in a.content if len(text[c[0]:c[1]].split()) > 1 or a.content == [c]]

@@ -21,7 +21,7 @@ from typing import Literal
 import numpy
 from spacy.tokens import Doc, Span
 
-from .attributions import RawAttribution, _np_span, _subject
+from .attributions import RawAttribution, _competes, _np_span, _subject
 from .learned_model import MODEL_DIR, Tagger, load_tagger
 from .quotes import Quote
 from .spans import CharSpan, clause_tokens, overlaps
@@ -312,6 +312,10 @@ def _words(doc: Doc, raw: RawAttribution) -> set[int]:
     return out
 
 
+def _jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 def _according_to(text: str, raw: RawAttribution) -> bool:
     return text[raw.cue[0]:raw.cue[1]].lower().startswith("according")
 
@@ -391,23 +395,29 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
     * otherwise a rule attribution with the same cue and an overlapping content still lends its relay, which
       belongs to the cue ('"A," he said, "B," a state agency reported', where the model keeps only "A");
     * a rule attribution whose content no model content overlaps is added (the tagger misses some; -0.001 F1,
-      +0.005 content tokens on dev).
+      +0.005 content tokens on dev);
+    * a signed quotation or transcript turn (``layout``) is added whatever overlaps it, and a model attribution
+      that reads its words as said with a cue outside it is dropped (nested reports inside it are kept): the
+      tagger, trained on running prose, links none of them to their speaker (dev: F1 0.773 -> 0.781, content
+      tokens 0.876 -> 0.901, exact content 0.597 -> 0.604).
     """
     text = doc.text  # built afresh on every access
     rule_words = [_words(doc, r) for r in rules]
+    laid_out = [r for r in rules if r.by_layout]
     used: set[int] = set()
     kept = []
     for m in model:
+        words = _words(doc, m)
+        if any(_competes(m, r) and _jaccard(words, _words(doc, r)) < agree for r in laid_out):
+            continue
         framed = [i for i, r in enumerate(rules) if i not in used and _swallowed_frame(text, m, r)]
         if framed:
             used.add(framed[0])
             kept.append(rules[framed[0]])
             continue
-        words = _words(doc, m)
         agreeing = []
         for i, rw in enumerate(rule_words):
-            union = len(words | rw)
-            score = len(words & rw) / union if union else 0.0
+            score = _jaccard(words, rw)
             if i not in used and score >= agree:
                 agreeing.append((overlaps(rules[i].cue, m.cue), score, -i))
         if agreeing:
@@ -427,7 +437,8 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
                   and any(overlaps(rc, mc) for rc in r.content for mc in m.content)]
         kept.append(replace(m, via=relays[0].via, via_head=relays[0].via_head) if relays else m)
     for i, r in enumerate(rules):
-        if i not in used and not any(overlaps(rc, mc) for rc in r.content for m in model for mc in m.content):
+        if i not in used and (r.by_layout or not any(overlaps(rc, mc) for rc in r.content for m in model
+                                                     for mc in m.content)):
             kept.append(r)
     return sorted(kept, key=lambda a: (a.content_span[0], a.cue[0]))
 

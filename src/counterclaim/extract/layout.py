@@ -1,0 +1,94 @@
+"""Attributions set by page layout rather than by grammar: signed quotations and transcript turns.
+
+Why: neither has a reporting verb, so the verb rules cannot see them and the tagger, trained on running prose,
+finds no cue to link the words to. Both are common in reports: vox pops and liveblog pull quotes end a quotation
+with a dash and the speaker's name ('"We held the line." ― Col. Ana Ruiz'), interviews and briefings are printed as
+turns ('PESKOV: There are no talks.'). PolNeAR marks both as attributions, with the dash or the colon as the cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .attributions import RawAttribution
+from .quotes import Quote
+from .spans import CharSpan, overlaps
+
+BLANK = r"[ \t\u00a0]"
+SIGNED = re.compile(  # a quotation alone on its line, then a dash and a name (on that line or the next)
+    rf"^{BLANK}*(?P<quote>[\"“”«„][^\n]*[\"”»“]){BLANK}*\n?{BLANK}*(?P<dash>―|—|–|--){BLANK}*(?P<name>[^\n]+?)"
+    rf"[{BLANK[1:-1]}.]*$", re.M)
+TURN = re.compile(  # a speaker label opening a line, a colon, then the words on that line
+    rf"^{BLANK}*[\"“]?(?P<label>[^\W\d_][\w.'’ -]{{0,40}}?){BLANK}*(?P<colon>:){BLANK}+(?P<words>\S[^\n]*?){BLANK}*$",
+    re.M)
+PARTICLES = frozenset({"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "al", "el", "bin", "ben", "y",
+                       "dos", "das", "ibn", "abu", "ter", "den"})
+# labels editors put before a colon that name no speaker ('UPDATE: ...', 'Editor's note: ...')
+EDITORIAL = frozenset({"update", "updated", "watch", "read", "more", "editor", "editors", "note", "photo", "photos",
+                       "video", "videos", "related", "breaking", "correction", "clarification", "source", "sources",
+                       "credit", "listen", "see", "also", "live", "latest", "analysis", "opinion", "context",
+                       "background", "warning", "advertisement", "disclaimer", "caption", "map", "graphic", "file",
+                       "transcript", "summary", "timeline", "what", "why", "how", "when", "where", "who", "day",
+                       "part", "chapter", "step", "question", "answer", "tags", "topics", "share", "follow"})
+MAX_NAME_WORDS = 6
+MAX_LABEL_WORDS = 4
+
+
+def _name_words(name: str) -> list[str] | None:
+    """The words of a person's or body's name, or None when the text is not one (lower-case words, digits)."""
+    words = name.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or any(ch.isdigit() for ch in name):
+        return None
+    if not words[0][0].isupper() or not all(w[0].isupper() or w.lower() in PARTICLES for w in words):
+        return None
+    return words
+
+
+def signed_quotations(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
+    """'"..." ― Name[, description]': the quotation is the content, the dash the cue, the name the source."""
+    text = doc.text
+    found = []
+    for m in SIGNED.finditer(text):
+        if _name_words(m["name"].split(",")[0].rstrip(" .\u00a0")) is None:  # the name before any description
+            continue
+        found.append(_attribution(doc, quotes, m.span("dash"), m.span("quote"), m.span("name")))
+    return found
+
+
+def transcript_turns(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
+    """'LABEL: words' lines. A label counts when spaCy reads it as a person, or when the document has at least two
+    different labels (a transcript: 'Q:' and 'A:', 'WALLACE:' and 'PENCE:'); editors' labels never count."""
+    text = doc.text
+    turns = []
+    for m in TURN.finditer(text):
+        label = m["label"].strip()
+        words = label.replace("’", " ").replace("'", " ").replace(".", " ").split()
+        if not 1 <= len(words) <= MAX_LABEL_WORDS or any(w.lower() in EDITORIAL for w in words):
+            continue
+        if not (label.isupper() or _name_words(label)):
+            continue
+        turns.append(m)
+    labels = {m["label"].strip().upper() for m in turns}
+    found = []
+    for m in turns:
+        start, end = m.span("label")
+        end = start + len(m["label"].rstrip())
+        span = doc.char_span(start, end, alignment_mode="expand")
+        person = span is not None and any(t.ent_type_ == "PERSON" for t in span)
+        if len(labels) >= 2 or person:
+            found.append(_attribution(doc, quotes, m.span("colon"), m.span("words"), (start, end)))
+    return found
+
+
+def _attribution(doc: Doc, quotes: list[Quote], cue: CharSpan, content: CharSpan, source: CharSpan) -> RawAttribution:
+    head = doc.char_span(*source, alignment_mode="expand")
+    return RawAttribution(cue=cue, content=[content], source=source, source_head=head.root if head else None,
+                          quotes=[q for q in quotes if overlaps((q.start, q.end), content)], by_layout=True)
+
+
+def find_layout_attributions(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
+    """Signed quotations and transcript turns of one parsed doc, in text order."""
+    found = signed_quotations(doc, quotes) + transcript_turns(doc, quotes)
+    return sorted(found, key=lambda a: a.content[0])
