@@ -318,3 +318,16 @@ def test_a_content_fragment_holding_its_own_speaker_is_the_frame_not_the_content
     ((contents, cue, source),) = link(doc, role_spans(tags, doc))  # no source tagged: the parse's subject
     assert source.text == "The ministry" and cue.text == "said"
     assert [c.text for c in contents] == ["\u201cThe reports of a breakthrough are false.\u201d"]
+
+
+def test_a_quotation_cut_by_its_frame_at_a_question_mark_stays_one_attribution():
+    text = "“How long must the villages wait?” the governor asked. “The convoy has been ready for a week.”"
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["the governor"], "C": ["asked"],
+                          "Q": ["“How long must the villages wait?”", "“The convoy has been ready for a week.”"]})
+    linked = link(doc, role_spans(tags, doc))
+    assert [q.text for q in linked[0][0]] == ["“How long must the villages wait?”",
+                                             "“The convoy has been ready for a week.”"]
+    cue_sentence = linked[0][1].sent
+    assert linked[0][0][0].end <= cue_sentence.start  # the parser ends a sentence at the question mark
+    assert split_off_other_sentences(linked, find_quotes(text)) == linked
