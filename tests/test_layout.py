@@ -24,7 +24,7 @@ TRANSCRIPT = (
     "The governor took questions after the briefing. A partial transcript follows.\n\n"
     "UPDATE: The briefing was moved to the town hall.\n\n"
     "REPORTER: Can you confirm the brigade has left the town?\n\n"
-    "“KOVALENKO: The brigade holds its positions. Any other claim is enemy propaganda.\n\n"
+    "\"KOVALENKO: The brigade holds its positions. Any other claim is enemy propaganda.\n\n"
     "REPORTER: And the bridge?\n\n"
     "KOVALENKO: It was hit twice, but engineers say it will carry trucks again by Monday.\n"
 )
@@ -103,5 +103,8 @@ def test_transcript_turns_are_direct_speech_of_their_label_end_to_end(nlp, mode)
     turns = [(names[a.speaker], a.kind) for a in result.attributions if a.cue.text == ":"]
     assert turns == [("REPORTER", "direct"), ("KOVALENKO", "direct"), ("REPORTER", "direct"),
                      ("KOVALENKO", "direct")]
+    # a turn printed inside a quotation that runs on to the paragraph end still starts after its label
+    assert [a.content.text for a in result.attributions if a.cue.text == ":"][1] == (
+        "The brigade holds its positions. Any other claim is enemy propaganda.")
     bridge = [a for a in result.attributions if "carry trucks" in a.content.text]
     assert bridge and all(a.source is None or "\n" not in a.source.text for a in result.attributions)

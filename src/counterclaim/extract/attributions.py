@@ -225,6 +225,8 @@ def _attach_quotes(doc: Doc, text: str, quotes: list[Quote], found: list[RawAttr
         touching = [a for a in found if any(overlaps(qspan, c) for c in a.content)]
         if touching:
             for a in touching:  # a clause inside a quote: the claim is the whole quote
+                if a.by_layout:  # holds the quotes it overlaps already, and its bounds are the turn's
+                    continue
                 a.content = sorted({*(c for c in a.content if not overlaps(c, qspan)),
                                     (min(quote.start, *(c[0] for c in a.content if overlaps(c, qspan))),
                                      max(quote.end, *(c[1] for c in a.content if overlaps(c, qspan))))})
