@@ -73,6 +73,12 @@ def test_transcript_turns_need_two_speakers_and_skip_editors_labels(nlp):
     lone = "The council met on Friday.\n\nSUMMARY OF DECISIONS: the market reopens next week.\n"
     assert found(nlp, lone, transcript_turns) == []
     assert found(nlp, lone + "NOTE: Prices may change.\n", transcript_turns) == []
+    # fields of a fact box are not speakers, however many there are; an interview's Q and A are
+    fields = "Location: Kherson region\n\nDate: 12 May 2024\n\nCasualties: three killed, five wounded\n"
+    assert found(nlp, fields, transcript_turns) == []
+    interview = "Q: What happened at the crossing?\n\nA: The first boats left before dawn.\n"
+    assert [(source, words) for _, source, words in found(nlp, interview, transcript_turns)] == [
+        ("Q", "What happened at the crossing?"), ("A", "The first boats left before dawn.")]
 
 
 def test_layout_attributions_come_in_text_order(nlp):

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .attributions import RawAttribution
+from .lexicon import PERSON_ROLES
 from .quotes import Quote
 from .spans import CharSpan, overlaps
 
@@ -32,6 +33,8 @@ EDITORIAL = frozenset({"update", "updated", "watch", "read", "more", "editor", "
                        "background", "warning", "advertisement", "disclaimer", "caption", "map", "graphic", "file",
                        "transcript", "summary", "timeline", "what", "why", "how", "when", "where", "who", "day",
                        "part", "chapter", "step", "question", "answer", "tags", "topics", "share", "follow"})
+TURN_ROLES = frozenset({"q", "a", "host", "guest", "moderator", "interviewer", "anchor", "caller", "audience",
+                        "questioner", "participant", "speaker", "voice", "witness", "resident", "journalists"})
 MAX_NAME_WORDS = 6
 MAX_LABEL_WORDS = 4
 
@@ -70,16 +73,22 @@ def transcript_turns(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
         if not (label.isupper() or _name_words(label)):
             continue
         turns.append(m)
-    labels = {m["label"].strip().upper() for m in turns}
-    found = []
+    labelled = []
     for m in turns:
-        start, end = m.span("label")
-        end = start + len(m["label"].rstrip())
-        span = doc.char_span(start, end, alignment_mode="expand")
-        person = span is not None and any(t.ent_type_ == "PERSON" for t in span)
-        if len(labels) >= 2 or person:
-            found.append(_attribution(doc, quotes, m.span("colon"), m.span("words"), (start, end)))
-    return found
+        start = m.start("label")
+        span = doc.char_span(start, start + len(m["label"].rstrip()), alignment_mode="expand")
+        if span is not None and _names_a_speaker(span):
+            labelled.append((m, span))
+    labels = {span.text.upper() for _, span in labelled}
+    return [_attribution(doc, quotes, m.span("colon"), m.span("words"), (span.start_char, span.end_char))
+            for m, span in labelled if len(labels) >= 2 or any(t.ent_type_ == "PERSON" for t in span)]
+
+
+def _names_a_speaker(label: Span) -> bool:
+    """A name ('KOVALENKO', 'Ms. Varga') or a speaking role ('REPORTER', 'Q'), not a field ('Location: ...')."""
+    last = label[-1]
+    return (last.pos_ == "PROPN" or last.ent_type_ in ("PERSON", "ORG", "NORP")
+            or last.lower_ in PERSON_ROLES | TURN_ROLES)
 
 
 def _attribution(doc: Doc, quotes: list[Quote], cue: CharSpan, content: CharSpan, source: CharSpan) -> RawAttribution:
