@@ -3,7 +3,7 @@
 Why: neither has a reporting verb, so the verb rules cannot see them and the tagger, trained on running prose,
 finds no cue to link the words to. Both are common in reports: vox pops and liveblog pull quotes end a quotation
 with a dash and the speaker's name ('"We held the line." ― Col. Ana Ruiz'), interviews and briefings are printed as
-turns ('PESKOV: There are no talks.'). PolNeAR marks both as attributions, with the dash or the colon as the cue.
+turns ('KOVALENKO: There are no talks.'). PolNeAR marks both as attributions, with the dash or the colon as the cue.
 """
 
 from __future__ import annotations
@@ -61,23 +61,17 @@ def signed_quotations(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
 
 
 def transcript_turns(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
-    """'LABEL: words' lines. A label counts when spaCy reads it as a person, or when the document has at least two
-    different labels (a transcript: 'Q:' and 'A:', 'WALLACE:' and 'PENCE:'); editors' labels never count."""
-    text = doc.text
-    turns = []
-    for m in TURN.finditer(text):
-        label = m["label"].strip()
+    """'LABEL: words' lines whose label names a speaker. It counts when spaCy reads it as a person, or when the
+    document has at least two such labels (a transcript: 'Q:' and 'A:', 'HOST:' and 'KOVALENKO:'); editors'
+    labels never count."""
+    labelled = []
+    for m in TURN.finditer(doc.text):
+        label = m["label"].rstrip()
         words = label.replace("’", " ").replace("'", " ").replace(".", " ").split()
         if not 1 <= len(words) <= MAX_LABEL_WORDS or any(w.lower() in EDITORIAL for w in words):
             continue
-        if not (label.isupper() or _name_words(label)):
-            continue
-        turns.append(m)
-    labelled = []
-    for m in turns:
-        start = m.start("label")
-        span = doc.char_span(start, start + len(m["label"].rstrip()), alignment_mode="expand")
-        if span is not None and _names_a_speaker(span):
+        span = doc.char_span(m.start("label"), m.start("label") + len(label), alignment_mode="expand")
+        if (label.isupper() or _name_words(label)) and span is not None and _names_a_speaker(span):
             labelled.append((m, span))
     labels = {span.text.upper() for _, span in labelled}
     return [_attribution(doc, quotes, m.span("colon"), m.span("words"), (span.start_char, span.end_char))
