@@ -8,8 +8,10 @@ from datetime import date
 
 import pytest
 
-from counterclaim.extract import extract_article, parse_input
+from counterclaim.extract import extract_article, find_raw_attributions, parse_input
+from counterclaim.extract.attributions import RawAttribution, quoted_source
 from counterclaim.extract.countries import country_of
+from counterclaim.extract.quotes import find_quotes
 from counterclaim.ingest.article import build_article
 from counterclaim.ingest.dateline import dateline_date
 from counterclaim.nlp import load_pipeline
@@ -151,3 +153,30 @@ def test_a_relative_clause_in_a_source_phrase_does_not_name_the_speaker(nlp):
     head = next(t for t in doc if t.text == "spokesman" and t.idx > start)
     assert book.resolve((start, start + len(phrase)), head) is first
     assert first.name == "spokesman" and not first.descriptors & {"vessel", "name"}
+
+
+@pytest.mark.parametrize("mode", ["rules", "combined"])
+@pytest.mark.parametrize("text, speakers", [
+    # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it
+    ('"We need change," the harbour master said, arguing that the port had been closed for weeks.',
+     ["the harbour master", "the harbour master"]),
+    ('"We live in a city of ruins," my neighbour often said.', ["my neighbour"]),
+    # the parser makes the quotation's last words a second subject of "said"
+    ("“Our brigade is in retreat mode. Full retreat mode,” said Lena Varga, a spokeswoman for the regional council.",
+     ["Lena Varga, a spokeswoman for the regional council"]),
+])
+def test_no_word_of_a_quotation_is_taken_for_its_speaker(nlp, mode, text, speakers):
+    doc = nlp(parse_input(text))
+    found = find_raw_attributions(doc, find_quotes(doc.text), mode)
+    assert [doc.text[a.source[0]:a.source[1]] for a in found if a.source] == speakers
+
+
+def test_a_source_inside_a_quotation_that_does_not_hold_the_cue_is_dropped():
+    text = '"We will not give up the bridge," the mayor said, adding that "we" was the whole town.'
+    quotes = find_quotes(text)
+    said, we = text.index("said"), text.index("We")
+    inside_quote = RawAttribution(cue=(said, said + 4), content=[(0, 34)], source=(we, we + 2))
+    assert quoted_source(inside_quote, quotes, text)
+    mayor = text.index("the mayor")
+    assert not quoted_source(RawAttribution(cue=(said, said + 4), content=[(0, 34)], source=(mayor, mayor + 9)),
+                             quotes, text)

@@ -62,7 +62,8 @@ def _subject(verb: Token) -> Token | None:
     found = _chain_subject(verb)
     if found is None or found.head is verb or _plausible_speaker(found):
         return found
-    nearer = [t for t in verb.sent if t.dep_ in SUBJECT_DEPS and t.i < verb.i and _plausible_speaker(t)]
+    nearer = [t for t in verb.sent if t.dep_ in SUBJECT_DEPS and t.i < verb.i and _plausible_speaker(t)
+              and not any(a.dep_ == "ccomp" for a in t.ancestors)]  # a reported clause's subject is no speaker
     return nearer[-1] if nearer else found
 
 
@@ -79,6 +80,9 @@ def _chain_subject(verb: Token) -> Token | None:
     seen = 0
     current = verb
     while current is not None and seen < 6:
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if len(subjects) > 1:  # '"... Full retreat mode," said Lena Varga': the quotation's last words took one
+            return next((c for c in subjects if _plausible_speaker(c)), subjects[0])
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
@@ -332,6 +336,17 @@ def _apply_relays(found: list[RawAttribution]) -> list[RawAttribution]:
     return kept
 
 
+def quoted_source(a: RawAttribution, quotes: list[Quote], text: str) -> bool:
+    """The source lies inside a quotation that does not hold the cue: the parser took a word of someone's words for
+    the speaker. Such sources are dropped (combine then keeps the model's). With the two subject rules that avoid
+    them in the first place (``_subject``, ``_chain_subject``), PolNeAR dev speaker accuracy went 0.888 -> 0.897
+    combined and 0.910 -> 0.916 rules-only, source token F1 0.819 -> 0.829 combined."""
+    if a.source is None:
+        return False
+    return any(q.start <= a.source[0] and a.source[1] <= q.end and not inside(a.cue, (q.start, q.end))
+               for q in quotes if q.is_full(text))
+
+
 def _competes(a: RawAttribution, laid_out: RawAttribution) -> bool:
     """A reading of a signed quotation's or transcript turn's words as said by someone else: its content runs over
     the turn's while its cue lies outside it (a nested report inside the turn, cue and all, is kept)."""
@@ -368,6 +383,9 @@ def find_attributions(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
             holes = [h for c in a.content for h in _edge_modifiers(doc, c)]
             a.content = _clean_content(text, a.content, holes) or a.content
         a.content = [c for c in a.content if len(text[c[0]:c[1]].split()) > 1 or a.content == [c]]
+    for a in found:
+        if quoted_source(a, quotes, text):
+            a.source = a.source_head = None
     found = _apply_relays([a for a in found if a.content])  # only one-word fragments were left: no claim
     found = [a for a in found if a.source is not None or not any(  # an embedded, subject-less gerund: noise
         b is not a and inside(a.cue, b.content_span) for b in found)]

@@ -21,7 +21,7 @@ from typing import Literal
 import numpy
 from spacy.tokens import Doc, Span
 
-from .attributions import RawAttribution, _competes, _np_span, _subject
+from .attributions import RawAttribution, _competes, _np_span, _subject, quoted_source
 from .learned_model import MODEL_DIR, Tagger, load_tagger
 from .quotes import Quote
 from .spans import CharSpan, clause_tokens, overlaps
@@ -275,9 +275,10 @@ def to_raw(doc: Doc, linked: list[tuple[list[Span], Span, Span | None]], quotes:
         content = _joined(doc, [_char(c) for c in contents])
         touched = [q for q in quotes if any(overlaps((q.start, q.end), c) for c in content)]
         source = _with_apposition(source, cue) if source is not None else None
-        out.append(RawAttribution(cue=_char(cue), content=content, verb=cue.root,
-                                  source=_char(source) if source is not None else None,
-                                  source_head=source.root if source is not None else None, quotes=touched))
+        raw = RawAttribution(cue=_char(cue), content=content, verb=cue.root,
+                             source=_char(source) if source is not None else None,
+                             source_head=source.root if source is not None else None, quotes=touched)
+        out.append(replace(raw, source=None, source_head=None) if quoted_source(raw, quotes, doc.text) else raw)
     return out
 
 
