@@ -331,3 +331,23 @@ def test_a_quotation_cut_by_its_frame_at_a_question_mark_stays_one_attribution()
     cue_sentence = linked[0][1].sent
     assert linked[0][0][0].end <= cue_sentence.start  # the parser ends a sentence at the question mark
     assert split_off_other_sentences(linked, find_quotes(text)) == linked
+
+
+def test_combine_joins_a_quotation_the_model_split_at_a_cue_in_its_frame():
+    text = ("“We held the bridge all night,” said Col. Ana Ruiz, speaking of the attack on the river crossing. "
+            "“Nobody crossed it until the morning.”")
+    doc = load_pipeline()(parse_input(text))
+    quotes = find_quotes(text)
+    first, second = ((q.start, q.end) for q in quotes)
+
+    def at(word: str) -> tuple[int, int]:
+        return text.index(word), text.index(word) + len(word)
+
+    model = [RawAttribution(cue=at("said"), content=[first], source=at("Col. Ana Ruiz"), quotes=[quotes[0]]),
+             RawAttribution(cue=at("speaking"), content=[second], source=at("Col. Ana Ruiz"), quotes=[quotes[1]])]
+    rule = RawAttribution(cue=at("said"), content=[first, second], source=at("Col. Ana Ruiz"), quotes=quotes)
+    [joined] = combine(doc, model, [rule])
+    assert joined.cue == at("said") and joined.content == [first, second] and joined.quotes == quotes
+    # a second attribution whose cue lies outside the frame is another speech act, and stays apart
+    model[1].cue = at("Nobody")
+    assert len(combine(doc, model, [rule])) == 2

@@ -376,6 +376,30 @@ def _refined(doc: Doc, m: RawAttribution, rule: RawAttribution) -> RawAttributio
     return replace(m, via=rule.via, via_head=rule.via_head, **speaker, **verb)
 
 
+def _rejoined(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution]) -> list[RawAttribution]:
+    """Model attributions that split one quotation the rules hold whole, joined again: '"A," said X, speaking of
+    Y. "B."' where the tagger gave B to a cue in the frame between the two parts ("speaking", "referring to"). The
+    attribution with the rule's cue takes the quoted parts of those whose cue lies in that frame."""
+    model = list(model)
+    for rule in rules:
+        if len(rule.quotes) < 2 or len(rule.content) < 2:
+            continue
+        rule_words = _words(doc, rule)
+        quoted = [m for m in model if _words(doc, m) and _words(doc, m) <= rule_words and all(
+            any(overlaps(c, (q.start, q.end)) for q in rule.quotes) for c in m.content)]
+        base = [m for m in quoted if overlaps(m.cue, rule.cue)]
+        frame = (rule.content[0][1], rule.content[-1][0])
+        parts = [m for m in quoted if not overlaps(m.cue, rule.cue) and frame[0] <= m.cue[0] < frame[1]
+                 and not any(overlaps(m.cue, c) for c in rule.content)]
+        if len(base) != 1 or not parts:
+            continue
+        joined = [base[0], *parts]
+        merged = replace(base[0], content=sorted(c for m in joined for c in m.content),
+                         quotes=sorted({q for m in joined for q in m.quotes}, key=lambda q: q.start))
+        model = [m for m in model if not any(m is x for x in joined)] + [merged]
+    return sorted(model, key=lambda a: (a.content_span[0], a.cue[0]))
+
+
 def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
             agree: float = AGREE) -> list[RawAttribution]:
     """The model decides which attributions there are and where their contents lie; the rules refine and add.
@@ -408,6 +432,9 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
       belongs to the cue ('"A," he said, "B," a state agency reported', where the model keeps only "A");
     * a rule attribution whose content no model content overlaps is added (the tagger misses some; -0.001 F1,
       +0.005 content tokens on dev);
+    * model attributions that split a quotation the rules hold whole, the second part given to a cue in the frame
+      ('"A," said X, speaking of Y. "B."': cue "speaking"), are joined again under the rule's cue (``_rejoined``;
+      dev F1 +0.001, exact content +0.002);
     * a signed quotation or transcript turn (``layout``) is added whatever overlaps it, and a model attribution
       that reads its words as said with a cue outside it is dropped (nested reports inside it are kept): the
       tagger, trained on running prose, links none of them to their speaker (dev: F1 0.773 -> 0.781, content
@@ -415,6 +442,7 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
       attribution is taken whole, its bounds being the turn's (exact content 0.606 -> 0.610).
     """
     text = doc.text  # built afresh on every access
+    model = _rejoined(doc, model, rules)
     rule_words = [_words(doc, r) for r in rules]
     laid_out = [r for r in rules if r.by_layout]
     used: set[int] = set()
