@@ -97,11 +97,21 @@ def _chain_subject(verb: Token) -> Token | None:
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp", "advmod") and current.head is not current:
             if current.dep_ == "advcl" and current.tag_ != "VBG":
                 return None  # "..., when he said" has its own subject; a finite advcl without one has none
-            current = current.head
+            current = _past_reported_clause(current) if not seen else current.head
             seen += 1
             continue
         return None
     return None
+
+
+def _past_reported_clause(cue: Token) -> Token:
+    """Where the chain from a cue goes up: its head, or, for a participle the parser hung on a reported clause
+    ('X reported that troops had surrendered, citing a local official'; '..., adding that...'), the verb that
+    reports that clause, whose subject said both."""
+    head = cue.head
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and head.dep_ == "ccomp" and _is_reporting(head.head):
+        return head.head
+    return head
 
 
 def _np_span(head: Token) -> CharSpan:
@@ -113,7 +123,9 @@ def _np_span(head: Token) -> CharSpan:
     lo = max((i for i in breaks if i < head.i), default=-1)
     hi = min((i for i in breaks if i > head.i), default=len(head.doc))
     tokens = [t for t in head.subtree if t.i not in dropped and lo < t.i < hi]
-    tokens = [t for t in tokens if not t.is_punct or t.i in (head.left_edge.i, head.right_edge.i) and t.text in "’'"]
+    opened = {t.i for t in tokens if t.text in "(["}
+    tokens = [t for t in tokens if not t.is_punct or t.i in (head.left_edge.i, head.right_edge.i) and t.text in "’'"
+              or t.text in ")]" and any(i < t.i for i in opened)]  # 'the Front (ELF)' keeps its bracket
     if not tokens:
         return token_span([head])
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
