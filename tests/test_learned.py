@@ -12,7 +12,7 @@ import pytest
 from counterclaim.extract import _channel, _speech_date, extract_article, find_raw_attributions, parse_input
 from counterclaim.extract.attributions import RawAttribution
 from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode, combine, link, tidy_contents,
-                                          role_spans, split_off_other_sentences, viterbi)
+                                          role_spans, split_off_other_sentences, to_raw, viterbi)
 from counterclaim.extract.quotes import find_quotes
 from counterclaim.model import Article
 from counterclaim.nlp import load_pipeline
@@ -351,3 +351,43 @@ def test_combine_joins_a_quotation_the_model_split_at_a_cue_in_its_frame():
     # a second attribution whose cue lies outside the frame is another speech act, and stays apart
     model[1].cue = at("Nobody")
     assert len(combine(doc, model, [rule])) == 2
+
+
+def test_a_content_goes_to_a_cue_in_its_own_sentence_before_a_nearer_one_in_the_next():
+    # "said" is one untagged token from the first content, "told" three; "told" is in its sentence
+    text = ("A navy spokeswoman, Captain Ines Roa, told state radio that the frigate had \"repositioned\" and denied "
+            "it was hit. \"Our ships hold the strait,\" she said.")
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["A navy spokeswoman, Captain Ines Roa,", "she"], "C": ["told", "said"],
+                          "Q": ["that the frigate had “repositioned” and denied it was hit",
+                                "“Our ships hold the strait,”"]})
+    linked = link(doc, role_spans(tags, doc))
+    assert [(c.text, s.text, [q.text for q in qs]) for qs, c, s in linked] == [
+        ("told", "A navy spokeswoman, Captain Ines Roa,",
+         ["that the frigate had “repositioned” and denied it was hit"]),
+        ("said", "she", ["“Our ships hold the strait,”"]),
+    ]
+
+
+def test_a_nominal_cue_does_not_take_the_clause_a_reporting_verb_governs():
+    text = ("The coast guard said on Monday its cutters had seized two boats near the reef, a claim the "
+            "fishermen's union rejected.")
+    doc = load_pipeline()(parse_input(text))
+    # "a claim" is one untagged token (the comma) from the content, "said" two ("on Monday")
+    tags = tags_for(doc, {"S": ["The coast guard"], "C": ["said", "a claim"],
+                          "Q": ["its cutters had seized two boats near the reef"]})
+    linked = link(doc, role_spans(tags, doc))
+    assert [(c.text, s.text if s else None) for _, c, s in linked] == [("said", "The coast guard")]
+
+
+def test_combine_does_not_read_an_attribution_twice_through_a_nested_model_reading():
+    text = "The Harbour Gazette reported that forty sailors had deserted, citing a port official."
+    doc = load_pipeline()(parse_input(text))
+    quotes = find_quotes(text)
+    tags = tags_for(doc, {"S": ["The Harbour Gazette"], "C": ["reported", "citing"],
+                          "Q": ["that forty sailors had deserted", "a port official"]})
+    model = to_raw(doc, link(doc, role_spans(tags, doc)), quotes)
+    rules = find_raw_attributions(doc, quotes, "rules")
+    assert [text[a.cue[0]:a.cue[1]] for a in rules] == ["reported"]  # its content runs on over "citing ..."
+    found = combine(doc, model, rules)
+    assert sorted(text[a.cue[0]:a.cue[1]] for a in found) == ["citing", "reported"]
