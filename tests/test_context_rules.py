@@ -180,3 +180,35 @@ def test_a_source_inside_a_quotation_that_does_not_hold_the_cue_is_dropped():
     mayor = text.index("the mayor")
     assert not quoted_source(RawAttribution(cue=(said, said + 4), content=[(0, 34)], source=(mayor, mayor + 9)),
                              quotes, text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the headline has no full stop; unsplit, the parser reads it and the first paragraph as one sentence
+    ("Insurgents claim capture of Dolan river command\n\nThe Eastern Liberation Front (ELF) said on Saturday it "
+     "had seized the headquarters of the army's river command after weeks of fighting.",
+     "The Eastern Liberation Front (ELF)"),  # its closing bracket kept
+    # no blank line anywhere (HTML extraction, feeds): each line is a paragraph
+    ("Militia claims control of Varna airport\nThe Northern Militia said on Friday its fighters had taken the "
+     "airport after two days of fighting.", "The Northern Militia"),
+])
+def test_a_paragraph_break_ends_a_sentence_so_a_headline_keeps_off_the_speaker(nlp, text, speaker):
+    doc = nlp(parse_input(text))
+    headline_end = text.index("\n")
+    assert any(s.end_char <= headline_end + 2 and s.text.strip() for s in doc.sents)
+    said = next(a for a in find_raw_attributions(doc, find_quotes(text), "rules") if a.verb.text == "said")
+    assert said.source is not None and text[said.source[0]:said.source[1]] == speaker
+    assert all(c[0] > headline_end for c in said.content)
+
+
+def test_hard_wrapped_lines_inside_blank_line_paragraphs_are_not_sentence_breaks(nlp):
+    doc = nlp("The port authority said on Monday that the\nnorthern quay would reopen.\n\nNo ships came.")
+    assert [s.text.strip() for s in doc.sents][0] == "The port authority said on Monday that the\nnorthern quay would reopen."
+
+
+@pytest.mark.parametrize("mode", ["rules", "model", "combined"])
+def test_a_participle_hung_on_the_reported_clause_has_the_reporting_verbs_speaker(nlp, mode):
+    text = "The army said its units had held the line near the ford, insisting that no village had been lost."
+    doc = nlp(parse_input(text))
+    found = find_raw_attributions(doc, find_quotes(text), mode)
+    insisting = next(a for a in found if text[a.cue[0]:a.cue[1]].startswith("insisting"))
+    assert text[insisting.source[0]:insisting.source[1]] == "The army"

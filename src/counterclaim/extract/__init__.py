@@ -193,7 +193,8 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         return (sent.start_char, sent.end_char) if sent is not None else None
 
     link_notes(text, hits, found, bounds)
-    forces = _forces(doc)
+    countries = {s.key: s.country for s in book.speakers if s.country}
+    forces = _forces(doc, [(a.content_fragments, countries[a.speaker]) for a in found if a.speaker in countries])
     for speaker in book.speakers:
         if speaker.country is None and speaker.group is None and speaker.type == "person":
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
@@ -206,8 +207,11 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
                            events=find_events(article, doc, found, toponyms), toponyms=toponyms)
 
 
-def _forces(doc: Doc) -> dict[str, int]:
-    """Countries whose armed forces the article names ("Russian troops", "Sudan's army"): the warring parties."""
+def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = ()) -> dict[str, int]:
+    """Countries whose armed forces the article names ("Russian troops", "Sudan's army"): the warring parties.
+    ``spoken`` holds (content, country) of speakers with a country: in their words "our troops", and "its forces"
+    as a subject, are that country's ("Azerbaijan's defence ministry said its forces had taken..."; not "urged
+    the two armies to halt their offensives")."""
     counts: dict[str, int] = {}
     for tok in doc:
         if tok.lemma_.lower() not in FORCE_NOUNS:
@@ -216,6 +220,9 @@ def _forces(doc: Doc) -> dict[str, int]:
             if mod.dep_ not in ("amod", "poss", "compound", "nmod"):
                 continue
             name = country_of(mod.text)
+            if name is None and (mod.lower_ == "our" or mod.lower_ in ("its", "their") and tok.dep_ == "nsubj"):
+                name = next((country for content, country in spoken
+                             if any(c.start <= tok.idx < c.end for c in content)), None)
             if name is None and mod.pos_ == "PROPN":  # "RSF fighters", "M23 rebels": an armed group
                 ent = next((e for e in doc_ents(doc) if e.start <= mod.i < e.end), None)
                 if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"):
