@@ -212,3 +212,15 @@ def test_a_participle_hung_on_the_reported_clause_has_the_reporting_verbs_speake
     found = find_raw_attributions(doc, find_quotes(text), mode)
     insisting = next(a for a in found if text[a.cue[0]:a.cue[1]].startswith("insisting"))
     assert text[insisting.source[0]:insisting.source[1]] == "The army"
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Peru's defence ministry said on Monday its troops had destroyed three camps near the river.", "Peru"),
+    ('"Our soldiers hold every bridge," the Peruvian defence minister said.', "Peru"),
+    # "their" is the armies', not the envoy's; "its" not a subject
+    ("The Canadian envoy urged the two armies to halt their offensives and asked the militia to pull back its "
+     "fighters.", None),
+])
+def test_a_speakers_own_forces_make_its_country_a_party(nlp, text, party):
+    forces = analyse(nlp, text).forces
+    assert (party in forces) if party else not any(country_of(name) for name in forces)

@@ -391,3 +391,21 @@ def test_combine_does_not_read_an_attribution_twice_through_a_nested_model_readi
     assert [text[a.cue[0]:a.cue[1]] for a in rules] == ["reported"]  # its content runs on over "citing ..."
     found = combine(doc, model, rules)
     assert sorted(text[a.cue[0]:a.cue[1]] for a in found) == ["citing", "reported"]
+
+
+def test_combine_keeps_the_models_speaker_where_the_rules_guessed_the_previous_paragraphs():
+    text = ("The army spokesman said the town was calm, he added that the militia lost many men\n\n"
+            "«People should not believe the rumours» . said the Minister of Information Omar Sayed on Monday.")
+    doc = load_pipeline()(parse_input(text))
+
+    def at(phrase: str) -> tuple[int, int]:
+        return text.index(phrase), text.index(phrase) + len(phrase)
+
+    content = [at("«People should not believe the rumours»")]
+    # the rules read the quote paragraph as the last speaker's going on; the model found its own cue after it
+    he = text.index("he added")
+    rule = RawAttribution(cue=at("added"), content=content, source=(he, he + 2))
+    said = text.index("said the Minister")
+    model = RawAttribution(cue=(said, said + 4), content=content, source=at("the Minister of Information Omar Sayed"))
+    (combined,) = combine(doc, [model], [rule])
+    assert combined.source == model.source
