@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from counterclaim.extract import countries
-from counterclaim.extract.countries import country_of, fold
+from counterclaim.extract.countries import country_of, fold, names_own_party
 
 
 @pytest.mark.parametrize(("word", "country"), [
@@ -154,3 +154,20 @@ def test_sanaa_without_apostrophe() -> None:
 def test_a_capital_shared_with_a_former_state_means_the_current_one() -> None:
     # countryinfo lists Willemstad for Curaçao and for the dissolved Netherlands Antilles, neither with a population
     assert country_of("Willemstad") == "Curaçao"
+
+
+@pytest.mark.parametrize(("name", "own"), [
+    ("Free Syrian Army", True),
+    ("Syrian Democratic Forces", True),
+    ("Myanmar National Democratic Alliance Army (MNDAA)", True),
+    ("Sudan People's Liberation Army", True),
+    ("Sudanese Armed Forces (SAF)", False),  # a state's forces, acronym and all
+    ("Armed Forces of the Democratic Republic of the Congo", False),  # the country's name runs to five words
+    ("Afghan National Army", False),
+    ("Israel Defense Forces", False),
+    ("Russian Aerospace Forces", False),
+    ("Rapid Support Forces", False),  # no country in the name at all
+    ("Russian mercenary group Wagner", False),  # not a proper name: the country is its affiliation
+])
+def test_a_group_named_with_a_country_among_words_of_its_own_is_not_that_countrys_forces(name: str, own: bool) -> None:
+    assert names_own_party(name) is own

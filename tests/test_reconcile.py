@@ -6,6 +6,7 @@ reports in samples/. Known misses stay as strict xfails so that fixing one shows
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -202,3 +203,20 @@ def test_status_rules():
     assert status([stance("denies", "B")]) == "denied"
     assert status([stance("supports", "A"), stance("unverified")]) == "unverified"
     assert status([stance("supports", "A")]) == "single_source"
+
+
+def test_rebels_named_after_their_country_are_a_side_of_their_own_and_their_acronym_joins_them(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "v-1", "published": "2025-02-01", "text":
+         "Rebels say they seized Orlan airbase\n\nThe Peru Liberation Front (PLF) said on Saturday it had seized "
+         "the Orlan airbase after three days of fighting. The Peruvian army said its troops still held the runway."},
+        {"id": "v-2", "published": "2025-02-03", "text":
+         "The PLF said in a statement that its fighters had repelled a counter-attack near the airbase."},
+    ]), encoding="utf-8")
+    doc = to_document(run([str(feed)]).corpus)
+    groups = [e for e in doc["entities"] if e["type"] == "armed_group" and "Liberation" in e["name"]]
+    assert [(g["name"], g["side"]) for g in groups] == [("Peru Liberation Front", "Peru Liberation Front")]
+    assert len(groups[0]["mentions"]) == 2  # "The PLF" of the second report is the same group
+    army = next(e for e in doc["entities"] if e["type"] in ("military", "government") and e["side"])
+    assert army["side"] == "Peru"

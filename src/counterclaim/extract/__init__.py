@@ -22,7 +22,7 @@ from .lexicon import CHANNELS, MULTIWORD_CHANNELS
 from .learned import attribution_mode
 from .quotes import Quote, find_quotes, parse_text
 from .spans import doc_ents, doc_text, forget_views, inside, overlaps, sentence_at
-from .speakers import SpeakerBook, affiliation_from_introduction
+from .speakers import ACRONYM_TOKEN, SpeakerBook, affiliation_from_introduction
 from .verification import find_notes, infer_outlet, link_notes
 
 __all__ = ["extract_article", "find_raw_attributions", "parse_input"]
@@ -193,8 +193,9 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         return (sent.start_char, sent.end_char) if sent is not None else None
 
     link_notes(text, hits, found, bounds)
-    countries = {s.key: s.country for s in book.speakers if s.country}
-    forces = _forces(doc, [(a.content_fragments, countries[a.speaker]) for a in found if a.speaker in countries])
+    own = {s.key: s.country or s.name for s in book.speakers
+           if s.country or s.type == "armed_group" or ACRONYM_TOKEN.fullmatch(s.name)}  # "the PLF said its..."
+    forces = _forces(doc, [(a.content_fragments, own[a.speaker]) for a in found if a.speaker in own])
     for speaker in book.speakers:
         if speaker.country is None and speaker.group is None and speaker.type == "person":
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
@@ -209,9 +210,9 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
 
 def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = ()) -> dict[str, int]:
     """Countries whose armed forces the article names ("Russian troops", "Sudan's army"): the warring parties.
-    ``spoken`` holds (content, country) of speakers with a country: in their words "our troops", and "its forces"
-    as a subject, are that country's ("Azerbaijan's defence ministry said its forces had taken..."; not "urged
-    the two armies to halt their offensives")."""
+    ``spoken`` holds (content, party) of speakers with a country, named armed groups and acronyms: in their words "our
+    troops", and "its forces" as a subject, are that party's ("Azerbaijan's defence ministry said its forces had
+    taken..."; not "urged the two armies to halt their offensives")."""
     counts: dict[str, int] = {}
     for tok in doc:
         if tok.lemma_.lower() not in FORCE_NOUNS:

@@ -141,3 +141,32 @@ def _demonyms() -> frozenset[str]:
 def is_demonym(word: str) -> bool:
     """"Ukrainian", "Sudanese": a people or an adjective, never a place."""
     return fold(word) in _demonyms()
+
+
+# Words a state's own forces are named with ("Sudanese Armed Forces", "Armed Forces of Ukraine", "Afghan National
+# Army", "Russian Aerospace Forces"). A group whose name holds a country among other words of its own ("Free Syrian
+# Army", "Syrian Democratic Forces", "Myanmar National Democratic Alliance Army") is a party of its own.
+STATE_FORCE_WORDS = frozenset("""
+army armed forces force military defence defense navy naval air aerospace airborne national guard guards border coast
+marine marines territorial special operations republican royal arab people's peoples ground land strategic rocket
+gendarmerie police security service services interior ministry command of the and for
+""".split())
+_NAME_WORD = re.compile(r"[\w’'-]+")
+
+
+@lru_cache(maxsize=4096)
+def names_own_party(name: str) -> bool:
+    """A proper name that carries a country among words of its own: the group is not that country's forces."""
+    words = _NAME_WORD.findall(name)
+    if not words or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for") for w in words):
+        return False
+    rest, found, i = [], False, 0
+    while i < len(words):  # country forms run to 5 words: "Democratic Republic of the Congo"
+        n = next((n for n in range(6, 0, -1) if i + n <= len(words) and country_of(" ".join(words[i:i + n]))), 0)
+        if n:
+            found, i = True, i + n
+        else:
+            if not (words[i].isupper() and len(words[i]) > 1):  # an acronym: "(SAF)"
+                rest.append(fold(words[i]).replace("’", "'"))
+            i += 1
+    return found and any(w not in STATE_FORCE_WORDS for w in rest)

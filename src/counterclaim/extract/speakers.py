@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Span, Speaker
 from ..nlp import TITLE_ABBREVIATIONS
-from .countries import country_of, fold
+from .countries import country_of, fold, names_own_party
 from .spans import clause_tokens, doc_ents, doc_sents, doc_text, sentence_at
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS,
                       MILITARY_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
@@ -162,6 +162,8 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         clean = country
     elif org:  # "the Washington-based think tank Institute for the Study of War" is named by its entity
         clean = org[0].text[4:] if org[0].text.lower().startswith("the ") else org[0].text
+    if kind in ("armed_group", "military") and country and names_own_party(clean):
+        kind, country = "armed_group", None  # "the Free Syrian Army": a party of its own, not Syria's army
     return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
 
 

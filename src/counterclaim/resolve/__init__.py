@@ -18,7 +18,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from ..extract.countries import country_of, fold
+from ..extract.countries import country_of, fold, names_own_party
 from ..extract.lexicon import ARMED_GROUP_WORDS
 from ..extract.speakers import core_words
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
@@ -146,10 +146,13 @@ def _same_person(a: _Member, b: _Member) -> bool:
 
 def _org_key(s: Speaker, expand: dict[str, str]) -> tuple:
     name = expand.get(s.name, s.name)
+    kind = "armed_group" if s.type == "other" and set(fold(name).split()) & ARMED_GROUP_WORDS else s.type
     core = core_words(s.descriptors)
+    if kind == "armed_group":  # named by its name: "the MNDAA" is the group its expansion names
+        core = frozenset(fold(w) for w in re.findall(r"[\w’'-]+", name) if not country_of(w)) or core
     if not core:
         core = frozenset(fold(w) for w in name.split() if not country_of(w))
-    return (s.type, s.country, core)
+    return (kind, s.country, core)
 
 
 class _Surnames:
@@ -219,7 +222,7 @@ class Parties:
     def _party(self, name: str) -> str | None:
         name = re.sub(r"^[Tt]he\s+", "", name)
         full = self.expand.get(name, name)
-        country = next((c for c in map(country_of, full.split()) if c), None)
+        country = None if names_own_party(full) else next((c for c in map(country_of, full.split()) if c), None)
         bare = " ".join(w for w in name.split() if fold(w) not in ARMED_GROUP_WORDS)  # "M23 rebels" -> "M23"
         for candidate in (full, name, bare):
             if candidate in self.names or fold(candidate).removeprefix("the ") in self._folded:
