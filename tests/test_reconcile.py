@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -220,3 +221,15 @@ def test_rebels_named_after_their_country_are_a_side_of_their_own_and_their_acro
     assert len(groups[0]["mentions"]) == 2  # "The PLF" of the second report is the same group
     army = next(e for e in doc["entities"] if e["type"] in ("military", "government") and e["side"])
     assert army["side"] == "Peru"
+
+
+def test_a_killing_is_a_loss_for_the_victims_side_not_the_killers(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Peru's defence ministry said on Tuesday its forces had captured two heights near the town of Tacna, "
+        "killing at least 30 Chilean soldiers. Chile's defence ministry rejected the claim as a lie.\n\n"
+        "Chilean troops still hold every position near Tacna, the ministry said.", encoding="utf-8")
+    doc = to_document(run([str(report)], published=date(2025, 3, 4)).corpus)
+    losses = [p for p in doc["propositions"] if p["family"] == "casualties"]
+    assert losses and {p["actor_side"] for p in losses} == {"Chile"}
+    assert all("Chile" in p["summary"] and "lost men" in p["summary"] for p in losses)

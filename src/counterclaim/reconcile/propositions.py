@@ -106,6 +106,8 @@ def read_event(event: Event, actor: str | None, target: str | None, other, claim
         return family, other(actor or claimant), -polarity
     if event.subtype == "fighting":
         return family, other(claimant), -polarity
+    if event.type == "casualties" and trigger.startswith(("kill", "wound", "injur")):
+        return family, target, polarity  # "killing 40 Armenian soldiers": the side that lost men is the victims'
     if actor is None and target is not None and event.type == "capture":
         return family, other(target), polarity  # "the garrison has fallen": its enemy took it
     return family, actor, polarity
