@@ -233,3 +233,20 @@ def test_a_killing_is_a_loss_for_the_victims_side_not_the_killers(tmp_path):
     losses = [p for p in doc["propositions"] if p["family"] == "casualties"]
     assert losses and {p["actor_side"] for p in losses} == {"Chile"}
     assert all("Chile" in p["summary"] and "lost men" in p["summary"] for p in losses)
+
+
+def test_a_body_named_in_one_sentence_speaks_as_the_group_its_spokesman_as_the_body_before(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "n-1", "outlet": "Harbour Times", "published": "2025-06-03", "text":
+        "Drone strike hits depot near Varosha\n\nThe Turkish military said on Monday that a drone strike had killed "
+        "a senior commander of Black Banner near Varosha. Black Banner did not confirm the death. In a statement, "
+        "the group said its fighters had destroyed two armoured vehicles near the town.\n\nThe Turkish military "
+        "denied losing any vehicles. A spokesman, Col. Emre Aksoy, told reporters that troops were operating "
+        "according to plan.\n\nHarbour Times could not independently verify the claims of either side."}),
+        encoding="utf-8")
+    entities = {e["name"]: e for e in to_document(run([str(feed)]).corpus)["entities"]}
+    # "the group" is Black Banner, whose fighters in its own words make it a party of the war
+    assert "the group" in entities["Black Banner"]["aliases"]
+    assert (entities["Black Banner"]["type"], entities["Black Banner"]["side"]) == ("armed_group", "Black Banner")
+    assert entities["Emre Aksoy"]["side"] == "Turkey"  # the spokesman of the military the sentence before names
+    assert entities["Harbour Times"]["type"] == "media"  # the outlet, not a person

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speaker
 from .attributions import RawAttribution, find_attributions
-from .countries import country_of
+from .countries import country_of, fold
 from .dates import resolve_date
 from .events import find_events, find_toponyms
 from .lexicon import CHANNELS, MULTIWORD_CHANNELS
@@ -193,24 +193,32 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         return (sent.start_char, sent.end_char) if sent is not None else None
 
     link_notes(text, hits, found, bounds)
-    own = {s.key: s.country or s.name for s in book.speakers
-           if s.country or s.type == "armed_group" or ACRONYM_TOKEN.fullmatch(s.name)}  # "the PLF said its..."
+    own = {s.key: s.country or s.name for s in book.speakers if s.country or s.type == "armed_group"
+           or ACRONYM_TOKEN.fullmatch(s.name) or s.type == "other" and _proper_name(doc, s)}  # "the PLF said its..."
     forces = _forces(doc, [(a.content_fragments, own[a.speaker]) for a in found if a.speaker in own])
+    outlet = article.outlet or infer_outlet(hits)
     for speaker in book.speakers:
+        if outlet and fold(speaker.name) == fold(outlet):  # "Levant Daily could not verify": the outlet itself
+            speaker.type = "media"
         if speaker.country is None and speaker.group is None and speaker.type == "person":
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
         spoken = [a.content.text for a in found if a.speaker == speaker.key]
         speaker.side = _provisional_side(speaker) or _side_from_own_words(spoken)
-    outlet = article.outlet or infer_outlet(hits)
     toponyms = find_toponyms(doc)
     return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=found,
                            speakers=book.speakers, notes=[h.note for h in hits], forces=forces,
                            events=find_events(article, doc, found, toponyms), toponyms=toponyms)
 
 
+def _proper_name(doc: Doc, speaker: Speaker) -> bool:
+    """The speaker's name is a proper noun in the text ("Hezbollah"), not a capitalised common one ("Residents")."""
+    return any(t.pos_ == "PROPN" and t.text in speaker.name for m in speaker.mentions
+               for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
+
+
 def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = ()) -> dict[str, int]:
     """Countries whose armed forces the article names ("Russian troops", "Sudan's army"): the warring parties.
-    ``spoken`` holds (content, party) of speakers with a country, named armed groups and acronyms: in their words "our
+    ``spoken`` holds (content, party) of speakers with a country and named bodies: in their words "our
     troops", and "its forces" as a subject, are that party's ("Azerbaijan's defence ministry said its forces had
     taken..."; not "urged the two armies to halt their offensives")."""
     counts: dict[str, int] = {}

@@ -231,6 +231,10 @@ class SpeakerBook:
             known = self._match_description(m)
             if known is not None:
                 return self._add_mention(known, m)
+        if m.kind == "description" and not (m.country or m.group) and m.descriptors <= GENERIC_BODIES:
+            known = self._named_body_before(span[0])  # "Hezbollah did not confirm. ... the group said"
+            if known is not None:
+                return self._add_mention(known, m)
         key = _org_key(m)
         known = self._by_org.get(key)
         if known is None:
@@ -259,6 +263,13 @@ class SpeakerBook:
             return best[1]
         return None
 
+    def _named_body_before(self, at: int) -> Speaker | None:
+        """The last named organisation that spoke before ``at``: what "the group" or "the movement" stands for."""
+        for _, s in reversed([(pos, s) for pos, s in self._history if pos < at]):
+            if s.type in ("armed_group", "other") and s.name[:1].isupper():  # not a state's army or ministry
+                return s
+        return None
+
     def _antecedent(self, m: Mention, at: int) -> Speaker | None:
         earlier = [(pos, s) for pos, s in self._history if pos < at]
         if not earlier:
@@ -278,6 +289,8 @@ class SpeakerBook:
         return things[-1] if things else last
 
 
+SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+GENERIC_BODIES = frozenset({"group", "organisation", "organization", "movement", "militia", "faction"})
 ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "spokesperson", "soldier",
               "general", "colonel", "major", "captain", "lieutenant", "diplomat", "minister", "source"}
 
@@ -310,4 +323,21 @@ def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, 
                 group = next((f for f in sorted(forces, key=len, reverse=True) if f in text), None)
                 if country or group:
                     found = (country, None if country else group)
+    if found == (None, None) and speaker.descriptors & SPOKES_ROLES:
+        found = _body_before(doc, own, forces)
     return found
+
+
+def _body_before(doc: Doc, own, forces: dict[str, int]) -> tuple[str | None, str | None]:
+    """"The Israeli military denied losing tanks. A spokesman, Lt. Col. X, told reporters...": a spokesperson with
+    no body of their own speaks for the body the sentence before has for subject."""
+    before = [s for s in doc_sents(doc)[0] if s.end <= own.start][-1:]
+    for token in before[0] if before else ():
+        if token.dep_ == "nsubj" and token.lemma_.lower() in MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS:
+            phrase = list(token.subtree)
+            country = next((country_of(t.text) for t in phrase if country_of(t.text)), None)
+            text = " ".join(t.text for t in phrase)
+            group = next((f for f in sorted(forces, key=len, reverse=True) if f in text), None)
+            if country or group:
+                return country, None if country else group
+    return None, None

@@ -275,8 +275,8 @@ def resolve(analyses: MutableSequence[ArticleAnalysis]) -> Corpus:
         names = Counter(expand.get(s.name, s.name) for s in cluster.members)
         name = max(names, key=lambda n: (names[n], len(n)))
         kind = cluster.first.type
-        if kind == "other" and set(fold(name).split()) & ARMED_GROUP_WORDS:
-            kind = "armed_group"  # "RSF" once expanded to "Rapid Support Forces"
+        if kind == "other" and (set(fold(name).split()) & ARMED_GROUP_WORDS or sides.party(name) == name):
+            kind = "armed_group"  # "RSF" once expanded to "Rapid Support Forces"; "Hezbollah", whose fighters fight
         entity_id = f"{kind}:{slug(name)}"
         while entity_id in entities:
             entity_id += "-2"
