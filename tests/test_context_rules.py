@@ -224,3 +224,15 @@ def test_a_participle_hung_on_the_reported_clause_has_the_reporting_verbs_speake
 def test_a_speakers_own_forces_make_its_country_a_party(nlp, text, party):
     forces = analyse(nlp, text).forces
     assert (party in forces) if party else not any(country_of(name) for name in forces)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Russia says it has retaken the town; Kyiv says fighting continues.", "Ukraine", "country"),  # a PERSON to the tagger
+    ("A Ukrainian military analyst, Oleksandr Kovalenko, said troops had pulled back.", "Oleksandr Kovalenko",
+     "analyst"),  # the tagger calls the name an ORG
+    ("According to the open-source group DeepState, Russian forces had advanced about 5 kilometres.", "DeepState",
+     "analyst"),  # not an armed group
+])
+def test_speakers_named_and_typed_whatever_the_entity_tagger_says(nlp, text, name, kind):
+    speakers = analyse(nlp, text).speakers
+    assert (name, kind) in [(s.name, s.type) for s in speakers]

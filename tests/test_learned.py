@@ -409,3 +409,14 @@ def test_combine_keeps_the_models_speaker_where_the_rules_guessed_the_previous_p
     model = RawAttribution(cue=(said, said + 4), content=content, source=at("the Minister of Information Omar Sayed"))
     (combined,) = combine(doc, [model], [rule])
     assert combined.source == model.source
+
+
+def test_a_relative_clause_of_the_source_is_not_content():
+    text = ("According to the open-source group DeepState, which analyses combat footage, Russian forces had "
+            "advanced about 5 kilometres south of the town.")
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["the open-source group DeepState"], "C": ["According to"],
+                          "Q": ["which analyses combat footage, Russian forces had advanced about 5 kilometres "
+                                "south of the town"]})
+    spans = tidy_contents(role_spans(tags, doc), doc)
+    assert [q.text for q in spans["Q"]] == ["Russian forces had advanced about 5 kilometres south of the town"]

@@ -107,6 +107,20 @@ def role_spans(tags: list[str], doc: Doc) -> dict[str, list[Span]]:
 TRAILING = frozenset(",;:—–-")
 
 
+def _past_relative_clause(q: Span) -> int:
+    """Where a content starts once a relative clause of the noun before it is left out ('According to DeepState,
+    [which analyses combat footage,] Russian forces had advanced'): it describes the source, it is not said."""
+    first = q[0]
+    clause = first.head
+    if first.lower_ in ("which", "who", "whose", "whom") and clause.dep_ == "relcl" and clause.head.i < q.start \
+            and clause.right_edge.i + 1 < q.end:
+        end = clause.right_edge.i + 1
+        while end < q.end and (q.doc[end].is_punct or q.doc[end].is_space):
+            end += 1
+        return end
+    return q.start
+
+
 def tidy_contents(spans: dict[str, list[Span]], doc: Doc) -> dict[str, list[Span]]:
     """Content spans with trailing conjunctions, commas, dashes and white space cut, and those left with a single
     word dropped. (The LSTM tagger often stopped a word or two short, so its contents were also run on to the end
@@ -114,7 +128,8 @@ def tidy_contents(spans: dict[str, list[Span]], doc: Doc) -> dict[str, list[Span
     and the extension cost it 0.003 F1 and 0.009 exact content on PolNeAR dev.)"""
     contents = []
     for q in spans["Q"]:
-        end = q.end
+        start, end = _past_relative_clause(q), q.end
+        q = doc[start:end]
         while end - q.start > 1 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_space
                                      or doc[end - 1].text in TRAILING):
             end -= 1

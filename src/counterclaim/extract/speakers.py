@@ -20,6 +20,7 @@ from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_
                       MILITARY_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
 
 ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
+OPEN_SOURCE = re.compile(r"\bopen[- ]source\b|\bOSINT\b", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it", "they", "we", "i"}
 SKIP_WORDS = {"the", "a", "an", "’s", "'s", "of", "for", "on", "in", "at", "and", "[", "]", ",", "’", "'"}
@@ -58,6 +59,8 @@ def _without_clauses(tokens: list[Token], head: Token | None) -> list[Token]:
 def _person_name(tokens: list[Token]) -> list[Token]:
     """The proper-name tokens naming a person: the PERSON entity, else the PROPN run ending at the head."""
     persons = [t for t in tokens if t.ent_type_ == "PERSON"]
+    if len(persons) == 1 and country_of(persons[0].text):  # "Kyiv says": the tagger's PERSON is a capital
+        return []
     if persons:
         first = persons[0]
         run = [t for t in tokens if t.ent_type_ == "PERSON" and t.i >= first.i]
@@ -66,6 +69,19 @@ def _person_name(tokens: list[Token]) -> list[Token]:
             if t.i == contiguous[-1].i + 1:
                 contiguous.append(t)
         return contiguous
+    return []
+
+
+def _appositive_name(head: Token, tokens: list[Token], org_words: frozenset[str]) -> list[Token]:
+    """The proper name in apposition to a role noun, whatever entity type the tagger gave it (it calls some
+    names ORG): two to four capitalised proper nouns, none a country or an organisation word."""
+    inside = {t.i for t in tokens}
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in inside):
+        run = [t for t in appos.subtree if t.i in inside and not t.is_punct]
+        if 2 <= len(run) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not country_of(t.text)
+                                      and t.lower_ not in org_words for t in run) \
+                and run[-1].i - run[0].i == len(run) - 1:
+            return run
     return []
 
 
@@ -104,6 +120,9 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
             run.insert(0, doc[run[0].i - 1])
         if head.ent_type_ in ("PERSON", "") or (len(run) <= 3 and _role_words(words)):
             name_tokens = run
+    if not name_tokens and head is not None and head.pos_ == "NOUN" \
+            and head.lemma_.lower() in PERSON_ROLES | ANALYST_WORDS:
+        name_tokens = _appositive_name(head, tokens, org_words)  # "a military analyst, Oleksandr Kovalenko,"
     groups = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start_char >= span[0] and e.end_char <= span[1]
               and not set(t.i for t in e) & {t.i for t in name_tokens} and not country_of(e.text)
               and not _about(e.root) and e.text not in TITLE_ABBREVIATIONS]  # the tagger calls "Lt." an ORG
@@ -138,7 +157,7 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
     if words & MEDIA_NOUNS and head_word in MEDIA_NOUNS | {"agency"} or (head is not None and head.ent_type_ == "ORG"
                                                                           and head_word in MEDIA_NOUNS):
         kind = "media"
-    elif words & ANALYST_WORDS:
+    elif words & ANALYST_WORDS or OPEN_SOURCE.search(text):  # "the open-source group DeepState"
         kind = "analyst"
     elif head is not None and head.tag_ in ("NNS", "NNPS") and head_word in GROUP_WORDS | PERSON_ROLES:
         kind = "official_group"
@@ -158,10 +177,18 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         kind = "other"
     mention_kind = "named" if has_proper and kind != "person" else "description"
     org = [e for e in doc_ents(head.doc) if e.label_ == "ORG" and e.start <= head.i < e.end] if head is not None else []
+    if head is not None and not org and kind in ("analyst", "armed_group", "media", "other"):
+        named = {c.i for c in head.children if c.dep_ == "appos"}  # "the open-source group DeepState"
+        org = [e for e in doc_ents(head.doc) if e.label_ == "ORG" and named & set(range(e.start, e.end))]
     if kind == "country":  # "Moscow said", "Kyiv claimed": the state itself
         clean = country
     elif org:  # "the Washington-based think tank Institute for the Study of War" is named by its entity
         clean = org[0].text[4:] if org[0].text.lower().startswith("the ") else org[0].text
+    elif head is not None and head.pos_ == "PROPN" and any(t.pos_ == "NOUN" and t.i < head.i for t in tokens):
+        run = [head]  # "the open-source group DeepState": the name, not its description
+        while run[0].i - 1 >= tokens[0].i and head.doc[run[0].i - 1].pos_ == "PROPN":
+            run.insert(0, head.doc[run[0].i - 1])
+        clean = head.doc.text[run[0].idx:run[-1].idx + len(run[-1].text)]
     if kind in ("armed_group", "military") and country and names_own_party(clean):
         kind, country = "armed_group", None  # "the Free Syrian Army": a party of its own, not Syria's army
     return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
