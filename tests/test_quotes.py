@@ -184,9 +184,29 @@ def test_apostrophe_inside_quote_does_not_close_it() -> None:
     assert inner(text, q) == "The enemy’s artillery hasn’t stopped for three days,"
 
 
-def test_single_quotes_are_left_alone() -> None:
-    text = "Officials called the strike 'a deliberate provocation' and promised a response."
-    assert find_quotes(text) == []
+def test_single_quotes_beside_double_ones_are_left_alone() -> None:
+    text = ("Officials called the strike 'a deliberate provocation'. \"We will respond,\" the minister said, "
+            "\"and the 'so-called' rebels know it.\"")
+    assert [text[q.start:q.end] for q in find_quotes(text)] == [
+        '"We will respond,"', "\"and the 'so-called' rebels know it.\""]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # British style, where single quotes are the quotation marks
+    ("'We will not retreat,' the general said. Officials called it 'a provocation'.",
+     ["'We will not retreat,'", "'a provocation'"]),
+    ("‘The soldiers’ families are safe,’ he said, ‘and Kyiv’s allies know it.’",
+     ["‘The soldiers’ families are safe,’", "‘and Kyiv’s allies know it.’"]),
+    # possessives and an opener with no closer make no quotation
+    ("The brigades' losses were light and the soldiers' morale high, the army's spokesman said.", []),
+    ("He called it 'a disgrace and left.\n\nThe 'next' day it rained.", ["'next'"]),
+    # archive copy writes double quotes as two apostrophes: single ones inside are nested, not quotations
+    ("''We will respond to the 'so-called' rebels,'' the minister said.", []),
+])
+def test_single_quotes_in_text_without_double_ones(text: str, quoted: list[str]) -> None:
+    found = find_quotes(text)
+    assert [text[q.start:q.end] for q in found] == quoted
+    assert all(q.closed for q in found)
 
 
 @pytest.mark.parametrize("text", [

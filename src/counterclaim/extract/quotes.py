@@ -74,7 +74,42 @@ def _straight_role(before: str, after: str, i: int) -> str:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """All top-level quoted passages in text order. Single quotes are left alone (apostrophes, nested quotes)."""
+    """All top-level quoted passages in text order. Single quotes count only in text that has no double ones
+    (British style, 'like this'); beside double quotes they are apostrophes and nested quotes."""
+    quotes = _double_quotes(text)
+    return quotes if quotes or "''" in text else _single_quotes(text)  # ''...'': archive copy's double quotes
+
+
+SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:,;]))[‘'](?=[\w…])")
+SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?![\w])")
+
+
+def _single_quotes(text: str) -> list[Quote]:
+    """Pairs of single marks within a paragraph. An apostrophe ends a word ("the soldiers' families") as a closer
+    does, so of the candidates before the next opener the first after punctuation wins ('..., the soldiers' wives
+    said,' he said), then the first before punctuation, then the first; an opener with no closer is no quote."""
+    quotes = []
+    bounds = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    for lo, hi in zip(bounds, bounds[1:]):
+        paragraph = text[lo:hi]
+        at = 0
+        while (opener := SINGLE_OPEN.search(paragraph, at)) is not None:
+            following = SINGLE_OPEN.search(paragraph, opener.end())
+            stop = following.start() if following else len(paragraph)
+            candidates = [m.start() for m in SINGLE_CLOSE.finditer(paragraph, opener.end(), stop)
+                          if m.start() > opener.end()]
+            if not candidates:
+                at = opener.end()
+                continue
+            close = next((c for c in candidates if paragraph[c - 1] in ",.!?…—–"),
+                         next((c for c in candidates if paragraph[c + 1:c + 2] in (",", ".", ";", ":", "!", "?")),
+                              candidates[0]))
+            quotes.append(Quote(lo + opener.start(), lo + close + 1, True))
+            at = close + 1
+    return quotes
+
+
+def _double_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     paragraph_ends = [m.start() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]
     open_at: int | None = None
