@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from .attributions import RawAttribution
 from .lexicon import PERSON_ROLES
 from .quotes import Quote
-from .spans import CharSpan, overlaps
+from .spans import CharSpan, doc_text, overlaps
 
 BLANK = r"[ \t\u00a0]"
 SIGNED = re.compile(  # a quotation alone on its line, then a dash and a name (on that line or the next)
@@ -51,7 +51,7 @@ def _name_words(name: str) -> list[str] | None:
 
 def signed_quotations(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
     """'"..." ― Name[, description]': the quotation is the content, the dash the cue, the name the source."""
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for m in SIGNED.finditer(text):
         if _name_words(m["name"].split(",")[0].rstrip(" .\u00a0")) is None:  # the name before any description
@@ -65,7 +65,7 @@ def transcript_turns(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
     document has at least two such labels (a transcript: 'Q:' and 'A:', 'HOST:' and 'KOVALENKO:'); editors'
     labels never count."""
     labelled = []
-    for m in TURN.finditer(doc.text):
+    for m in TURN.finditer(doc_text(doc)):
         label = m["label"].rstrip()
         words = label.replace("’", " ").replace("'", " ").replace(".", " ").split()
         if not 1 <= len(words) <= MAX_LABEL_WORDS or any(w.lower() in EDITORIAL for w in words):

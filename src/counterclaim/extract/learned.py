@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from .attributions import RawAttribution, _competes, _np_span, _subject, quoted_source
 from .learned_model import MODEL_DIR, Tagger, load_tagger
 from .quotes import Quote
-from .spans import CharSpan, clause_tokens, overlaps
+from .spans import CharSpan, clause_tokens, doc_text, overlaps
 
 Mode = Literal["rules", "model", "combined"]
 MODES: tuple[str, ...] = ("rules", "model", "combined")
@@ -291,7 +291,7 @@ def _joined(doc: Doc, fragments: list[CharSpan]) -> list[CharSpan]:
     the tagger can leave a stray mark untagged ('"alert(2)" > still held'), which would cut a quotation in two."""
     out = [fragments[0]]
     for start, end in fragments[1:]:
-        between = doc.text[out[-1][1]:start]
+        between = doc_text(doc)[out[-1][1]:start]
         if "\n" not in between and not any(ch.isalnum() for ch in between):
             out[-1] = (out[-1][0], end)
         else:
@@ -309,7 +309,7 @@ def to_raw(doc: Doc, linked: list[tuple[list[Span], Span, Span | None]], quotes:
         raw = RawAttribution(cue=_char(cue), content=content, verb=cue.root,
                              source=_char(source) if source is not None else None,
                              source_head=source.root if source is not None else None, quotes=touched)
-        out.append(replace(raw, source=None, source_head=None) if quoted_source(raw, quotes, doc.text) else raw)
+        out.append(replace(raw, source=None, source_head=None) if quoted_source(raw, quotes, doc_text(doc)) else raw)
     return out
 
 
@@ -394,7 +394,8 @@ def _sentence_start(doc: Doc, char: int) -> int:
 
 
 def _paragraph_of(doc: Doc, char: int) -> int:
-    return doc.text.count("\n\n", 0, char) if "\n\n" in doc.text else doc.text.count("\n", 0, char)
+    text = doc_text(doc)  # doc.text is built afresh on every access
+    return text.count("\n\n", 0, char) if "\n\n" in text else text.count("\n", 0, char)
 
 
 def _refined(doc: Doc, m: RawAttribution, rule: RawAttribution) -> RawAttribution:
@@ -482,7 +483,7 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
       tokens 0.876 -> 0.901, exact content 0.597 -> 0.604); where the model nearly agrees with one, the layout
       attribution is taken whole, its bounds being the turn's (exact content 0.606 -> 0.610).
     """
-    text = doc.text  # built afresh on every access
+    text = doc_text(doc)
     model = _rejoined(doc, model, rules)
     rule_words = [_words(doc, r) for r in rules]
     laid_out = [r for r in rules if r.by_layout]

@@ -188,7 +188,7 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         run = [head]  # "the open-source group DeepState": the name, not its description
         while run[0].i - 1 >= tokens[0].i and head.doc[run[0].i - 1].pos_ == "PROPN":
             run.insert(0, head.doc[run[0].i - 1])
-        clean = head.doc.text[run[0].idx:run[-1].idx + len(run[-1].text)]
+        clean = doc_text(head.doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
     if kind in ("armed_group", "military") and country and names_own_party(clean):
         kind, country = "armed_group", None  # "the Free Syrian Army": a party of its own, not Syria's army
     return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
