@@ -28,6 +28,13 @@ def article(text: str = TEXT) -> Article:
     return Article(id="t1", source="test", text=text, text_sha256=hashlib.sha256(text.encode()).hexdigest())
 
 
+def offsets_in(text: str):
+    """at(phrase) -> the (start, end) of the phrase's first occurrence in text."""
+    def at(phrase: str) -> tuple[int, int]:
+        return text.index(phrase), text.index(phrase) + len(phrase)
+    return at
+
+
 def tags_for(doc, spans: dict[str, list[str]]) -> list[str]:
     tags = ["O"] * len(doc)
     for letter, phrases in spans.items():
@@ -175,10 +182,7 @@ def test_combine_takes_the_rules_attribution_for_a_shared_according_to_cue():
     text = ("Reporters could not verify the claim, though according to the port authority's director, Lena Varga, "
             "two cargo ships had left the harbour overnight.")
     doc = load_pipeline()(parse_input(text))
-
-    def at(phrase: str) -> tuple[int, int]:
-        return text.index(phrase), text.index(phrase) + len(phrase)
-
+    at = offsets_in(text)
     cue = at("according to")
     # the tagger read the speaker as part of the content, across the clause before it
     model = [RawAttribution(cue=cue, content=[at("Reporters could not verify the claim"),
@@ -197,10 +201,7 @@ def test_combine_takes_the_rules_cue_in_the_contents_own_sentence():
     text = ("The mayor spoke to reporters on Monday. Later the council's spokesman, Ivo Brandt, said that the water "
             "supply would return by Friday.")
     doc = load_pipeline()(parse_input(text))
-
-    def at(phrase: str) -> tuple[int, int]:
-        return text.index(phrase), text.index(phrase) + len(phrase)
-
+    at = offsets_in(text)
     content = [at("that the water supply would return by Friday")]
     rule = RawAttribution(cue=at("said"), content=content, source=at("the council's spokesman, Ivo Brandt"))
     # the tagger linked the content to the cue of the sentence before
@@ -218,10 +219,7 @@ def test_fragments_with_only_marks_between_them_are_one_content():
 
     text = 'The army said its troops <b> still held the line, "we are here", he added.\nThey had "no orders".'
     doc = load_pipeline()(parse_input(text))
-
-    def at(phrase: str) -> tuple[int, int]:
-        return text.index(phrase), text.index(phrase) + len(phrase)
-
+    at = offsets_in(text)
     troops, still = at("its troops <b"), at("still held the line")
     assert _joined(doc, [troops, still]) == [(troops[0], still[1])]
     here, orders = at('"we are here"'), at('"no orders"')
@@ -247,10 +245,7 @@ def test_a_medium_the_learned_content_swallowed_is_still_the_channel():
 def test_combine_lends_the_relay_of_a_rule_with_the_same_cue():
     text = '"The bridge is ours," he said, "and the road is next," a report on the state channel said.'
     doc = load_pipeline()(parse_input(text))
-
-    def at(phrase: str) -> tuple[int, int]:
-        return text.index(phrase), text.index(phrase) + len(phrase)
-
+    at = offsets_in(text)
     cue, first, second = at("said"), at('"The bridge is ours,"'), at('"and the road is next,"')
     rule = RawAttribution(cue=cue, content=[first, second], source=at("he"), via=at("a report on the state channel"))
     model = RawAttribution(cue=cue, content=[first], source=at("he"))
@@ -262,10 +257,7 @@ def test_combine_takes_the_rule_whose_content_holds_a_nested_model_attribution_w
     text = ("After days of shelling, the rebels now hold the port town of Varnik, known for its fishing fleet, the "
             "army's spokesman said on Monday.")
     doc = load_pipeline()(parse_input(text))
-
-    def at(phrase: str) -> tuple[int, int]:
-        return text.index(phrase), text.index(phrase) + len(phrase)
-
+    at = offsets_in(text)
     speaker = at("the army's spokesman")
     rule = RawAttribution(cue=at("said"), content=[at("After days of shelling, the rebels now hold the port town of "
                                                       "Varnik, known for its fishing fleet")], source=speaker)
@@ -291,10 +283,7 @@ def test_combine_takes_the_rule_where_the_model_content_swallowed_the_quotes_tra
             '"We hold the far bank," the colonel added.')
     doc = load_pipeline()(parse_input(text))
     quotes = find_quotes(text)
-
-    def at(phrase: str) -> tuple[int, int]:
-        return text.index(phrase), text.index(phrase) + len(phrase)
-
+    at = offsets_in(text)
     quote = at('"The river crossing is ours,"')
     rule = RawAttribution(cue=at("said"), content=[quote], source=at("Colonel Ada Brun"),
                           via=at("the state agency Nova"), quotes=[q for q in quotes if q.start == quote[0]])
@@ -397,10 +386,7 @@ def test_combine_keeps_the_models_speaker_where_the_rules_guessed_the_previous_p
     text = ("The army spokesman said the town was calm, he added that the militia lost many men\n\n"
             "«People should not believe the rumours» . said the Minister of Information Omar Sayed on Monday.")
     doc = load_pipeline()(parse_input(text))
-
-    def at(phrase: str) -> tuple[int, int]:
-        return text.index(phrase), text.index(phrase) + len(phrase)
-
+    at = offsets_in(text)
     content = [at("«People should not believe the rumours»")]
     # the rules read the quote paragraph as the last speaker's going on; the model found its own cue after it
     he = text.index("he added")

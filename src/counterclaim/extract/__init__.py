@@ -193,8 +193,9 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         return (sent.start_char, sent.end_char) if sent is not None else None
 
     link_notes(text, hits, found, bounds)
-    own = {s.key: s.country or s.name for s in book.speakers if s.country or s.type == "armed_group"
-           or ACRONYM_TOKEN.fullmatch(s.name) or s.type == "other" and _proper_name(doc, s)}  # "the PLF said its..."
+    own = {s.key: s.country or s.name for s in book.speakers if s.type not in ("media", "analyst") and (
+        s.country or s.type == "armed_group" or ACRONYM_TOKEN.fullmatch(s.name)
+        or s.type == "other" and _proper_name(doc, s))}  # "the PLF said its fighters..."
     forces = _forces(doc, [(a.content_fragments, own[a.speaker]) for a in found if a.speaker in own])
     outlet = article.outlet or infer_outlet(hits)
     for speaker in book.speakers:
@@ -230,7 +231,7 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = ()) -> dict[str, in
                 continue
             name = country_of(mod.text)
             if name is None and (mod.lower_ == "our" or mod.lower_ in ("its", "their") and tok.dep_ == "nsubj"):
-                name = next((country for content, country in spoken
+                name = next((party for content, party in spoken
                              if any(c.start <= tok.idx < c.end for c in content)), None)
             if name is None and mod.pos_ == "PROPN":  # "RSF fighters", "M23 rebels": an armed group
                 ent = next((e for e in doc_ents(doc) if e.start <= mod.i < e.end), None)

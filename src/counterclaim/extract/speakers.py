@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..model import Span, Speaker
 from ..nlp import TITLE_ABBREVIATIONS
@@ -345,26 +346,27 @@ def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, 
                 found = (None, None)  # someone else was named after the description
             elif token.lemma_.lower() in ROLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT"):
                 words = [t for t in token.subtree if t.i != token.i and t.idx < first.start]
-                country = next((country_of(t.text) for t in words if country_of(t.text)), None)
-                text = " ".join(t.text for t in words)
-                group = next((f for f in sorted(forces, key=len, reverse=True) if f in text), None)
-                if country or group:
-                    found = (country, None if country else group)
+                found = _affiliation(words, forces) if any(_affiliation(words, forces)) else found
     if found == (None, None) and speaker.descriptors & SPOKES_ROLES:
         found = _body_before(doc, own, forces)
     return found
 
 
-def _body_before(doc: Doc, own, forces: dict[str, int]) -> tuple[str | None, str | None]:
+def _affiliation(words: list[Token], forces: dict[str, int]) -> tuple[str | None, str | None]:
+    """(country, armed group) a phrase names: a country word, else the longest of the article's forces."""
+    country = next((country_of(t.text) for t in words if country_of(t.text)), None)
+    text = " ".join(t.text for t in words)
+    group = next((f for f in sorted(forces, key=len, reverse=True) if f in text), None)
+    return country, None if country else group
+
+
+def _body_before(doc: Doc, own: SpacySpan, forces: dict[str, int]) -> tuple[str | None, str | None]:
     """"The Israeli military denied losing tanks. A spokesman, Lt. Col. X, told reporters...": a spokesperson with
     no body of their own speaks for the body the sentence before has for subject."""
     before = [s for s in doc_sents(doc)[0] if s.end <= own.start][-1:]
     for token in before[0] if before else ():
         if token.dep_ == "nsubj" and token.lemma_.lower() in MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS:
-            phrase = list(token.subtree)
-            country = next((country_of(t.text) for t in phrase if country_of(t.text)), None)
-            text = " ".join(t.text for t in phrase)
-            group = next((f for f in sorted(forces, key=len, reverse=True) if f in text), None)
-            if country or group:
-                return country, None if country else group
+            found = _affiliation(list(token.subtree), forces)
+            if any(found):
+                return found
     return None, None
