@@ -236,3 +236,11 @@ def test_a_speakers_own_forces_make_its_country_a_party(nlp, text, party):
 def test_speakers_named_and_typed_whatever_the_entity_tagger_says(nlp, text, name, kind):
     speakers = analyse(nlp, text).speakers
     assert (name, kind) in [(s.name, s.type) for s in speakers]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Our forces remain in control of the city," the spokesman said.', [("other", "holding")]),
+    ('"Our forces are in control of the city," the spokesman said.', [("capture", "control")]),
+])
+def test_remaining_in_control_is_holding_not_a_capture(nlp, text, expected):
+    assert [(e.type, e.subtype) for e in analyse(nlp, text).events] == expected

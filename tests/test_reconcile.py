@@ -250,3 +250,30 @@ def test_a_body_named_in_one_sentence_speaks_as_the_group_its_spokesman_as_the_b
     assert (entities["Black Banner"]["type"], entities["Black Banner"]["side"]) == ("armed_group", "Black Banner")
     assert entities["Emre Aksoy"]["side"] == "Turkey"  # the spokesman of the military the sentence before names
     assert entities["Harbour Times"]["type"] == "media"  # the outlet, not a person
+
+
+def test_a_civil_war_report_gives_the_government_and_the_rebels_their_own_sides(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "k-1", "published": "2025-04-05", "text":
+         "The Kasai Liberation Front (KLF) said on Saturday its fighters had captured the town of Tshikapa.\n\n"
+         "The Angolan government denied the claim. Government spokesman Paulo Neto told state radio that the "
+         "federal army was still fighting in the area."},
+        {"id": "k-2", "published": "2025-04-07", "text":
+         "LUANDA, April 7 (Wire) - Angola's government acknowledged on Monday that Kasaian forces had entered "
+         "Tshikapa, a day after insisting the town remained under federal control."},
+    ]), encoding="utf-8")
+    doc = to_document(run([str(feed)]).corpus)
+    entities = {e["name"]: e for e in doc["entities"]}
+    front = entities["Kasai Liberation Front"]  # the tagger's PERSON, its acronym an alias, not part of the name
+    assert (front["type"], front["side"]) == ("armed_group", "Kasai Liberation Front")
+    # "the federal army" in the words of the one government that speaks is its army: Angola is a party
+    assert entities["Paulo Neto"]["side"] == "Angola"
+    by_cue = {a["cue"]["text"]: a for a in doc["attributions"]}
+    # the dateline is no speaker; the participle after "a day after" is the government's, not the rebels'
+    assert by_cue["acknowledged"]["source"]["text"] == "Angola's government"
+    assert by_cue["insisting"]["source"]["entity"] == by_cue["acknowledged"]["source"]["entity"]
+    # "Kasaian forces" are the front's: the government's admission is against its interest
+    gains = [p for p in doc["propositions"] if p["actor_side"] == "Kasai Liberation Front"
+             and any(s["against_interest"] for s in p["stances"])]
+    assert gains and gains[0]["stances"][0]["side"] == "Angola"

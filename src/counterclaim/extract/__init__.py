@@ -29,6 +29,9 @@ __all__ = ["extract_article", "find_raw_attributions", "parse_input"]
 FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit",
                "brigade", "brigades", "defenders", "fighter", "fighters", "artillery", "navy", "jets", "drones",
                "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy"}
+GENERIC_FORCE_ADJECTIVES = {"western", "allied", "coalition", "foreign", "international", "special", "federal",
+                            "national", "islamist", "jihadist"}
+STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
 LEAD_IN = re.compile(r"that\s+(?=\W)", re.IGNORECASE)  # "that" right before a quotation mark
 OWN_SIDE_WORDS = re.compile(r"\b([A-Z][\w’']+) (?:defenders|heroes|defence forces)\b")
 
@@ -196,7 +199,9 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     own = {s.key: s.country or s.name for s in book.speakers if s.type not in ("media", "analyst") and (
         s.country or s.type == "armed_group" or ACRONYM_TOKEN.fullmatch(s.name)
         or s.type == "other" and _proper_name(doc, s))}  # "the PLF said its fighters..."
-    forces = _forces(doc, [(a.content_fragments, own[a.speaker]) for a in found if a.speaker in own])
+    states = {s.country for s in book.speakers if s.country and s.type in ("government", "military")}
+    forces = _forces(doc, [(a.content_fragments, own[a.speaker]) for a in found if a.speaker in own],
+                     next(iter(states)) if len(states) == 1 else None)
     outlet = article.outlet or infer_outlet(hits)
     for speaker in book.speakers:
         if outlet and fold(speaker.name) == fold(outlet):  # "Levant Daily could not verify": the outlet itself
@@ -217,11 +222,12 @@ def _proper_name(doc: Doc, speaker: Speaker) -> bool:
                for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
 
 
-def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = ()) -> dict[str, int]:
+def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | None = None) -> dict[str, int]:
     """Countries whose armed forces the article names ("Russian troops", "Sudan's army"): the warring parties.
     ``spoken`` holds (content, party) of speakers with a country and named bodies: in their words "our
     troops", and "its forces" as a subject, are that party's ("Azerbaijan's defence ministry said its forces had
-    taken..."; not "urged the two armies to halt their offensives")."""
+    taken..."; not "urged the two armies to halt their offensives"). ``state`` is the one country whose government
+    or military speaks in the article: "the federal army", "government forces" are its forces."""
     counts: dict[str, int] = {}
     for tok in doc:
         if tok.lemma_.lower() not in FORCE_NOUNS:
@@ -233,12 +239,16 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = ()) -> dict[str, in
             if name is None and (mod.lower_ == "our" or mod.lower_ in ("its", "their") and tok.dep_ == "nsubj"):
                 name = next((party for content, party in spoken
                              if any(c.start <= tok.idx < c.end for c in content)), None)
-            if name is None and mod.pos_ == "PROPN":  # "RSF fighters", "M23 rebels": an armed group
+            if name is None and (mod.pos_ == "PROPN" or mod.pos_ == "ADJ" and mod.text[:1].isupper()
+                                 and not mod.is_sent_start and mod.lower_ not in GENERIC_FORCE_ADJECTIVES):
+                # "RSF fighters", "M23 rebels": an armed group; "Tigrayan forces": a region's
                 ent = next((e for e in doc_ents(doc) if e.start <= mod.i < e.end), None)
                 if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"):
                     continue
                 name = ent.text if ent is not None else mod.text
                 name = re.sub(r"^(?:the|The)\s+|[’']s?$", "", name).strip()
+            if name is None and state and mod.lower_ in STATE_FORCE_MODIFIERS:
+                name = state  # "the federal army", "government troops": the state whose government speaks
             if name:
                 counts[name] = counts.get(name, 0) + 1
     return counts

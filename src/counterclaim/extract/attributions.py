@@ -97,19 +97,19 @@ def _chain_subject(verb: Token) -> Token | None:
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp", "advmod") and current.head is not current:
             if current.dep_ == "advcl" and current.tag_ != "VBG":
                 return None  # "..., when he said" has its own subject; a finite advcl without one has none
-            current = _past_reported_clause(current) if not seen else current.head
+            current = _past_reported_clause(current, verb)
             seen += 1
             continue
         return None
     return None
 
 
-def _past_reported_clause(cue: Token) -> Token:
-    """Where the chain from a cue goes up: its head, or, for a participle the parser hung on a reported clause
-    ('X reported that troops had surrendered, citing a local official'; '..., adding that...'), the verb that
-    reports that clause, whose subject said both."""
-    head = cue.head
-    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and head.dep_ == "ccomp" and _is_reporting(head.head):
+def _past_reported_clause(current: Token, cue: Token) -> Token:
+    """Where the chain from a cue goes up: the head, or, for a participle cue the parser hung on a reported clause
+    ('X reported that troops had surrendered, citing a local official'; '..., a day after insisting that...'),
+    the verb that reports that clause, whose subject said both."""
+    head = current.head
+    if cue.tag_ == "VBG" and head.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and _is_reporting(head.head):
         return head.head
     return head
 

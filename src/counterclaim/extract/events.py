@@ -105,6 +105,8 @@ def _noun_type(token: Token) -> tuple[str | None, str | None]:
     if lemma in ("control", "charge") and token.head.lower_ == "under":
         return "other", "holding"
     if lemma in ("control", "charge") and token.head.lower_ == "in":
+        if _lower(token.head.head) in ("remain", "stay", "keep", "hold"):
+            return None, None  # "our forces remain in control": the verb's holding, not a capture
         return "capture", "control"
     if lemma == "victory" and any(c.lower_ in ("in", "at") for c in token.children):
         return "capture", None
@@ -187,7 +189,8 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
         country = country_of(word.text.strip("[]"))
         if country:
             return Party("named", span, country)
-    named = [w for w in words if w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "GPE")]
+    named = [w for w in words if w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "GPE")
+             or w.pos_ == "ADJ" and w.ent_type_ == "NORP" and w.text[:1].isupper()]  # "Tigrayan forces"
     if named or token.pos_ == "PROPN":
         name = " ".join(w.text for w in (named or [token])).removesuffix("’s").removesuffix("'s")
         return Party("named", span, re.sub(r"[’']s\b", "", name))

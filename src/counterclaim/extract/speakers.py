@@ -21,6 +21,7 @@ from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_
                       MILITARY_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
 
 ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
+TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9-]{1,7}\s*\)?\s*$")
 OPEN_SOURCE = re.compile(r"\bopen[- ]source\b|\bOSINT\b", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it", "they", "we", "i"}
@@ -62,6 +63,8 @@ def _person_name(tokens: list[Token]) -> list[Token]:
     persons = [t for t in tokens if t.ent_type_ == "PERSON"]
     if len(persons) == 1 and country_of(persons[0].text):  # "Kyiv says": the tagger's PERSON is a capital
         return []
+    if any(t.lower_ in ARMED_GROUP_WORDS | GOVERNMENT_WORDS | {"party", "liberation", "the"} for t in persons):
+        return []  # "The Tigray People's Liberation Front": a body the tagger took for a person
     if persons:
         first = persons[0]
         run = [t for t in tokens if t.ent_type_ == "PERSON" and t.i >= first.i]
@@ -152,6 +155,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
 def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
     clean = " ".join(t.text for t in tokens if t.lower_ not in ("the", "a", "an") and t.text not in "[]")
     clean = clean.replace(" ’s", "’s").replace(" 's", "'s").replace(" ,", ",")
+    clean = TRAILING_ACRONYM.sub("", clean)  # "Tigray People's Liberation Front (TPLF)": the acronym is an alias
     roles = _role_words(words)
     has_proper = any(t.pos_ == "PROPN" for t in tokens)
     head_word = head.lemma_.lower() if head is not None else ""

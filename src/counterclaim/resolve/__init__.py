@@ -117,7 +117,24 @@ class _Survey:
             countries = [n for n in forces if country_of(n)]
             if len(countries) == 1:
                 home[article_id] = country_of(countries[0]) or countries[0]
+        for short, long in _regional_adjectives(names).items():
+            expand.setdefault(short, long)
         return Parties(names, home, expand)
+
+
+def _regional_adjectives(names: set[str]) -> dict[str, str]:
+    """'Tigrayan' -> 'Tigray People's Liberation Front': a one-word party that is no country and reads as the
+    adjective of a word in exactly one longer party's name ("Tigrayan forces" are that front's)."""
+    found = {}
+    longer = [n for n in names if len(n.split()) > 1 and not country_of(n)]
+    for name in names:
+        if " " in name or country_of(name) or not name[:1].isupper():
+            continue
+        stems = {name[:-len(end)] for end in ("ians", "ans", "ian", "an", "is", "i", "ese") if name.endswith(end)}
+        holders = {n for n in longer for w in n.split() if len(w) >= 4 and w in stems}
+        if len(holders) == 1:
+            found[name] = holders.pop()
+    return found
 
 
 def _expand(phrase: str, short: str) -> str:
@@ -226,7 +243,7 @@ class Parties:
         bare = " ".join(w for w in name.split() if fold(w) not in ARMED_GROUP_WORDS)  # "M23 rebels" -> "M23"
         for candidate in (full, name, bare):
             if candidate in self.names or fold(candidate).removeprefix("the ") in self._folded:
-                return country or (bare if candidate == bare else full)  # "Sudanese Armed Forces": Sudan
+                return country or (self.expand.get(bare, bare) if candidate == bare else full)  # SAF: Sudan
         return None
 
 
