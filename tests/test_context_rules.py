@@ -244,3 +244,14 @@ def test_speakers_named_and_typed_whatever_the_entity_tagger_says(nlp, text, nam
 ])
 def test_remaining_in_control_is_holding_not_a_capture(nlp, text, expected):
     assert [(e.type, e.subtype) for e in analyse(nlp, text).events] == expected
+
+
+def test_a_movement_that_says_it_struck_is_a_party_and_the_houthis_are_no_person(nlp):
+    text = ("SANAA, Jan 27 (Gulf Wire) - The Red Sea Movement said on Saturday it had struck a tanker in the Gulf of "
+            "Aden. The Houthis have attacked dozens of vessels since November, saying they act in solidarity "
+            "with Gaza.")
+    analysis = analyse(nlp, text)
+    assert analysis.article.outlet == "Gulf Wire"  # the dateline's agency, where metadata names no outlet
+    assert "Red Sea Movement" in analysis.forces
+    houthis = next(s for s in analysis.speakers if s.name == "Houthis")
+    assert houthis.type != "person"

@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from counterclaim.extract.verification import NoteHit, find_notes, infer_outlet
+from counterclaim.ingest.dateline import dateline_agency
 from counterclaim.nlp import load_pipeline
 
 
@@ -161,3 +162,23 @@ def test_was_unable_to_verify_names_the_outlet(nlp: Language) -> None:
 def test_passive_verifier_tagged_as_person(nlp: Language) -> None:
     hits = notes(nlp, "The casualty figures could not be verified by Horn Dispatch.")
     assert infer_outlet(hits) == "Horn Dispatch"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    # a name the entity tagger does not know, as the subject of the phrase
+    ("The movement said its drones had hit a tanker. Gulf Wire could not independently confirm the damage.",
+     "Gulf Wire"),
+    ("The claims could not be verified.", None),
+])
+def test_the_verifier_is_the_capitalised_name_before_the_phrase(nlp: Language, text: str, outlet: str | None) -> None:
+    assert infer_outlet(notes(nlp, text)) == outlet
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("SANAA, Jan 27 (Gulf Wire) - The movement said it had struck a tanker.", "Gulf Wire"),
+    ("KYIV (Reuters) — Ukraine said on Monday...", "Reuters"),
+    ("GOMA, Congo, Feb. 9, 2024 — The army said...", None),  # a dateline with no agency
+    ("The army said - in a statement - that...", None),  # no dateline
+])
+def test_a_wire_datelines_agency(text: str, agency: str | None) -> None:
+    assert dateline_agency(text) == agency

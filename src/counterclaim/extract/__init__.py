@@ -13,10 +13,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..ingest.dateline import dateline_agency
 from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speaker
 from .attributions import RawAttribution, find_attributions
 from .countries import country_of, fold
 from .dates import resolve_date
+from .event_lexicon import VERB_EVENTS
 from .events import find_events, find_toponyms
 from .lexicon import CHANNELS, MULTIWORD_CHANNELS
 from .learned import attribution_mode
@@ -202,7 +204,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     states = {s.country for s in book.speakers if s.country and s.type in ("government", "military")}
     forces = _forces(doc, [(a.content_fragments, own[a.speaker]) for a in found if a.speaker in own],
                      next(iter(states)) if len(states) == 1 else None)
-    outlet = article.outlet or infer_outlet(hits)
+    outlet = article.outlet or infer_outlet(hits) or dateline_agency(text)
     for speaker in book.speakers:
         if outlet and fold(speaker.name) == fold(outlet):  # "Levant Daily could not verify": the outlet itself
             speaker.type = "media"
@@ -227,7 +229,8 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
     ``spoken`` holds (content, party) of speakers with a country and named bodies: in their words "our
     troops", and "its forces" as a subject, are that party's ("Azerbaijan's defence ministry said its forces had
     taken..."; not "urged the two armies to halt their offensives"). ``state`` is the one country whose government
-    or military speaks in the article: "the federal army", "government forces" are its forces."""
+    or military speaks in the article: "the federal army", "government forces" are its forces. A party whose own
+    words say "it" or "we" struck, seized or advanced is one too."""
     counts: dict[str, int] = {}
     for tok in doc:
         if tok.lemma_.lower() not in FORCE_NOUNS:
@@ -251,6 +254,13 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
                 name = state  # "the federal army", "government troops": the state whose government speaks
             if name:
                 counts[name] = counts.get(name, 0) + 1
+    for content, party in spoken:  # "the movement said it had struck a tanker": it fights
+        for c in content:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is not None and any(t.lower_ in ("it", "we") and t.dep_ == "nsubj"
+                                        and t.head.lemma_.lower() in VERB_EVENTS for t in span):
+                counts[party] = counts.get(party, 0) + 1
+                break
     return counts
 
 

@@ -61,8 +61,9 @@ def _without_clauses(tokens: list[Token], head: Token | None) -> list[Token]:
 def _person_name(tokens: list[Token]) -> list[Token]:
     """The proper-name tokens naming a person: the PERSON entity, else the PROPN run ending at the head."""
     persons = [t for t in tokens if t.ent_type_ == "PERSON"]
-    if len(persons) == 1 and country_of(persons[0].text):  # "Kyiv says": the tagger's PERSON is a capital
-        return []
+    if len(persons) == 1 and (country_of(persons[0].text) or persons[0].tag_ == "NNPS"
+                              or persons[0].i > 0 and persons[0].doc[persons[0].i - 1].lower_ == "the"):
+        return []  # "Kyiv says": the tagger's PERSON is a capital; "the Houthis": a people or a movement
     if any(t.lower_ in ARMED_GROUP_WORDS | GOVERNMENT_WORDS | {"party", "liberation", "the"} for t in persons):
         return []  # "The Tigray People's Liberation Front": a body the tagger took for a person
     if persons:
@@ -116,7 +117,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     org_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS | ANALYST_WORDS | UNIT_WORDS
     if not name_tokens and head is not None and head.pos_ == "PROPN" and not country_of(head.text) \
             and head.text[:1].isupper() and head.lower_ not in org_words and head.ent_type_ not in ("ORG", "GPE") \
-            and not ACRONYM_TOKEN.match(head.text):
+            and not ACRONYM_TOKEN.match(head.text) and not (head.i > 0 and doc[head.i - 1].lower_ == "the"):
         run = [head]
         while run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN" and doc[run[0].i - 1].dep_ == "compound" \
                 and doc[run[0].i - 1] in tokens and doc[run[0].i - 1].lower_ not in PERSON_ROLES \

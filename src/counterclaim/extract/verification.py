@@ -78,6 +78,9 @@ def _verifier(doc: Doc, start: int, end: int) -> str | None:
     gap = text[before[-1].end_char:start] if before else ""
     if before and re.fullmatch(r"\s*(?:(?:was|were|has|have|had|is|are|did|does|do|also)\s+)*", gap):
         return before[-1].text
+    named = re.search(r"(?:^|[.!?]\s+|\n)((?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)\s+$", text[max(0, start - 80):start])
+    if named and not named.group(1).split()[0] in ("It", "This", "That", "The", "They", "We", "He", "She"):
+        return named.group(1)  # "Gulf Wire could not confirm": a name the entity tagger missed, as the subject
     tail = text[end:end + 60]
     by = re.match(r"\s+by\s+", tail)
     if by:

