@@ -200,8 +200,9 @@ def test_single_quotes_beside_double_ones_are_left_alone() -> None:
     # possessives and an opener with no closer make no quotation
     ("The brigades' losses were light and the soldiers' morale high, the army's spokesman said.", []),
     ("He called it 'a disgrace and left.\n\nThe 'next' day it rained.", ["'next'"]),
-    # archive copy writes double quotes as two apostrophes: single ones inside are nested, not quotations
-    ("''We will respond to the 'so-called' rebels,'' the minister said.", []),
+    # archive copy writes double quotes as two apostrophes: those are the quotation, single ones inside nested
+    ("''We will respond to the 'so-called' rebels,'' the minister said.",
+     ["''We will respond to the 'so-called' rebels,''"]),
 ])
 def test_single_quotes_in_text_without_double_ones(text: str, quoted: list[str]) -> None:
     found = find_quotes(text)
@@ -315,3 +316,12 @@ def test_a_leading_that_does_not_make_a_quotation_mixed(content, kind):
     quotes = find_quotes(text)
     raw = RawAttribution(cue=(20, 25), content=[(start, len(text))], quotes=quotes)
     assert _kind(raw, text) == kind
+
+
+def test_archive_copys_doubled_apostrophes_are_double_quotes_the_parse_text_keeps() -> None:
+    text = "''This isn't tax reform,'' said the economist. ''It is a 'big' mess.''"
+    quotes = find_quotes(text)
+    assert [inner(text, q) for q in quotes] == ["This isn't tax reform,", "It is a 'big' mess."]
+    assert all(q.closed and q.width == 2 and q.is_full(text) for q in quotes)
+    # the attribution tagger was trained on such text as it is, so the parser sees it unchanged
+    assert parse_text(text, quotes) == text

@@ -30,7 +30,8 @@ def _quote_state(doc: Doc) -> list[str]:
     """'out', 'open', 'close', 'in' (or 'in-short' for a scare-quoted phrase) per token."""
     state = ["out"] * len(doc)
     text = doc.text
-    for q in find_quotes(text):
+    # archive copy's ''doubled'' marks stay out: the tagger was trained without them (see quotes.parse_text)
+    for q in (q for q in find_quotes(text) if q.width == 1):
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
             continue

@@ -20,10 +20,11 @@ class Quote:
     start: int  # offset of the opening mark
     end: int  # offset just past the closing mark (or the paragraph end when unclosed)
     closed: bool
+    width: int = 1  # characters in each mark: 2 for archive copy's ''double quotes''
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.width, self.end - self.width if self.closed else self.end
 
     def words(self, text: str) -> int:
         s, e = self.inner
@@ -36,11 +37,11 @@ class Quote:
         return self.words(text) >= 6 or (self.words(text) >= 3 and inner[-1:] in ",.!?…")
 
 
-def _role(text: str, i: int, open_mark: str | None) -> str:
-    """'open', 'close' or '' for the character at i; open_mark is the mark of the quote open there, if any."""
+def _role(text: str, i: int, open_mark: str | None, width: int = 1) -> str:
+    """'open', 'close' or '' for the mark at i; open_mark is the mark of the quote open there, if any."""
     ch = text[i]
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if ch == "«":
         return _guillemet_role(before, after, open_mark)
     if ch in OPENERS:
@@ -77,7 +78,7 @@ def find_quotes(text: str) -> list[Quote]:
     """All top-level quoted passages in text order. Single quotes count only in text that has no double ones
     (British style, 'like this'); beside double quotes they are apostrophes and nested quotes."""
     quotes = _double_quotes(text)
-    return quotes if quotes or "''" in text else _single_quotes(text)  # ''...'': archive copy's double quotes
+    return quotes if quotes else _single_quotes(text)
 
 
 SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:,;]))[‘'](?=[\w…])")
@@ -113,38 +114,48 @@ def _double_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     paragraph_ends = [m.start() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]
     open_at: int | None = None
+    width = 1
     para_index = 0
+    skip_to = 0
     for i, ch in enumerate(text):
-        if ch not in OPENERS and ch not in CLOSERS and ch != STRAIGHT:
+        doubled = ch == "'" and text[i:i + 2] == "''" and text[i + 2:i + 3] != "'"  # archive copy: ''A,'' he said
+        if i < skip_to or not (ch in OPENERS or ch in CLOSERS or ch == STRAIGHT or doubled):
             continue
         while paragraph_ends[para_index] < i:
             if open_at is not None:  # unclosed at the paragraph end
                 end = len(text[:paragraph_ends[para_index]].rstrip())
-                quotes.append(Quote(open_at, end, False))
+                quotes.append(Quote(open_at, end, False, width))
                 open_at = None
             para_index += 1
-        role = _role(text, i, None if open_at is None else text[open_at])
+        mark = 2 if doubled else 1
+        skip_to = i + mark
+        role = _straight_role(text[i - 1] if i else " ", text[i + 2:i + 3] or " ", i) if doubled else \
+            _role(text, i, None if open_at is None else text[open_at])
         if open_at is None:
             if role == "open":
-                open_at = i
-        elif role == "close" or (ch == STRAIGHT and role == "open" and text[open_at] == STRAIGHT):
-            quotes.append(Quote(open_at, i + 1, True))
+                open_at, width = i, mark
+        elif mark == width and (role == "close" or (ch in (STRAIGHT, "'") and role == "open"
+                                                    and text[open_at] == ch)):
+            quotes.append(Quote(open_at, i + mark, True, width))
             open_at = None
     if open_at is not None:
         while para_index < len(paragraph_ends) - 1 and paragraph_ends[para_index] < open_at:
             para_index += 1
         end = len(text[: paragraph_ends[para_index]].rstrip())
-        quotes.append(Quote(open_at, end, False))
+        quotes.append(Quote(open_at, end, False, width))
     return quotes
 
 
 def parse_text(text: str, quotes: list[Quote]) -> str:
-    """The same text with each paired mark rewritten as “ or ”, so the parser sees ordinary quotes.
+    """The same text with each paired mark rewritten as “ or ”, so the parser sees ordinary quotes (but for archive
+    copy's doubled '' marks, which the attribution tagger was trained on as they are).
 
     Swaps are one character for one, so offsets into the parse text are offsets into the article.
     """
     chars = list(text)
     for q in quotes:
+        if q.width == 2:  # ''A'' is left as it is: the tagger was trained on the parse of such text
+            continue
         chars[q.start] = "“"
         if q.closed:
             chars[q.end - 1] = "”"
