@@ -277,3 +277,14 @@ def test_a_civil_war_report_gives_the_government_and_the_rebels_their_own_sides(
     gains = [p for p in doc["propositions"] if p["actor_side"] == "Kasai Liberation Front"
              and any(s["against_interest"] for s in p["stances"])]
     assert gains and gains[0]["stances"][0]["side"] == "Angola"
+
+
+def test_casualties_of_no_side_are_people_killed_not_forces_that_lost_men(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("An air strike on a school sheltering displaced families in Tacna killed at least 90 people on "
+                      "Saturday, the Hamas-run health ministry said. The Peruvian military said it had struck a "
+                      "command centre inside the school.", encoding="utf-8")
+    doc = to_document(run([str(report)], published=date(2025, 3, 4)).corpus)
+    losses = [p for p in doc["propositions"] if p["family"] == "casualties"]
+    assert losses and all(p["actor_side"] is None and p["summary"].startswith("People killed or wounded")
+                          for p in losses)

@@ -154,7 +154,9 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
 
 
 def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
-    clean = " ".join(t.text for t in tokens if t.lower_ not in ("the", "a", "an") and t.text not in "[]")
+    kept = [t for t in tokens if t.lower_ not in ("the", "a", "an") and t.text not in "[]"]
+    clean = "".join(t.text + (" " if t.whitespace_ or t.i + 1 < len(t.doc) and t.doc[t.i + 1] not in kept
+                              else "") for t in kept).strip()  # as written: "Hamas-run", not "Hamas - run"
     clean = clean.replace(" ’s", "’s").replace(" 's", "'s").replace(" ,", ",")
     clean = TRAILING_ACRONYM.sub("", clean)  # "Tigray People's Liberation Front (TPLF)": the acronym is an alias
     roles = _role_words(words)

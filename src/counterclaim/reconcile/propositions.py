@@ -159,6 +159,9 @@ VERBS = {"capture": "captured", "advance": "gained ground", "counterattack": "co
 
 
 def summary(kind: str, gainer: str | None, place: str | None, relation: str, when: str | None) -> str:
+    if kind == "casualties" and gainer is None:  # "killed at least 90 people": no side's forces lost them
+        where = f" {relation} {place}" if place else ""
+        return f"People killed or wounded{where}" + (f" ({when})" if when else "")
     if gainer is None:
         who = "Forces of an unnamed side"
     else:  # "Rapid Support Forces", not "Rapid Support Forces forces"
