@@ -151,13 +151,13 @@ army armed forces force military defence defense navy naval air aerospace airbor
 marine marines territorial special operations republican royal arab people's peoples ground land strategic rocket
 gendarmerie police security service services interior ministry command of the and for
 """.split())
-_NAME_WORD = re.compile(r"[\w’'-]+")
+NAME_WORD = re.compile(r"[\w’'-]+")  # a word of a proper name: "People's", "Al-Nour"
 
 
 @lru_cache(maxsize=4096)
 def names_own_party(name: str) -> bool:
     """A proper name that carries a country among words of its own: the group is not that country's forces."""
-    words = _NAME_WORD.findall(name)
+    words = NAME_WORD.findall(name)
     if not words or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for") for w in words):
         return False
     rest, found, i = [], False, 0

@@ -37,11 +37,11 @@ class Quote:
         return self.words(text) >= 6 or (self.words(text) >= 3 and inner[-1:] in ",.!?…")
 
 
-def _role(text: str, i: int, open_mark: str | None, width: int = 1) -> str:
-    """'open', 'close' or '' for the mark at i; open_mark is the mark of the quote open there, if any."""
+def _role(text: str, i: int, open_mark: str | None) -> str:
+    """'open', 'close' or '' for the character at i; open_mark is the mark of the quote open there, if any."""
     ch = text[i]
     before = text[i - 1] if i > 0 else " "
-    after = text[i + width] if i + width < len(text) else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
     if ch == "«":
         return _guillemet_role(before, after, open_mark)
     if ch in OPENERS:

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from ..extract.countries import country_of, fold, names_own_party
+from ..extract.countries import NAME_WORD, country_of, fold, names_own_party
 from ..extract.lexicon import ARMED_GROUP_WORDS
 from ..extract.speakers import core_words
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
@@ -161,12 +161,18 @@ def _same_person(a: _Member, b: _Member) -> bool:
     return True
 
 
+def _kind(kind: str, name: str) -> str:
+    """A body typed "other" whose (expanded) name has an armed-group word is an armed group: "RSF" once expanded
+    to "Rapid Support Forces"."""
+    return "armed_group" if kind == "other" and set(fold(name).split()) & ARMED_GROUP_WORDS else kind
+
+
 def _org_key(s: Speaker, expand: dict[str, str]) -> tuple:
     name = expand.get(s.name, s.name)
-    kind = "armed_group" if s.type == "other" and set(fold(name).split()) & ARMED_GROUP_WORDS else s.type
+    kind = _kind(s.type, name)
     core = core_words(s.descriptors)
     if kind == "armed_group":  # named by its name: "the MNDAA" is the group its expansion names
-        core = frozenset(fold(w) for w in re.findall(r"[\w’'-]+", name) if not country_of(w)) or core
+        core = frozenset(fold(w) for w in NAME_WORD.findall(name) if not country_of(w)) or core
     if not core:
         core = frozenset(fold(w) for w in name.split() if not country_of(w))
     return (kind, s.country, core)
@@ -291,9 +297,9 @@ def resolve(analyses: MutableSequence[ArticleAnalysis]) -> Corpus:
             continue
         names = Counter(expand.get(s.name, s.name) for s in cluster.members)
         name = max(names, key=lambda n: (names[n], len(n)))
-        kind = cluster.first.type
-        if kind == "other" and (set(fold(name).split()) & ARMED_GROUP_WORDS or sides.party(name) == name):
-            kind = "armed_group"  # "RSF" once expanded to "Rapid Support Forces"; "Hezbollah", whose fighters fight
+        kind = _kind(cluster.first.type, name)
+        if kind == "other" and sides.party(name) == name:
+            kind = "armed_group"  # "Hezbollah", whose fighters fight
         entity_id = f"{kind}:{slug(name)}"
         while entity_id in entities:
             entity_id += "-2"
