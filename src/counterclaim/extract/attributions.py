@@ -132,7 +132,9 @@ def _np_span(head: Token) -> CharSpan:
 
 
 def _content_children(verb: Token) -> list[Token]:
-    clausal = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i != verb.i]
+    # a clause before a semicolon is a sentence of its own ("A hit B; rebels claim C"), whatever the parse says
+    clausal = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i != verb.i
+               and not (c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]))]
     if clausal:
         return clausal
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

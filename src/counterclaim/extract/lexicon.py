@@ -73,6 +73,13 @@ ANALYST_WORDS = frozenset("""
 analyst analysts expert experts think tank institute university researcher researchers professor fellow
 observer observers monitor monitors scholar academic consultancy
 """.split())
+# Words that make a run of capitalised names an organisation's name, not a person's ("Human Rights Watch" is
+# often left untyped by the entity tagger, and then reads like a first name and a surname).
+ORG_NAME_WORDS = frozenset("""
+watch rights international amnesty lab laboratory observatory foundation committee commission organization
+organisation association society union coalition network centre center project initiative alliance agency
+federation fund crescent institute university council
+""".split())
 GROUP_WORDS = frozenset("""
 officials sources commanders analysts experts residents witnesses people observers diplomats soldiers fighters
 """.split())
@@ -83,7 +90,7 @@ division corps unit units company mercenaries paramilitary paramilitaries milita
 UNIT_WORDS = frozenset("brigade regiment battalion division corps unit company squadron platoon".split())
 GOVERNMENT_WORDS = frozenset("""
 ministry government kremlin presidency cabinet office council parliament administration department state
-embassy
+embassy junta
 """.split())
 MILITARY_WORDS = frozenset("army military navy forces command staff troops air force".split())
 

@@ -17,10 +17,14 @@ from ..model import Span, Speaker
 from ..nlp import TITLE_ABBREVIATIONS
 from .countries import country_of, fold, names_own_party
 from .spans import clause_tokens, doc_ents, doc_sents, doc_text, sentence_at
-from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS,
+from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS, ORG_NAME_WORDS,
                       MILITARY_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
 
 ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
+OPPOSITION_WORDS = frozenset({"opposition", "rebel", "rebels", "insurgent", "insurgents", "dissident", "dissidents",
+                              "separatist", "separatists", "resistance"})
+BYSTANDERS = frozenset({"resident", "witness", "eyewitness", "villager", "civilian", "survivor", "refugee",
+                        "local", "people", "passer-by", "bystander", "doctor", "medic", "nurse"})
 TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9-]{1,7}\s*\)?\s*$")
 OPEN_SOURCE = re.compile(r"\bopen[- ]source\b|\bOSINT\b", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -52,29 +56,43 @@ def _without_clauses(tokens: list[Token], head: Token | None) -> list[Token]:
     if head is None:
         return tokens
     clauses = clause_tokens(head)
-    kept = [t for t in tokens if t.i not in clauses]
+    cut = min((i for i in clauses if i > head.i), default=None)  # what follows a clause in the phrase is the
+    kept = [t for t in tokens if t.i not in clauses and (cut is None or t.i < cut)]  # clause's, misparsed
     while len(kept) > 1 and (kept[-1].is_punct or kept[-1].is_space):
         kept.pop()
     return kept or tokens
 
 
-def _person_name(tokens: list[Token]) -> list[Token]:
+def _capitalised(token: Token) -> bool:
+    """Written with a capital where no sentence starts, here or elsewhere in the text ('Houthi', not 'Senior')."""
+    return any(t.text == token.text and not t.is_sent_start for t in token.doc)
+
+
+def _a_people(token: Token) -> bool:
+    """'Houthis' in a text that also says 'Houthi': the plural of a people's or a movement's name."""
+    word = token.text
+    return len(word) > 4 and word.endswith("s") and any(t.text == word[:-1] for t in token.doc)
+
+
+def _person_name(tokens: list[Token], head: Token | None = None) -> list[Token]:
     """The proper-name tokens naming a person: the PERSON entity, else the PROPN run ending at the head."""
     persons = [t for t in tokens if t.ent_type_ == "PERSON"]
-    if len(persons) == 1 and (country_of(persons[0].text) or persons[0].tag_ == "NNPS"
+    if len(persons) == 1 and (country_of(persons[0].text) or persons[0].tag_ == "NNPS" or _a_people(persons[0])
                               or persons[0].i > 0 and persons[0].doc[persons[0].i - 1].lower_ == "the"):
         return []  # "Kyiv says": the tagger's PERSON is a capital; "the Houthis": a people or a movement
-    if any(t.lower_ in ARMED_GROUP_WORDS | GOVERNMENT_WORDS | {"party", "liberation", "the"} for t in persons):
+    if any(t.lower_ in ARMED_GROUP_WORDS | GOVERNMENT_WORDS | ORG_NAME_WORDS | {"party", "liberation", "the"}
+           for t in persons):
         return []  # "The Tigray People's Liberation Front": a body the tagger took for a person
-    if persons:
-        first = persons[0]
-        run = [t for t in tokens if t.ent_type_ == "PERSON" and t.i >= first.i]
-        contiguous = [run[0]]
-        for t in run[1:]:
-            if t.i == contiguous[-1].i + 1:
-                contiguous.append(t)
-        return contiguous
-    return []
+    runs: list[list[Token]] = []
+    for t in persons:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    # "RSF adviser Karim Hassan": the tagger can call the body's acronym a PERSON too; the name is the other run
+    named = [r for r in runs if not all(ACRONYM_TOKEN.match(t.text) for t in r)]
+    # of several, the one the phrase is about: "Zawari military spokesman Amir Dawood" is Dawood
+    return next((r for r in named if head in r), None) or (named or runs or [[]])[0]
 
 
 def _appositive_name(head: Token, tokens: list[Token], org_words: frozenset[str]) -> list[Token]:
@@ -113,17 +131,24 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     if country is None and len(tokens) > 1:
         country = next((country_of(a.text + " " + b.text) for a, b in zip(tokens, tokens[1:])
                         if country_of(a.text + " " + b.text)), None)
-    name_tokens = _person_name(tokens)
+    if words & OPPOSITION_WORDS or head is not None and head.lemma_.lower() in BYSTANDERS:
+        # "Syrian opposition fighters" fight that country's state; "residents of X" speak for no side
+        country = None
+    # "Russia, an ally of Assad,", "officials close to X", "fighters led by X": the name is not the speaker's
+    name_tokens = [] if head is not None and (country_of(head.text) or head.pos_ == "NOUN" and (
+        head.lemma_.lower() not in PERSON_ROLES | ANALYST_WORDS or head.tag_ == "NNS")) else _person_name(tokens, head)
     org_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS | ANALYST_WORDS | UNIT_WORDS
     if not name_tokens and head is not None and head.pos_ == "PROPN" and not country_of(head.text) \
             and head.text[:1].isupper() and head.lower_ not in org_words and head.ent_type_ not in ("ORG", "GPE") \
-            and not ACRONYM_TOKEN.match(head.text) and not (head.i > 0 and doc[head.i - 1].lower_ == "the"):
+            and not ACRONYM_TOKEN.match(head.text) and not (head.i > 0 and doc[head.i - 1].lower_ == "the") \
+            and not _a_people(head):
         run = [head]
         while run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN" and doc[run[0].i - 1].dep_ == "compound" \
                 and doc[run[0].i - 1] in tokens and doc[run[0].i - 1].lower_ not in PERSON_ROLES \
                 and not country_of(doc[run[0].i - 1].text) and doc[run[0].i - 1].ent_type_ not in ("ORG", "NORP"):
             run.insert(0, doc[run[0].i - 1])
-        if head.ent_type_ in ("PERSON", "") or (len(run) <= 3 and _role_words(words)):
+        if (head.ent_type_ in ("PERSON", "") or (len(run) <= 3 and _role_words(words))) \
+                and not any(t.lower_ in ORG_NAME_WORDS for t in run):
             name_tokens = run
     if not name_tokens and head is not None and head.pos_ == "NOUN" \
             and head.lemma_.lower() in PERSON_ROLES | ANALYST_WORDS:
@@ -137,6 +162,9 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     if group is None:  # "RSF spokesperson", "M23 spokesman": an acronym the tagger left untyped
         group = next((t.text for t in tokens if ACRONYM_TOKEN.match(t.text) and t not in name_tokens
                       and not country_of(t.text)), None)
+    if group is None:  # "Houthi military spokesman": a movement's adjective, no country's
+        group = next((t.text for t in tokens if (t.ent_type_ == "NORP" or t.pos_ == "ADJ" and _capitalised(t))
+                      and t.is_title and t not in name_tokens and not country_of(t.text)), None)
     name_ids = {t.i for t in name_tokens}
     descriptors = {t.lemma_.lower() for t in tokens if t.i not in name_ids and t.is_alpha and not t.is_stop}
     if name_tokens:
@@ -159,14 +187,19 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
                               else "") for t in kept).strip()  # as written: "Hamas-run", not "Hamas - run"
     clean = clean.replace(" ’s", "’s").replace(" 's", "'s").replace(" ,", ",")
     clean = TRAILING_ACRONYM.sub("", clean)  # "Tigray People's Liberation Front (TPLF)": the acronym is an alias
+    clean = clean.split(", ")[0]  # "Residents in X, the main city in Y": the apposition describes, not names
     roles = _role_words(words)
     has_proper = any(t.pos_ == "PROPN" for t in tokens)
     head_word = head.lemma_.lower() if head is not None else ""
-    if words & MEDIA_NOUNS and head_word in MEDIA_NOUNS | {"agency"} or (head is not None and head.ent_type_ == "ORG"
+    if country and head is not None and head.pos_ == "PROPN" and country_of(head.text) == country:
+        kind = "country"  # "Russia, an ally of X, said": the state, whatever its apposition says
+    elif words & MEDIA_NOUNS and head_word in MEDIA_NOUNS | {"agency"} or (head is not None and head.ent_type_ == "ORG"
                                                                           and head_word in MEDIA_NOUNS):
         kind = "media"
     elif words & ANALYST_WORDS or OPEN_SOURCE.search(text):  # "the open-source group DeepState"
         kind = "analyst"
+    elif words & OPPOSITION_WORDS and head_word in OPPOSITION_WORDS | {"fighter", "force", "group", "movement"}:
+        kind = "armed_group"  # "Syrian opposition fighters", "the rebels": a party, named by its description
     elif head is not None and head.tag_ in ("NNS", "NNPS") and head_word in GROUP_WORDS | PERSON_ROLES:
         kind = "official_group"
     elif head_word in PERSON_ROLES or roles and head is not None and head.pos_ == "NOUN" and head_word in roles:
@@ -192,9 +225,11 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         clean = country
     elif org:  # "the Washington-based think tank Institute for the Study of War" is named by its entity
         clean = org[0].text[4:] if org[0].text.lower().startswith("the ") else org[0].text
-    elif head is not None and head.pos_ == "PROPN" and any(t.pos_ == "NOUN" and t.i < head.i for t in tokens):
+    elif head is not None and head.pos_ == "PROPN" and any(t.pos_ == "NOUN" and t.is_lower and t.i < head.i
+                                                           for t in tokens):
         run = [head]  # "the open-source group DeepState": the name, not its description
-        while run[0].i - 1 >= tokens[0].i and head.doc[run[0].i - 1].pos_ == "PROPN":
+        while run[0].i - 1 >= tokens[0].i and (head.doc[run[0].i - 1].pos_ == "PROPN"
+                                               or head.doc[run[0].i - 1].is_title):
             run.insert(0, head.doc[run[0].i - 1])
         clean = doc_text(head.doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
     if kind in ("armed_group", "military") and country and names_own_party(clean):
@@ -225,6 +260,7 @@ class SpeakerBook:
         self.speakers: list[Speaker] = []
         self._by_surname: dict[str, Speaker] = {}
         self._by_org: dict[tuple, Speaker] = {}
+        self._by_name: dict[str, Speaker] = {}  # named bodies by folded name
         self._history: list[tuple[int, Speaker]] = []  # (char offset, speaker) of resolved sources
 
     def _new(self, m: Mention) -> Speaker:
@@ -271,10 +307,20 @@ class SpeakerBook:
             if known is not None:
                 return self._add_mention(known, m)
         key = _org_key(m)
+        named = fold(m.name) if m.kind == "named" else None
         known = self._by_org.get(key)
+        same_name = self._by_name.get(named) if named else None
+        if known is None and same_name is not None and (same_name.type == m.type
+                                                        or "other" in (same_name.type, m.type)):
+            # "JNIM says ... the al Qaeda-linked group JNIM said": one body, described once only
+            known = same_name
+            if known.type == "other":
+                known.type = m.type
         if known is None:
             known = self._new(m)
             self._by_org[key] = known
+        if named:
+            self._by_name.setdefault(named, known)
         return self._add_mention(known, m)
 
     def _match_description(self, m: Mention) -> Speaker | None:
