@@ -255,3 +255,12 @@ def test_a_movement_that_says_it_struck_is_a_party_and_the_houthis_are_no_person
     assert "Red Sea Movement" in analysis.forces
     houthis = next(s for s in analysis.speakers if s.name == "Houthis")
     assert houthis.type != "person"
+
+
+def test_attackers_retreating_move_the_front_and_a_group_replaced_is_no_place(nlp):
+    analysis = analyse(nlp, "A spokesman for the Angolan army told reporters that the attackers had retreated "
+                            "15 km to the east of Kananga. Mercenaries of the Sahel Corps, which replaced the Black "
+                            "Lion Group in Angola, took part in the fighting.")
+    withdrawal = next(e for e in analysis.events if e.type == "withdrawal")
+    assert withdrawal.actor is not None and withdrawal.magnitude is not None and withdrawal.magnitude.km == 15
+    assert all("Group" not in (e.place.text if e.place else "") for e in analysis.events)

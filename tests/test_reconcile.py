@@ -288,3 +288,66 @@ def test_casualties_of_no_side_are_people_killed_not_forces_that_lost_men(tmp_pa
     losses = [p for p in doc["propositions"] if p["family"] == "casualties"]
     assert losses and all(p["actor_side"] is None and p["summary"].startswith("People killed or wounded")
                           for p in losses)
+
+
+def test_a_states_count_of_militants_killed_is_its_foes_loss_and_civilian_deaths_no_sides(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Burkina Faso junta claims dozens of militants killed near Djibo; JNS says it seized army post\n\n"
+        "Burkina Faso's military government said on Monday that its armed forces had \"neutralised\" 47 "
+        "terrorists in air strikes near the town of Dori. The jihadist group JNS, however, said in a statement "
+        "that its fighters had overrun an army camp near Djibo on Sunday, killing 21 soldiers.\n\n"
+        "Rights Watch International said it had documented the killing of at least 12 civilians in the village "
+        "of Arbinda. The army rejected the report as baseless.", encoding="utf-8")
+    doc = to_document(run([str(report)], published=date(2025, 2, 4)).corpus)
+    entities = {e["id"]: e for e in doc["entities"]}
+    assert [e["name"] for e in entities.values() if e["name"] == "JNS"] == ["JNS"]  # headline and body: one group
+    assert next(e for e in entities.values() if e["name"] == "Rights Watch International")["type"] != "person"
+    losses = [p for p in doc["propositions"] if p["family"] == "casualties"]
+    junta_says = [p for p in losses
+                  if any(s["side"] == "Burkina Faso" and s["stance"] == "supports" for s in p["stances"])]
+    # the junta's militants and terrorists are JNS's losses: nothing the junta says is against its interest
+    assert junta_says and all(p["actor_side"] == "JNS" for p in junta_says)
+    assert not any(s["against_interest"] for p in losses for s in p["stances"])
+    assert any(p["actor_side"] == "Burkina Faso" for p in losses)  # the 21 soldiers, in JNS's words
+    civilians = [p for p in losses if p["actor_side"] is None]
+    assert civilians and civilians[0]["summary"].startswith("People killed or wounded")
+    # the army's rejection answers the rights group's report, the claim just before it
+    assert any(s["side"] == "Burkina Faso" and s["stance"] == "denies" for s in civilians[0]["stances"])
+
+
+def test_speakers_named_through_an_acronym_an_ally_or_a_leader_are_who_speaks(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "s-1", "published": "2025-06-03", "text":
+        "The KLF said on Monday its fighters had captured the town of Tshikapa. \"Our forces control the eastern "
+        "neighbourhoods,\" KLF adviser Omar Nasser wrote on X.\n\n"
+        "Angolan opposition fighters led by Kasai Mwamba Tshombe said they had entered the city of Kananga. "
+        "Peru, an ally of the Angolan president, said its jets had struck rebel positions.\n\n"
+        "Residents in Kananga, the main city of the region, told reporters they heard explosions. The Angolan "
+        "army said its troops had repelled the attack."}), encoding="utf-8")
+    doc = to_document(run([str(feed)]).corpus)
+    entities = {e["id"]: e for e in doc["entities"]}
+    speaker = {a["source"]["text"]: entities[a["source"]["entity"]] for a in doc["attributions"] if a["source"]}
+    assert speaker["KLF adviser Omar Nasser"]["name"] == "Omar Nasser"
+    assert speaker["KLF adviser Omar Nasser"]["side"] == speaker["The KLF"]["side"] == "KLF"
+    opposition = next(e for text, e in speaker.items() if text.startswith("Angolan opposition fighters"))
+    assert opposition["type"] != "person" and opposition["side"] != "Angola"  # not the leader, not the state
+    assert next(e for text, e in speaker.items() if text.startswith("Peru"))["name"] == "Peru"
+    assert next(e for text, e in speaker.items() if text.startswith("Residents"))["side"] is None
+
+
+def test_a_movements_spokesman_is_not_given_the_side_of_the_state_it_fights(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Angolan strikes hit Zawari-held port; Zawaris claim missile attack on Luanda\n\n"
+        "The Angolan military said its fighter jets struck the port of Lobito on Monday, in response to repeated "
+        "drone launches by the Zawari movement. Zawari military spokesman Amir Dawood said in a televised address "
+        "that the group had fired a ballistic missile at Luanda airport and that it \"hit its target\". The "
+        "Angolan military said the missile was intercepted.", encoding="utf-8")
+    doc = to_document(run([str(report)], published=date(2025, 7, 22)).corpus)
+    entities = {e["id"]: e for e in doc["entities"]}
+    claim = next(a for a in doc["attributions"] if a["cue"]["text"] == "claim")
+    assert "Angolan strikes" not in claim["content"]["text"]  # the clause before the semicolon is not theirs
+    assert entities[claim["source"]["entity"]]["type"] != "person"  # "Zawaris": the movement's people
+    dawood = next(e for e in entities.values() if e["name"] == "Amir Dawood")
+    assert dawood["side"] != "Angola"  # "Zawari military spokesman": not the army the article names

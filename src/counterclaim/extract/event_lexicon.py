@@ -31,11 +31,11 @@ NOUN_EVENTS = {
     "raid": "attack",
     "shelling": "shelling", "bombardment": "shelling", "shell": "shelling",
     "encirclement": "encirclement", "siege": "encirclement",
-    "casualty": "casualties", "loss": "casualties", "corpse": "casualties",
+    "casualty": "casualties", "loss": "casualties", "corpse": "casualties", "killing": "casualties",
     "replacement": "replacement",
 }
 # Nouns that only name an event when something pins them to the war ("the flight of the brigade", "500 corpses").
-NOUNS_NEEDING_ARGUMENT = {"flight", "loss", "push", "shell", "strike", "occupation", "corpse", "casualty"}
+NOUNS_NEEDING_ARGUMENT = {"flight", "loss", "push", "shell", "strike", "occupation", "corpse", "casualty", "killing"}
 
 # Objects that make "take", "gain", "lose", "leave", "hold" military: "took the heights", "lost ground".
 GROUND_NOUNS = {"ground", "territory", "position", "positions", "foothold", "initiative", "terrain", "area",
@@ -53,7 +53,12 @@ ENEMY_WORDS = {"enemy", "adversary", "occupier", "occupiers", "invader", "invade
 STATE_WORDS = {"army", "military", "troops", "soldiers", "government", "forces", "air force", "aircraft",
                "garrison", "navy", "jets"}
 GROUP_WORDS = {"militia", "militias", "rebels", "rebel", "terrorists", "insurgents", "mercenaries",
-               "paramilitaries", "paramilitary", "gunmen", "militants", "jihadists", "bandits"}
+               "paramilitaries", "paramilitary", "gunmen", "militants", "jihadists", "bandits", "attackers",
+               "assailants", "raiders"}
+# Victims who are no side's forces: their deaths are nobody's loss of men.
+CIVILIAN_WORDS = {"civilian", "civilians", "people", "residents", "children", "women", "villagers", "bystanders",
+                  "passengers", "patients", "worshippers", "worshipers", "students", "refugees", "families",
+                  "journalists", "aid workers", "medics", "farmers"}
 SELF_WORDS = {"we", "us", "our", "ours", "my"}
 
 # Verbs that continue a fight or a hold rather than change control: the claims that deny a capture.

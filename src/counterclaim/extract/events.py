@@ -21,6 +21,7 @@ from .event_lexicon import (AREA_NOUNS, CONTINUE_VERBS, DENIAL_PATTERN, DENYING_
                             HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PLACE_PREPS, PREDICTING_AUX,
                             PREDICTING_CUES, PREDICTING_HEADS, SELF_WORDS, SETTLEMENT_NOUNS, STATE_WORDS,
                             VERB_EVENTS)
+from .lexicon import ARMED_GROUP_WORDS, GOVERNMENT_WORDS, MILITARY_WORDS, ORG_NAME_WORDS
 from .magnitudes import find_magnitudes
 from .spans import doc_ents, doc_text
 
@@ -28,6 +29,8 @@ LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "make", "complete
                "claim", "confirm", "report", "continue", "repel", "suffer", "sustain", "inflict"}
 NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP", "LAW",
                     "LANGUAGE", "WORK_OF_ART", "EVENT"}
+COUNT_NOUNS = {"dozens", "hundreds", "thousands", "scores", "tens", "dozen", "hundred", "thousand", "number"}
+BODY_WORDS = ARMED_GROUP_WORDS | GOVERNMENT_WORDS | MILITARY_WORDS | ORG_NAME_WORDS | {"party", "company"}
 MAGNITUDE_KINDS = {"advance": ("distance", "area"), "withdrawal": ("distance", "area"), "capture": ("area",),
                    "casualties": ("count",), "defeat": ("count",), "attack": ("count",), "shelling": ("count",),
                    "counterattack": ("distance", "area")}
@@ -76,6 +79,13 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
         if object_words & (GROUND_NOUNS | SETTLEMENT_NOUNS) or any(o.pos_ == "PROPN" for o in objects):
             return "withdrawal", None
         if any(c.dep_ == "nummod" for o in objects for c in o.children) or object_words & {"men", "soldier"}:
+            return "casualties", None
+        return None, None
+    if lemma in ("neutralise", "neutralize", "eliminate", "liquidate"):
+        # the armies' word for killing, when what is removed is fighters ("neutralised 47 terrorists")
+        people = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(_lower(o) in FORCE_WORDS | GROUP_WORDS | ENEMY_WORDS or any(c.dep_ == "nummod" for c in o.children)
+               for o in people):
             return "casualties", None
         return None, None
     if lemma in ("push", "move", "break", "close"):
@@ -139,8 +149,8 @@ def _subject(token: Token) -> Token | None:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
         return None  # passive: "attacked and was repelled" shares a subject that suffered the second verb
     head = token.head
-    if token.dep_ == "acl":  # "civilians leaving the town": the noun does it
-        return head
+    if token.dep_ == "acl":  # "civilians leaving the town": the noun does it ("soldiers killed": it suffers it)
+        return head if token.tag_ != "VBN" else None
     if token.dep_ == "xcomp":  # "forced it to withdraw": the object of the governing verb does it
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         return obj if obj is not None else _subject(head)
@@ -169,6 +179,14 @@ def _noun_actor(token: Token) -> Token | None:
     return None
 
 
+def _victims(token: Token) -> Token | None:
+    """Who "the killing of 12 civilians" happened to."""
+    if _lower(token) != "killing":
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
 def _is_toponym_like(token: Token) -> bool:
     return token.pos_ == "PROPN" and not (token.ent_type_ in ("NORP", "ORG") or country_of(token.text))
 
@@ -177,6 +195,9 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     """How a noun phrase names a party to the fighting, if it does; in a claim, "his forces" are the claimant's."""
     if token is None:
         return None
+    if token.lower_ in COUNT_NOUNS:  # "hundreds of militia fighters": the fighters are the party
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        token = next((c for c in of.children if c.dep_ == "pobj"), token) if of is not None else token
     words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"] or [token]
     start, end = words[0].idx, token.idx + len(token.text)
     span = Span.of(text, start, end)
@@ -194,9 +215,10 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     if named or token.pos_ == "PROPN":
         name = " ".join(w.text for w in (named or [token])).removesuffix("’s").removesuffix("'s")
         return Party("named", span, re.sub(r"[’']s\b", "", name))
-    if _lower(token) in GROUP_WORDS:
+    head_words = {_lower(token), token.lower_}  # the lemma ("militant") and the word as written ("militants")
+    if (head_words | low) & GROUP_WORDS:  # "the rebels", "militia fighters"
         return Party("group", span)
-    if _lower(token) in STATE_WORDS | FORCE_WORDS:  # group words returned above
+    if head_words & (STATE_WORDS | FORCE_WORDS):  # group words returned above
         return Party("state", span)
     return None
 
@@ -205,6 +227,8 @@ def _target(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _lower(child) not in GROUND_NOUNS:
             return child
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head  # "dozens of militants killed near X": the participle's noun is who it happened to
     if token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children):
         head_subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return head_subject  # "the militia attacked and was repelled": the militia was repelled
@@ -251,6 +275,8 @@ def _toponym(token: Token, text: str) -> Span | None:
         return None
     if token.ent_type_ and token.ent_iob_ != "O":
         ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+        if ent is not None and ent.label_ == "ORG" and ent[-1].lower_ in BODY_WORDS:
+            return None  # "replaced the Wagner Group": the tagger calls some towns ORG, but not one named "Group"
         if ent is not None and ent.label_ not in NON_PLACE_LABELS:
             words = [t for t in ent if t.lower_ != "the"]
             if words and not country_of(ent.text):
@@ -268,6 +294,8 @@ def find_toponyms(doc: Doc) -> list[Toponym]:
     for ent in doc_ents(doc):
         if ent.label_ in ("GPE", "LOC", "FAC"):
             words = [t for t in ent if t.lower_ != "the"]
+            while words and words[-1].is_lower and words[-1].is_stop:
+                words.pop()  # "Hama after days of fighting": the tagger's entity ran on into a preposition
             if words:
                 span = Span.of(text, words[0].idx, words[-1].idx + len(words[-1].text))
                 found[(span.start, span.end)] = Toponym(span, True)
@@ -421,7 +449,7 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
         # "the garrison has fallen": the subject is what was lost, the captor is whoever took it
         falls = etype == "capture" and _lower(token) == "fall"
         actor_token = None if falls else _subject(token) if token.pos_ != "NOUN" else _noun_actor(token)
-        target_token = _subject(token) if falls else _target(token) if token.pos_ != "NOUN" else None
+        target_token = _subject(token) if falls else _target(token) if token.pos_ != "NOUN" else _victims(token)
         actor = _actor(actor_token, text, bool(claims), events, sentence.start_char)
         if actor is None and actor_token is not None and actor_token.pos_ in ("NOUN", "PROPN") and etype in (
                 "advance", "withdrawal", "capture", "counterattack", "encirclement"):

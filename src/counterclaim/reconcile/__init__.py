@@ -7,12 +7,13 @@ entities they point to. Pure apart from gazetteer lookups.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
 from ..export.document import date_dict
-from ..extract.event_lexicon import PLOVER
+from ..extract.event_lexicon import CIVILIAN_WORDS, PLOVER
 from ..model import ArticleAnalysis, Attribution, Corpus, DateRef, Entity, Event
 from ..packing import PackedRecords
 from ..resolve import slug
@@ -164,11 +165,20 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
         for attribution_id in event.claimed_by or [None]:
             attribution = by_id.get(attribution_id) if attribution_id else None
             item = Reading(EventRef.of(event), family, gainer, polarity, _day(ref, analysis), place, inferred,
-                           ClaimRef.of(attribution) if attribution else None)
+                           ClaimRef.of(attribution) if attribution else None,
+                           joins=not (family == "casualties" and gainer is None and _victims_named(event)))
             readings.append(item)
             if attribution is not None:
                 claims_of[attribution.id].append(item)
     return records, claims_of
+
+
+CIVILIANS = re.compile(r"\b(?:" + "|".join(sorted(CIVILIAN_WORDS)) + r")\b", re.IGNORECASE)
+
+
+def _victims_named(event: Event) -> bool:
+    """Casualties whose victims the claim names without a side ("militants", "32 civilians")."""
+    return event.target is not None or bool(CIVILIANS.search(event.span.text))
 
 
 def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str]], facts: dict[str, ArticleFacts],
@@ -186,6 +196,8 @@ def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str]]
     for key in [k for k in groups if k[1] is None]:
         moved: set[int] = set()
         for r in groups[key]:
+            if not r.joins:
+                continue
             peers = [k for k in sided.get((key[0], key[2]), ()) if days[k].near(r.day)]
             peers.sort(key=lambda k: -len(groups[k]))
             if len(peers) == 1 or (len(peers) > 1 and len(groups[peers[0]]) > 2 * len(groups[peers[1]])):

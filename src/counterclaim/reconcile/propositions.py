@@ -62,6 +62,8 @@ class Reading:
     place: str | None
     place_inferred: bool
     attribution: ClaimRef | None
+    joins: bool = True  # a claim naming no side may join the one sided proposition of its kind there (not so
+    # casualties whose victims it names: "32 civilians were killed" is no side's loss of men)
 
 
 class DayIndex:
@@ -90,6 +92,9 @@ class DayIndex:
         return i < len(self.days) and self.days[i] <= day + timedelta(days=WINDOW_DAYS)
 
 
+KILLING = ("kill", "wound", "injur", "neutrali", "elimina", "liquidat")  # triggers whose object lost men
+
+
 def read_event(event: Event, actor: str | None, target: str | None, other, claimant: str | None) -> tuple[
         str | None, str | None, int] | None:
     """(family, gainer, polarity) for one event, or None when it makes no claim a proposition can hold."""
@@ -106,7 +111,9 @@ def read_event(event: Event, actor: str | None, target: str | None, other, claim
         return family, other(actor or claimant), -polarity
     if event.subtype == "fighting":
         return family, other(claimant), -polarity
-    if event.type == "casualties" and trigger.startswith(("kill", "wound", "injur")):
+    if event.type == "casualties" and trigger.startswith(KILLING):
+        if target is None and event.target is not None and event.target.kind == "group" and claimant:
+            return family, other(claimant), polarity  # "dozens of militants killed", in a state's words: its foe's
         return family, target, polarity  # "killing 40 Armenian soldiers": the side that lost men is the victims'
     if actor is None and target is not None and event.type == "capture":
         return family, other(target), polarity  # "the garrison has fallen": its enemy took it
