@@ -93,6 +93,17 @@ def test_txt_file_is_normalised_and_hashed(tmp_path: Path) -> None:
     assert (result.published, result.outlet, result.title, result.url, result.language) == (None,) * 5
 
 
+def test_a_web_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text("\ufeff<!DOCTYPE html><html><head><title>Port shelled</title></head><body><h1>Port shelled</h1>"
+                    "<p>The navy said the port was shelled &amp; burning.</p><script>alert(1)</script></body></html>",
+                    encoding="utf-8")
+    result = article(path)
+    assert result.title == "Port shelled"
+    assert "The navy said the port was shelled & burning." in result.text
+    assert "<" not in result.text and "alert" not in result.text
+
+
 # --- sources, ids and directories --------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from counterclaim.model import Article, InputError
 __all__ = ["iter_inputs", "normalise_text"]
 
 _HTML_SUFFIXES = (".html", ".htm")
+_HTML_START = re.compile(rb"\s*(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 _DIRECTORY_SUFFIXES = (".txt", ".jsonl", *_HTML_SUFFIXES)
 
 
@@ -76,7 +78,7 @@ def _read_file(path: str, published: date | None, max_bytes: int) -> Iterator[Ar
             yield from iter_jsonl(path, published, max_bytes)
             return
         data = read_capped(path, max_bytes)
-        if suffix in _HTML_SUFFIXES:
+        if suffix in _HTML_SUFFIXES or _HTML_START.match(data[:512]):  # a page saved under another name
             yield article_from_html(data, path, published)
             return
         text = normalise_text(decode(data))
