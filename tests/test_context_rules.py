@@ -264,3 +264,14 @@ def test_attackers_retreating_move_the_front_and_a_group_replaced_is_no_place(nl
     withdrawal = next(e for e in analysis.events if e.type == "withdrawal")
     assert withdrawal.actor is not None and withdrawal.magnitude is not None and withdrawal.magnitude.km == 15
     assert all("Group" not in (e.place.text if e.place else "") for e in analysis.events)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("A police spokesperson said officers had retaken the station by Saturday morning.", {"capture"}),
+    ("\"We will not abandon the population,\" the spokesperson said.", set()),
+    ("The commander said his men had abandoned the village overnight.", {"withdrawal"}),
+    ("An army officer said at least 11 soldiers died in the fighting.", {"casualties"}),
+    ("The minister said the rebels suffered heavy losses near the bridge.", {"casualties"}),
+])
+def test_event_verbs_that_need_their_object_or_were_missing(nlp, text, kinds):
+    assert {e.type for e in analyse(nlp, text).events} - {"other", "attack"} == kinds

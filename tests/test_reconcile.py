@@ -351,3 +351,50 @@ def test_a_movements_spokesman_is_not_given_the_side_of_the_state_it_fights(tmp_
     assert entities[claim["source"]["entity"]]["type"] != "person"  # "Zawaris": the movement's people
     dawood = next(e for e in entities.values() if e["name"] == "Amir Dawood")
     assert dawood["side"] != "Angola"  # "Zawari military spokesman": not the army the article names
+
+
+def test_an_army_officers_admission_of_dead_soldiers_is_against_interest_and_the_groups_spokesman_is_its(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Al-Karama says it overran army base in Cabo Delgado\n\n"
+        "PEMBA, Feb 18 (Coast Daily) - Al-Karama militants said on Sunday they had overrun a base used by "
+        "government troops near the town of Macomia, killing dozens of soldiers, a claim rejected by Mozambique's "
+        "government.\n\n"
+        "The group's military operations spokesman, Abu Yasir Hamdan, told the group's radio that its fighters had "
+        "seized weapons and vehicles. \"The mujahideen are in full control of the base,\" he said.\n\n"
+        "Mozambique's defence minister, Cristovao Chume, said the attack had been repulsed. \"The terrorists "
+        "suffered heavy losses and fled into the forest,\" he told reporters.\n\n"
+        "A senior Mozambican army officer, who spoke on condition of anonymity, said at least 11 soldiers died in "
+        "the fighting.", encoding="utf-8")
+    doc = to_document(run([str(report)], published=date(2024, 2, 19)).corpus)
+    entities = {e["name"]: e for e in doc["entities"]}
+    assert "Al-Karama militants" in entities["Al-Karama"]["aliases"]  # one group, not two
+    assert entities["Abu Yasir Hamdan"]["side"] == "Al-Karama"  # "the group's spokesman", not the army's
+    losses = {p["actor_side"]: p for p in doc["propositions"] if p["family"] == "casualties"}
+    admitted = [s for s in losses["Mozambique"]["stances"] if s["side"] == "Mozambique"]
+    assert admitted and all(s["stance"] == "supports" and s["against_interest"] for s in admitted)
+    assert any(s["side"] == "Mozambique" and s["stance"] == "supports" for s in losses["Al-Karama"]["stances"])
+
+
+def test_two_states_ministries_stay_apart_and_each_admits_its_own_losses(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Peru accuses Chile of shelling border villages\n\n"
+        "Peru's defence ministry accused Chilean forces on Tuesday of shelling the town of Tacna with artillery, "
+        "and said at least 49 Peruvian soldiers had been killed.\n\n"
+        "Chile's defence ministry said its army had taken retaliatory measures after Peruvian units fired on its "
+        "positions. According to the ministry, 50 Chilean servicemen were killed.\n\n"
+        "Jorge Salinas, an adviser to the Chilean president, was quoted by the state news agency Orbe as saying "
+        "that Santiago had no territorial claims.", encoding="utf-8")
+    doc = to_document(run([str(report)], published=date(2022, 9, 13)).corpus)
+    entities = {e["id"]: e for e in doc["entities"]}
+    ministries = {e["side"] for e in entities.values() if e["type"] == "government" and "defence" in e["name"]}
+    assert ministries == {"Peru", "Chile"}  # one name, two states: two entities
+    losses = {p["actor_side"]: p for p in doc["propositions"] if p["family"] == "casualties"}
+    for side in ("Peru", "Chile"):  # "according to the ministry" is Chile's, the one named just before
+        assert [(s["side"], s["against_interest"]) for s in losses[side]["stances"]] == [(side, True)]
+    shelling = [p for p in doc["propositions"] if p["family"] == "strike" and p["actor_side"] == "Chile"]
+    assert shelling and any(s["side"] == "Peru" for s in shelling[0]["stances"])  # "accused Chilean forces of"
+    quoted = next(a for a in doc["attributions"] if "Santiago" in a["content"]["text"])
+    assert entities[quoted["source"]["entity"]]["name"] == "Jorge Salinas"
+    assert quoted["via_text"] == "the state news agency Orbe"

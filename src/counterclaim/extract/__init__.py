@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..ingest.dateline import dateline_agency
 from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speaker
-from .attributions import RawAttribution, find_attributions
+from .attributions import RawAttribution, find_attributions, quoted_as_saying
 from .countries import country_of, fold
 from .dates import resolve_date
 from .event_lexicon import VERB_EVENTS
@@ -30,7 +30,8 @@ from .verification import find_notes, infer_outlet, link_notes
 __all__ = ["extract_article", "find_raw_attributions", "parse_input"]
 FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit",
                "brigade", "brigades", "defenders", "fighter", "fighters", "artillery", "navy", "jets", "drones",
-               "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy"}
+               "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy",
+               "militant", "insurgent", "guerrilla", "jihadist", "gunman"}
 GENERIC_FORCE_ADJECTIVES = {"western", "allied", "coalition", "foreign", "international", "special", "federal",
                             "national", "islamist", "jihadist"}
 STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
@@ -141,11 +142,12 @@ def find_raw_attributions(doc: Doc, quotes: list[Quote], mode: str | None = None
     """Attributions in parse terms from the rules, the learned tagger (loaded on first use) or both."""
     chosen = attribution_mode(mode)
     if chosen == "rules":
-        return find_attributions(doc, quotes)
+        return quoted_as_saying(find_attributions(doc, quotes), doc_text(doc))
     from .learned import combine, find_learned
 
     learned = find_learned(doc, quotes)
-    return learned if chosen == "model" else combine(doc, learned, find_attributions(doc, quotes))
+    found = learned if chosen == "model" else combine(doc, learned, find_attributions(doc, quotes))
+    return quoted_as_saying(found, doc_text(doc))
 
 
 def extract_article(article: Article, doc: Doc, attributions: str | None = None) -> ArticleAnalysis:
@@ -235,7 +237,10 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
     for tok in doc:
         if tok.lemma_.lower() not in FORCE_NOUNS:
             continue
-        for mod in tok.children:
+        mods = list(tok.children)
+        if tok.dep_ == "compound":  # "a Somali army officer": the country qualifies the officer, of that army
+            mods += [c for c in tok.head.children if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")]
+        for mod in mods:
             if mod.dep_ not in ("amod", "poss", "compound", "nmod"):
                 continue
             name = country_of(mod.text)
@@ -248,7 +253,10 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
                 ent = next((e for e in doc_ents(doc) if e.start <= mod.i < e.end), None)
                 if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"):
                     continue
-                name = ent.text if ent is not None else mod.text
+                run = [t for t in mod.subtree if t.i <= mod.i]  # "Al-Karama militants": the whole name
+                whole = all(t.pos_ == "PROPN" or t.text == "-" for t in run)
+                name = ent.text if ent is not None else doc_text(doc)[run[0].idx:mod.idx + len(mod.text)] \
+                    if whole else mod.text
                 name = re.sub(r"^(?:the|The)\s+|[’']s?$", "", name).strip()
             if name is None and state and mod.lower_ in STATE_FORCE_MODIFIERS:
                 name = state  # "the federal army", "government troops": the state whose government speaks

@@ -10,7 +10,7 @@ Then relays ("..., first reported BBC") become `via` of the attribution they car
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -331,6 +331,46 @@ def _edge_modifiers(doc: Doc, fragment: CharSpan) -> list[CharSpan]:
             if ent.start_char <= fragment[0] + 1 or ent.end_char >= fragment[1] - 1:
                 holes.append((ent.start_char, ent.end_char))
     return holes
+
+
+def _quoting_frame(verb: Token | None) -> tuple[Token, Token] | None:
+    """(the "quote" verb, its "saying") where ``verb`` is either of them in "quoted ... as saying"."""
+    if verb is None:
+        return None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+        return verb.head.head, verb
+    if verb.lemma_.lower() == "quote":
+        say = next((p for a in verb.children if a.dep_ == "prep" and a.lower_ == "as" for p in a.children
+                    if p.dep_ == "pcomp" and p.lemma_.lower() == "say"), None)
+        return (verb, say) if say is not None else None
+    return None
+
+
+def quoted_as_saying(found: list[RawAttribution], text: str) -> list[RawAttribution]:
+    """'X was quoted by Y as saying Z', 'Y quoted X as saying Z': X said Z, through Y. The parse and the tagger
+    both give Y as the speaker, and the tagger can read X as part of what was said."""
+    out: list[RawAttribution] = []
+    # the tagger can read the frame twice ("was quoted by" and "as saying"): the "saying" one is kept
+    said = {a.verb.i for a in found if _quoting_frame(a.verb) and a.verb.lemma_.lower() == "say"}
+    for a in found:
+        frame = _quoting_frame(a.verb)
+        speaker = next((c for c in frame[0].children if c.dep_ in ("nsubjpass", "dobj")), None) if frame else None
+        if frame is None or speaker is None:
+            out.append(a)
+            continue
+        quote, say = frame
+        if a.verb is quote and say.i in said:
+            continue
+        agent = next((c for c in quote.children if c.dep_ == "agent"), None)
+        relay = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else next(
+            (c for c in quote.children if c.dep_ == "nsubj"), None)
+        cue = token_span([say.head, say])
+        content = a.content if a.verb is say else _clean_content(
+            text, [subtree_span(c) for c in _content_children(say)], [cue]) or a.content
+        out.append(replace(a, cue=cue, verb=say, content=content, source=_np_span(speaker), source_head=speaker,
+                           continuation_of=None, via=_np_span(relay) if relay is not None else a.via,
+                           via_head=relay if relay is not None else a.via_head))
+    return out
 
 
 def _apply_relays(found: list[RawAttribution]) -> list[RawAttribution]:

@@ -4,16 +4,16 @@
 VERB_EVENTS = {
     "advance": "advance", "progress": "advance", "enter": "advance", "regain": "advance",
     "counterattack": "counterattack", "counter-attack": "counterattack",
-    "capture": "capture", "recapture": "capture", "seize": "capture", "liberate": "capture",
+    "capture": "capture", "recapture": "capture", "retake": "capture", "seize": "capture", "liberate": "capture",
     "occupy": "capture", "overrun": "capture", "conquer": "capture", "control": "capture",
-    "withdraw": "withdrawal", "retreat": "withdrawal", "flee": "withdrawal", "abandon": "withdrawal",
+    "withdraw": "withdrawal", "retreat": "withdrawal", "flee": "withdrawal",
     "regroup": "withdrawal", "reposition": "withdrawal", "evacuate": "withdrawal",
     "attack": "attack", "assault": "attack", "storm": "attack", "strike": "attack", "raid": "attack",
     "bomb": "attack", "target": "attack",
     "shell": "shelling", "bombard": "shelling",
     "defeat": "defeat", "destroy": "defeat", "repel": "defeat", "rout": "defeat", "repulse": "defeat",
     "crush": "defeat",
-    "kill": "casualties", "wound": "casualties", "injure": "casualties",
+    "kill": "casualties", "wound": "casualties", "injure": "casualties", "die": "casualties",
     "encircle": "encirclement", "surround": "encirclement", "besiege": "encirclement",
     "blockade": "encirclement",
     "replace": "replacement",
@@ -48,13 +48,14 @@ FORCE_WORDS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "brigade", "battalion", "regiment", "division", "fighters", "fighter", "defenders", "defender",
                "men", "infantry", "artillery", "militia", "rebels", "rebel", "mercenaries", "paramilitaries",
                "convoy", "column", "garrison", "aircraft", "jets", "drones", "navy", "air", "terrorists",
-               "insurgents", "gunmen", "militants", "ministry", "command", "commanders", "positions"}
+               "insurgents", "gunmen", "militants", "ministry", "command", "commanders", "positions", "police",
+               "policemen", "officers"}
 ENEMY_WORDS = {"enemy", "adversary", "occupier", "occupiers", "invader", "invaders", "foe", "opponent"}
 STATE_WORDS = {"army", "military", "troops", "soldiers", "government", "forces", "air force", "aircraft",
                "garrison", "navy", "jets"}
 GROUP_WORDS = {"militia", "militias", "rebels", "rebel", "terrorists", "insurgents", "mercenaries",
-               "paramilitaries", "paramilitary", "gunmen", "militants", "jihadists", "bandits", "attackers",
-               "assailants", "raiders"}
+               "paramilitaries", "paramilitary", "gunmen", "militants", "jihadists", "bandits", "mujahideen",
+               "gangs", "gang", "attackers", "assailants", "raiders"}
 # Victims who are no side's forces: their deaths are nobody's loss of men.
 CIVILIAN_WORDS = {"civilian", "civilians", "people", "residents", "children", "women", "villagers", "bystanders",
                   "passengers", "patients", "worshippers", "worshipers", "students", "refugees", "families",

@@ -75,7 +75,7 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
         if object_words & SETTLEMENT_NOUNS or any(o.pos_ == "PROPN" for o in objects):
             return "capture", None
         return None, None
-    if lemma in ("lose", "leave", "cede"):
+    if lemma in ("lose", "leave", "cede", "abandon"):  # "abandoned the town", not "abandon the population"
         if object_words & (GROUND_NOUNS | SETTLEMENT_NOUNS) or any(o.pos_ == "PROPN" for o in objects):
             return "withdrawal", None
         if any(c.dep_ == "nummod" for o in objects for c in o.children) or object_words & {"men", "soldier"}:
@@ -136,6 +136,8 @@ def _pinned(token: Token) -> bool:
         if child.dep_ in ("amod", "compound", "poss") and (country_of(child.text) or child.pos_ == "PROPN"
                                                           or _lower(child) in ("air", "artillery", "drone")):
             return True
+    if token.dep_ == "dobj" and _lower(token.head) in ("suffer", "sustain", "incur"):
+        return True  # "suffered heavy losses"
     return token.dep_ in ("nsubj",) and _lower(token.head) in ("land", "hit", "fall", "strike")
 
 
@@ -149,6 +151,8 @@ def _subject(token: Token) -> Token | None:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
         return None  # passive: "attacked and was repelled" shares a subject that suffered the second verb
     head = token.head
+    if token.dep_ == "pcomp" and head.lower_ == "of" and _lower(head.head) in ("accuse", "blame", "charge"):
+        return next((c for c in head.head.children if c.dep_ == "dobj"), None)  # "accused X of shelling": X did
     if token.dep_ == "acl":  # "civilians leaving the town": the noun does it ("soldiers killed": it suffers it)
         return head if token.tag_ != "VBN" else None
     if token.dep_ == "xcomp":  # "forced it to withdraw": the object of the governing verb does it

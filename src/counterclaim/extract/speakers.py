@@ -234,6 +234,10 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         clean = doc_text(head.doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
     if kind in ("armed_group", "military") and country and names_own_party(clean):
         kind, country = "armed_group", None  # "the Free Syrian Army": a party of its own, not Syria's army
+    if kind == "armed_group" and head is not None and head.lower_ in MEMBER_NOUNS and head.i > 0 \
+            and head.doc[head.i - 1].pos_ == "PROPN" and not country_of(head.doc[head.i - 1].text) \
+            and clean.endswith(head.text):
+        clean = clean[:-len(head.text)].rstrip()  # "Al-Shabaab militants" are Al-Shabaab, one entity with it
     return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
 
 
@@ -285,6 +289,10 @@ class SpeakerBook:
     def resolve(self, span: tuple[int, int], head: Token | None) -> Speaker | None:
         m = describe(self.doc, span, head)
         m.span = span
+        if m.group is None and any(t.lemma_.lower() in GENERIC_BODIES and any(c.dep_ == "case" for c in t.children)
+                                   for t in _tokens(self.doc, span)):
+            body = self._named_body_before(span[0])  # "the group's spokesman": of the body named before
+            m.group = body.name if body is not None else None
         if m.kind == "pronoun":
             target = self._antecedent(m, span[0])
             return self._add_mention(target, m) if target else None
@@ -293,6 +301,8 @@ class SpeakerBook:
             if known is None:
                 known = self._new(m)
                 self._by_surname[m.surname] = known
+                if " " not in m.name:  # a one-word "person" may turn out to be a body's name
+                    self._by_name.setdefault(fold(m.name), known)
             return self._add_mention(known, m)
         if m.kind == "named" and head is not None and head.pos_ == "PROPN" and len(m.descriptors) <= 1:
             known = self._by_surname.get(fold(head.text))  # a lone surname the tagger took for an ORG
@@ -306,15 +316,20 @@ class SpeakerBook:
             known = self._named_body_before(span[0])  # "Hezbollah did not confirm. ... the group said"
             if known is not None:
                 return self._add_mention(known, m)
+        if m.kind == "description" and not (m.country or m.group) and m.type in BODY_TYPES:
+            known = self._body_before(m, span[0])  # "Azerbaijan's defence ministry said ... according to the
+            if known is not None:                  # ministry": the last body so described
+                return self._add_mention(known, m)
         key = _org_key(m)
-        named = fold(m.name) if m.kind == "named" else None
+        named = fold(m.name) if m.kind == "named" and m.name[:1].isupper() else None
         known = self._by_org.get(key)
         same_name = self._by_name.get(named) if named else None
-        if known is None and same_name is not None and (same_name.type == m.type
-                                                        or "other" in (same_name.type, m.type)):
-            # "JNIM says ... the al Qaeda-linked group JNIM said": one body, described once only
+        if known is None and same_name is not None and same_name.country == m.country and (
+                same_name.type == m.type or {"other", "person"} & {same_name.type, m.type}):
+            # "JNIM says ... the al Qaeda-linked group JNIM said": one body, described once only; "Al-Karama
+            # says" where the tagger took the name for a person's, before "Al-Karama militants said"
             known = same_name
-            if known.type == "other":
+            if known.type in ("other", "person"):
                 known.type = m.type
         if known is None:
             known = self._new(m)
@@ -344,6 +359,12 @@ class SpeakerBook:
             return best[1]
         return None
 
+    def _body_before(self, m: Mention, at: int) -> Speaker | None:
+        for _, s in reversed([(pos, s) for pos, s in self._history if pos < at]):
+            if s.type == m.type and m.descriptors and m.descriptors <= s.descriptors:
+                return s
+        return None
+
     def _named_body_before(self, at: int) -> Speaker | None:
         """The last named organisation that spoke before ``at``: what "the group" or "the movement" stands for."""
         for _, s in reversed([(pos, s) for pos, s in self._history if pos < at]):
@@ -371,6 +392,9 @@ class SpeakerBook:
 
 
 SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+MEMBER_NOUNS = frozenset({"militants", "fighters", "rebels", "insurgents", "gunmen", "militiamen", "jihadists",
+                          "members", "guerrillas"})
+BODY_TYPES = frozenset({"government", "military", "military_unit"})
 GENERIC_BODIES = frozenset({"group", "organisation", "organization", "movement", "militia", "faction"})
 ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "spokesperson", "soldier",
               "general", "colonel", "major", "captain", "lieutenant", "diplomat", "minister", "source"}
