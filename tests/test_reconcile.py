@@ -398,3 +398,18 @@ def test_two_states_ministries_stay_apart_and_each_admits_its_own_losses(tmp_pat
     quoted = next(a for a in doc["attributions"] if "Santiago" in a["content"]["text"])
     assert entities[quoted["source"]["entity"]]["name"] == "Jorge Salinas"
     assert quoted["via_text"] == "the state news agency Orbe"
+
+
+def test_a_group_under_a_countrys_possessive_is_its_own_party_a_unit_the_countrys(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Angola's Kwanza Support Forces said on Monday they had seized the town of Cuito after heavy fighting. "
+        "Angola's army said its troops still held the airport. Angola's Lion Brigade said it had repelled three "
+        "assaults near the bridge.", encoding="utf-8")
+    doc = to_document(run([str(report)], published=date(2025, 3, 4)).corpus)
+    entities = {e["id"]: e for e in doc["entities"]}
+    speaker = {a["source"]["text"]: entities[a["source"]["entity"]] for a in doc["attributions"] if a["source"]}
+    group = speaker["Angola's Kwanza Support Forces"]
+    assert (group["name"], group["type"], group["side"]) == ("Kwanza Support Forces", "armed_group",
+                                                             "Kwanza Support Forces")
+    assert speaker["Angola's army"]["side"] == speaker["Angola's Lion Brigade"]["side"] == "Angola"

@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Span, Speaker
 from ..nlp import TITLE_ABBREVIATIONS
-from .countries import country_of, fold, names_own_party
+from .countries import STATE_FORCE_WORDS, country_of, fold, names_own_party
 from .spans import clause_tokens, doc_ents, doc_sents, doc_text, sentence_at
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS, ORG_NAME_WORDS,
                       MILITARY_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
@@ -232,13 +232,27 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
                                                or head.doc[run[0].i - 1].is_title):
             run.insert(0, head.doc[run[0].i - 1])
         clean = doc_text(head.doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
-    if kind in ("armed_group", "military") and country and names_own_party(clean):
-        kind, country = "armed_group", None  # "the Free Syrian Army": a party of its own, not Syria's army
+    if kind in ("armed_group", "military") and country and (names_own_party(clean) or _named_after(tokens)):
+        kind, country = "armed_group", None  # "the Free Syrian Army", "Sudan's Rapid Support Forces", "Yemen's
+        # Houthi movement": a party of its own, not that country's forces, and named without it
+        owner = re.match(r"([\w .-]+)[’']s\s+", clean)
+        clean = clean[owner.end():] if owner and country_of(owner.group(1)) else clean
     if kind == "armed_group" and head is not None and head.lower_ in MEMBER_NOUNS and head.i > 0 \
             and head.doc[head.i - 1].pos_ == "PROPN" and not country_of(head.doc[head.i - 1].text) \
             and clean.endswith(head.text):
         clean = clean[:-len(head.text)].rstrip()  # "Al-Shabaab militants" are Al-Shabaab, one entity with it
     return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
+
+
+def _named_after(tokens: list[Token]) -> bool:
+    """After a country's possessive, a proper name of the body's own that no state's forces would bear
+    ("Sudan's Rapid Support Forces", not "Ukraine's Armed Forces", "Russia's Defence Ministry" or a unit)."""
+    owner = next((t for t in tokens if country_of(t.text) and any(c.dep_ == "case" for c in t.children)), None)
+    if owner is None:
+        return False
+    names = [t.lower_ for t in tokens if t.i > owner.i and (t.is_title or t.is_upper) and t.is_alpha]
+    return bool(names) and not any(n in UNIT_WORDS for n in names) and any(
+        n not in STATE_FORCE_WORDS | GOVERNMENT_WORDS | MILITARY_WORDS | PERSON_ROLES for n in names)
 
 
 def core_words(descriptors: set[str]) -> frozenset[str]:
