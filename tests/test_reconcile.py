@@ -413,3 +413,21 @@ def test_a_group_under_a_countrys_possessive_is_its_own_party_a_unit_the_country
     assert (group["name"], group["type"], group["side"]) == ("Kwanza Support Forces", "armed_group",
                                                              "Kwanza Support Forces")
     assert speaker["Angola's army"]["side"] == speaker["Angola's Lion Brigade"]["side"] == "Angola"
+
+
+def test_a_militia_described_as_one_is_a_body_and_the_outlet_is_read_from_its_own_reporting(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "z-1", "published": "2023-08-04", "text":
+         "Zemene militia says it has taken Gondar\n\nZemene, a loosely organised Amhara militia, said on Thursday its "
+         "fighters had taken control of the town of Gondar after government soldiers withdrew overnight."},
+        {"id": "z-2", "published": "2023-08-05", "text":
+         "Ethiopia's army on Friday denied that Gondar had fallen. Residents reached by Lakeside Courier said Zemene "
+         "fighters were patrolling the streets. Lakeside Courier was unable to reach the area independently."},
+    ]), encoding="utf-8")
+    doc = to_document(run([str(feed)]).corpus)
+    groups = [e for e in doc["entities"] if "Zemene" in e["name"]]
+    assert [(g["type"], g["side"]) for g in groups] == [("armed_group", "Zemene")]  # one group, no person
+    second = next(a for a in doc["articles"] if a["source"] == "z-2")
+    assert second["outlet"] == "Lakeside Courier"
+    assert [n["kind"] for n in second["verification_notes"]] == ["not_verified"]

@@ -25,7 +25,7 @@ from .learned import attribution_mode
 from .quotes import Quote, find_quotes, parse_text
 from .spans import doc_ents, doc_text, forget_views, inside, overlaps, sentence_at
 from .speakers import ACRONYM_TOKEN, SpeakerBook, affiliation_from_introduction
-from .verification import find_notes, infer_outlet, link_notes
+from .verification import find_notes, infer_outlet, link_notes, outlet_from_reporting
 
 __all__ = ["extract_article", "find_raw_attributions", "parse_input"]
 FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit",
@@ -206,7 +206,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     states = {s.country for s in book.speakers if s.country and s.type in ("government", "military")}
     forces = _forces(doc, [(a.content_fragments, own[a.speaker]) for a in found if a.speaker in own],
                      next(iter(states)) if len(states) == 1 else None)
-    outlet = article.outlet or infer_outlet(hits) or dateline_agency(text)
+    outlet = article.outlet or infer_outlet(hits) or dateline_agency(text) or outlet_from_reporting(text)
     for speaker in book.speakers:
         if outlet and fold(speaker.name) == fold(outlet):  # "Levant Daily could not verify": the outlet itself
             speaker.type = "media"

@@ -87,6 +87,10 @@ ARMED_GROUP_WORDS = frozenset("""
 group militia brigade regiment battalion army forces force front movement rebels rebel guard guards legion
 division corps unit units company mercenaries paramilitary paramilitaries militants insurgents
 """.split())
+# Words that say what kind of body a group is without naming it: "Fano militia" and "Fano" are one group.
+GENERIC_GROUP_WORDS = frozenset("""
+militia militias group movement militants fighters rebels insurgents gunmen militiamen guerrillas jihadists
+""".split())
 UNIT_WORDS = frozenset("brigade regiment battalion division corps unit company squadron platoon".split())
 GOVERNMENT_WORDS = frozenset("""
 ministry government kremlin presidency cabinet office council parliament administration department state

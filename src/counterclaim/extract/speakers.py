@@ -17,8 +17,8 @@ from ..model import Span, Speaker
 from ..nlp import TITLE_ABBREVIATIONS
 from .countries import STATE_FORCE_WORDS, country_of, fold, names_own_party
 from .spans import clause_tokens, doc_ents, doc_sents, doc_text, sentence_at
-from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS, ORG_NAME_WORDS,
-                      MILITARY_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
+from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS,
+                      MEDIA_NOUNS, MILITARY_WORDS, ORG_NAME_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
 
 ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 OPPOSITION_WORDS = frozenset({"opposition", "rebel", "rebels", "insurgent", "insurgents", "dissident", "dissidents",
@@ -135,10 +135,12 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
         # "Syrian opposition fighters" fight that country's state; "residents of X" speak for no side
         country = None
     # "Russia, an ally of Assad,", "officials close to X", "fighters led by X": the name is not the speaker's
-    name_tokens = [] if head is not None and (country_of(head.text) or head.pos_ == "NOUN" and (
+    # "Fano, a loosely organised militia,": a body described as one, whatever the tagger calls its name
+    a_body = head is not None and any(c.dep_ == "appos" and c.lemma_.lower() in BODY_NOUNS for c in head.children)
+    name_tokens = [] if a_body or head is not None and (country_of(head.text) or head.pos_ == "NOUN" and (
         head.lemma_.lower() not in PERSON_ROLES | ANALYST_WORDS or head.tag_ == "NNS")) else _person_name(tokens, head)
     org_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS | ANALYST_WORDS | UNIT_WORDS
-    if not name_tokens and head is not None and head.pos_ == "PROPN" and not country_of(head.text) \
+    if not name_tokens and not a_body and head is not None and head.pos_ == "PROPN" and not country_of(head.text) \
             and head.text[:1].isupper() and head.lower_ not in org_words and head.ent_type_ not in ("ORG", "GPE") \
             and not ACRONYM_TOKEN.match(head.text) and not (head.i > 0 and doc[head.i - 1].lower_ == "the") \
             and not _a_people(head):
@@ -406,8 +408,9 @@ class SpeakerBook:
 
 
 SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-MEMBER_NOUNS = frozenset({"militants", "fighters", "rebels", "insurgents", "gunmen", "militiamen", "jihadists",
-                          "members", "guerrillas"})
+MEMBER_NOUNS = GENERIC_GROUP_WORDS - {"group", "movement"}  # "Al-Shabaab militants", "Fano militia"
+BODY_NOUNS = ARMED_GROUP_WORDS | GOVERNMENT_WORDS | MEDIA_NOUNS | ORG_NAME_WORDS | {"organisation", "organization",
+                                                                            "party", "outlet", "broadcaster"}
 BODY_TYPES = frozenset({"government", "military", "military_unit"})
 GENERIC_BODIES = frozenset({"group", "organisation", "organization", "movement", "militia", "faction"})
 ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "spokesperson", "soldier",

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..model import Span, VerificationNote
+from .countries import country_of
+from .lexicon import ORG_NAME_WORDS
 from .spans import doc_ents, doc_text
 
 _NEG = r"(?:could|can|was|were|has|have|had|did|does|do|is|are)\s*(?:not|n[’']t|never)"
@@ -21,11 +23,15 @@ _VERIFY_VERB = r"(?:yet\s+)?(?:been\s+|be\s+)?(?:immediately\s+|independently\s+
 # keeps a negator in an earlier clause from reaching a later, affirmative "was confirmed".
 _NEG_SUBJECT = (r"\b(?:neither|none|nobody|nothing|no\s+one)\b(?:\s+(?!(?:that|which|who|whom|whose)\b)[\w’'-]+){0,8}?"
                 rf"\s+(?:could|can|was|were|has|have|had|is|are|will|would)\s+{_VERIFY_VERB}")
+_GROUND = r"(?:area|scene|site|region|town|city|village|front\s+line|front|location|district)s?\b"
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("not_verified", re.compile(
         rf"\b{_NEG}\s+{_VERIFY_VERB}"
         rf"(?:\s+(?:it\s+|them\s+|this\s+)?independently)?"
         rf"|\b(?:unable|not\s+able)\s+to\s+(?:independently\s+)?(?:verify|confirm)\b|\bnot\s+independently\s+verified\b"
+        # "was unable to reach the area independently": no access, so nothing checked on the ground
+        rf"|\b(?:(?:unable|not\s+able)\s+to|{_NEG})\s+(?:independently\s+)?(?:reach|access|visit)\s+(?:the\s+)?"
+        rf"{_GROUND}(?:\s+independently)?"
         rf"|{_NEG_SUBJECT}",
         re.I)),
     ("no_comment", re.compile(
@@ -78,7 +84,8 @@ def _verifier(doc: Doc, start: int, end: int) -> str | None:
     gap = text[before[-1].end_char:start] if before else ""
     if before and re.fullmatch(r"\s*(?:(?:was|were|has|have|had|is|are|did|does|do|also)\s+)*", gap):
         return before[-1].text
-    named = re.search(r"(?:^|[.!?]\s+|\n)((?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)\s+$", text[max(0, start - 80):start])
+    named = re.search(r"(?:^|[.!?]\s+|\n)((?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)\s+"
+                      r"(?:(?:was|were|has|have|had|is|are|did|does|do|also)\s+)*$", text[max(0, start - 80):start])
     if named and not named.group(1).split()[0] in ("It", "This", "That", "The", "They", "We", "He", "She"):
         return named.group(1)  # "Gulf Wire could not confirm": a name the entity tagger missed, as the subject
     tail = text[end:end + 60]
@@ -96,6 +103,31 @@ def infer_outlet(hits: list[NoteHit]) -> str | None:
     if not names:
         return None
     return max(set(names), key=names.count)
+
+
+# The outlet's own reporting: "satellite images reviewed by X", "residents reached by X", "told X by phone"; a
+# name told things without "by phone" must look like an outlet's ("told Gulf Observer", not "told Xi Jinping").
+_REPORTED_TO = re.compile(r"\b(?:(?P<by>reviewed|seen|obtained|verified|reached|contacted|interviewed)\s+by"
+                          r"|told|spoke\s+to|speaking\s+to)\s+(?P<name>(?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)"
+                          r"(?P<phone>\s+by\s+(?:phone|telephone))?(?=[\s,.;])")
+MEDIA_NAME_WORDS = frozenset("""
+news post times daily wire monitor observer herald journal tribune press agency radio tv television broadcasting
+gazette report reporter telegraph mail express chronicle standard guardian independent review weekly network
+""".split())
+
+
+def outlet_from_reporting(text: str) -> str | None:
+    """The name the text says saw, reached or was told things, when it names one and only one: the outlet."""
+    names = set()
+    for m in _REPORTED_TO.finditer(text):
+        name = m["name"]
+        words = name.split()
+        if words[0] in ("A", "An", "It", "He", "She", "They", "We") or words[0] == "The" and len(words) == 1 \
+                or country_of(name) or {w.lower() for w in words} & ORG_NAME_WORDS:
+            continue  # "seen by Ukrainian intelligence", "interviewed by Human Rights Watch": not the outlet
+        if m["by"] or m["phone"] or {w.lower() for w in words} & MEDIA_NAME_WORDS:
+            names.add(name)
+    return names.pop() if len(names) == 1 else None
 
 
 def link_notes(text: str, hits: list[NoteHit], attributions, sentence_of) -> None:

@@ -19,7 +19,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from ..extract.countries import NAME_WORD, country_of, fold, names_own_party
-from ..extract.lexicon import ARMED_GROUP_WORDS
+from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS
 from ..extract.speakers import core_words
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
 
@@ -171,8 +171,10 @@ def _org_key(s: Speaker, expand: dict[str, str]) -> tuple:
     name = expand.get(s.name, s.name)
     kind = _kind(s.type, name)
     core = core_words(s.descriptors)
-    if kind == "armed_group":  # named by its name: "the MNDAA" is the group its expansion names
-        core = frozenset(fold(w) for w in NAME_WORD.findall(name) if not country_of(w)) or core
+    if kind == "armed_group":  # named by its name: "the MNDAA" is the group its expansion names, "Fano
+        # militia" the group called "Fano"
+        named = frozenset(fold(w) for w in NAME_WORD.findall(name) if not country_of(w))
+        core = named - GENERIC_GROUP_WORDS or named or core
     if not core:
         core = frozenset(fold(w) for w in name.split() if not country_of(w))
     return (kind, s.country, core)
