@@ -8,7 +8,8 @@ import hashlib
 import pytest
 
 from counterclaim.extract import extract_article, parse_input
-from counterclaim.extract.layout import find_layout_attributions, signed_quotations, transcript_turns
+from counterclaim.extract.layout import (find_layout_attributions, headline_statement, signed_quotations,
+                                         transcript_turns)
 from counterclaim.extract.quotes import find_quotes
 from counterclaim.model import Article
 from counterclaim.nlp import load_pipeline
@@ -114,3 +115,16 @@ def test_transcript_turns_are_direct_speech_of_their_label_end_to_end(nlp, mode)
         "The brigade holds its positions. Any other claim is enemy propaganda.")
     bridge = [a for a in result.attributions if "carry trucks" in a.content.text]
     assert bridge and all(a.source is None or "\n" not in a.source.text for a in result.attributions)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Ministry of Defence of Angola: the enemy shelled our positions near Cuito\n\nLuanda, 14 September.",
+     [(":", "The Ministry of Defence of Angola", "the enemy shelled our positions near Cuito")]),
+    ("Zelensky: we will not give up the city\n\nThe president spoke on Monday.",
+     [(":", "Zelensky", "we will not give up the city")]),
+    ("Obama on Climate Change: The Trends Are Terrifying\n\nText.", []),  # a topic, not a speaker
+    ("Ukraine war: latest news from the front\n\nText.", []),
+    ("Analysis: the army is running out of shells\n\nText.", []),
+])
+def test_a_headline_statement_names_its_speaker_before_the_colon(nlp, text, expected):
+    assert found(nlp, text, headline_statement) == expected

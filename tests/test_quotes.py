@@ -95,6 +95,15 @@ def test_spaced_guillemet_still_opens_when_nothing_is_open() -> None:
     assert inner(text, q).strip() == "Our forces repelled four attacks near the village"
 
 
+def test_spaced_straight_quotes_of_machine_translation_pair_up() -> None:
+    text = ('" All responsibility lies with the leadership of Veskia, " - said in the statement. The head of the '
+            'press service noted that the units " took adequate measures, and the enemy retreated ".')
+    quotes = find_quotes(text)
+    assert [inner(text, q).strip() for q in quotes] == [
+        "All responsibility lies with the leadership of Veskia,", "took adequate measures, and the enemy retreated"]
+    assert all(q.closed for q in quotes)
+
+
 def test_mixed_styles_in_one_article() -> None:
     text = ("“We hold the line,” the battalion commander said.\n\n"
             "«Nobody will cross the river tonight,» his deputy added.\n\n"

@@ -431,3 +431,23 @@ def test_a_militia_described_as_one_is_a_body_and_the_outlet_is_read_from_its_ow
     second = next(a for a in doc["articles"] if a["source"] == "z-2")
     assert second["outlet"] == "Lakeside Courier"
     assert [n["kind"] for n in second["verification_notes"]] == ["not_verified"]
+
+
+def test_machine_translated_wire_copy_gives_the_enemys_shelling_and_the_ministrys_own_losses(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "The Ministry of Defence of Angola: the enemy shelled our positions in the Cuito direction\n\n"
+        "Luanda, 14 September. The Ministry of Defence of Angola reported that from 02:00 units of the armed forces "
+        "of Namibia subjected to fire from large-caliber weapons the positions of the Angolan Army.\n\n"
+        "According to the press service of the ministry, as a result of the shelling, two servicemen of the Angolan "
+        "Army were wounded.", encoding="utf-8")
+    doc = to_document(run([str(report)], published=date(2022, 9, 14)).corpus)
+    entities = {e["id"]: e for e in doc["entities"]}
+    headline = next(a for a in doc["attributions"] if a["cue"]["text"] == ":")
+    assert entities[headline["source"]["entity"]]["side"] == "Angola"
+    press = next(a for a in doc["attributions"] if a["source"] and "press service" in a["source"]["text"])
+    assert press["source"]["entity"] == headline["source"]["entity"]  # the ministry speaks through its press service
+    props = {(p["family"], p["actor_side"]): p for p in doc["propositions"]}
+    assert ("strike", "Namibia") in props  # "the enemy" in Angola's words, "the armed forces of Namibia"
+    assert [(s["side"], s["against_interest"]) for s in props[("casualties", "Angola")]["stances"]] == [
+        ("Angola", True)]

@@ -240,8 +240,11 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
         mods = list(tok.children)
         if tok.dep_ == "compound":  # "a Somali army officer": the country qualifies the officer, of that army
             mods += [c for c in tok.head.children if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")]
+        # "the armed forces of Armenia": the country after "of", where it is one
+        mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and country_of(g.text)]
         for mod in mods:
-            if mod.dep_ not in ("amod", "poss", "compound", "nmod"):
+            if mod.dep_ not in ("amod", "poss", "compound", "nmod", "pobj"):
                 continue
             name = country_of(mod.text)
             if name is None and (mod.lower_ == "our" or mod.lower_ in ("its", "their") and tok.dep_ == "nsubj"):

@@ -49,7 +49,7 @@ FORCE_WORDS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "men", "infantry", "artillery", "militia", "rebels", "rebel", "mercenaries", "paramilitaries",
                "convoy", "column", "garrison", "aircraft", "jets", "drones", "navy", "air", "terrorists",
                "insurgents", "gunmen", "militants", "ministry", "command", "commanders", "positions", "police",
-               "policemen", "officers"}
+               "policemen", "officers", "servicemen", "serviceman", "personnel", "sailors", "marines", "pilots"}
 ENEMY_WORDS = {"enemy", "adversary", "occupier", "occupiers", "invader", "invaders", "foe", "opponent"}
 STATE_WORDS = {"army", "military", "troops", "soldiers", "government", "forces", "air force", "aircraft",
                "garrison", "navy", "jets"}

@@ -81,6 +81,10 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
         if any(c.dep_ == "nummod" for o in objects for c in o.children) or object_words & {"men", "soldier"}:
             return "casualties", None
         return None, None
+    if lemma == "subject":  # "subjected the positions to fire": machine-translated wire copy's shelling
+        fire = {_lower(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children}
+        return ("shelling", None) if fire & {"fire", "shelling", "bombardment", "shell"} else (
+            ("attack", None) if fire & {"attack", "strike", "strikes", "assault"} else (None, None))
     if lemma in ("neutralise", "neutralize", "eliminate", "liquidate"):
         # the armies' word for killing, when what is removed is fighters ("neutralised 47 terrorists")
         people = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -143,9 +147,10 @@ def _pinned(token: Token) -> bool:
 
 def _subject(token: Token) -> Token | None:
     """The doer: the clause subject, a passive's agent, or the subject inherited through xcomp/conj."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if subjects:  # of two ("X: the enemy shelled ...", a headline the parser reads as one clause), the nearer
+        return max(subjects, key=lambda c: c.i if c.i < token.i else -c.i)
     for child in token.children:
-        if child.dep_ == "nsubj":
-            return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
@@ -210,7 +215,12 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
         return Party("self", span)
     if _lower(token) in ENEMY_WORDS:
         return Party("enemy", span)
-    for word in words:
+    owners = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]  # "units of the armed forces of Armenia"
+    owners += [g for o in owners if _lower(o) in FORCE_WORDS for c in o.children if c.dep_ == "prep"
+               and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    owners = [t for o in owners for t in o.subtree if t.i <= o.i]  # "of the Azerbaijani Army"
+    for word in words + owners:
         country = country_of(word.text.strip("[]"))
         if country:
             return Party("named", span, country)

@@ -13,7 +13,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from .attributions import RawAttribution
-from .lexicon import PERSON_ROLES
+from .countries import STATE_FORCE_WORDS, country_of
+from .lexicon import ARMED_GROUP_WORDS, GOVERNMENT_WORDS, MILITARY_WORDS, PERSON_ROLES
 from .quotes import Quote
 from .spans import CharSpan, doc_text, overlaps
 
@@ -24,6 +25,8 @@ SIGNED = re.compile(  # a quotation alone on its line, then a dash and a name (o
 TURN = re.compile(  # a speaker label opening a line, a colon, then the words on that line
     rf"^{BLANK}*[\"“]?(?P<label>[^\W\d_][\w.'’ -]{{0,40}}?){BLANK}*(?P<colon>:){BLANK}+(?P<words>\S[^\n]*?){BLANK}*$",
     re.M)
+HEADLINE = re.compile(  # the first line: a speaker, a colon, a statement
+    rf"\A\s*(?P<label>[^\n:\"“”]{{2,80}}?){BLANK}*(?P<colon>:){BLANK}+(?P<words>[^\s\d][^\n]*?){BLANK}*$", re.M)
 PARTICLES = frozenset({"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "al", "el", "bin", "ben", "y",
                        "dos", "das", "ibn", "abu", "ter", "den"})
 # labels editors put before a colon that name no speaker ('UPDATE: ...', 'Editor's note: ...')
@@ -78,6 +81,27 @@ def transcript_turns(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
             for m, span in labelled if len(labels) >= 2 or any(t.ent_type_ == "PERSON" for t in span)]
 
 
+def headline_statement(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
+    """'Zelensky: we will not give up the city', 'The Ministry of Defense of X: the enemy shelled our positions':
+    a headline that gives a speaker, a colon and a statement. The label must end in a name or a body ('Ukraine
+    war: latest' names none) and the words after the colon must hold a verb."""
+    m = HEADLINE.match(doc_text(doc))
+    if m is None:
+        return []
+    label = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+    words = doc.char_span(m.start("words"), m.end("words"), alignment_mode="expand")
+    if label is None or words is None or len(label) > MAX_NAME_WORDS + 2 or not label.text[:1].isupper() \
+            or any(t.lower_ in EDITORIAL for t in label) or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return []
+    body_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | PERSON_ROLES | STATE_FORCE_WORDS
+    # every word of the label belongs to a name or a body ("The Ministry of Defense of X", "Zelensky"), which
+    # title-case headlines ("Obama on Climate Change: ...", "A Lesson from X: ...") do not satisfy
+    if not all(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.lemma_.lower() in body_words
+               or t.lower_ in ("the", "'s", "’s") or country_of(t.text) for t in label):
+        return []
+    return [_attribution(doc, quotes, m.span("colon"), m.span("words"), (label.start_char, label.end_char))]
+
+
 def _names_a_speaker(label: Span) -> bool:
     """A name ('KOVALENKO', 'Ms. Varga') or a speaking role ('REPORTER', 'Q'), not a field ('Location: ...')."""
     last = label[-1]
@@ -92,6 +116,8 @@ def _attribution(doc: Doc, quotes: list[Quote], cue: CharSpan, content: CharSpan
 
 
 def find_layout_attributions(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
-    """Signed quotations and transcript turns of one parsed doc, in text order."""
-    found = signed_quotations(doc, quotes) + transcript_turns(doc, quotes)
+    """Signed quotations, transcript turns and a headline statement of one parsed doc, in text order."""
+    turns = transcript_turns(doc, quotes)
+    headline = [h for h in headline_statement(doc, quotes) if not any(overlaps(h.cue, t.cue) for t in turns)]
+    found = signed_quotations(doc, quotes) + turns + headline
     return sorted(found, key=lambda a: a.content[0])

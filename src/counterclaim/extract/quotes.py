@@ -48,6 +48,13 @@ def _role(text: str, i: int, open_mark: str | None) -> str:
         return "open"
     if ch in CLOSERS:
         return "close"
+    if ch == STRAIGHT and before.isspace() and after.isspace():
+        # ' " All responsibility lies with them, " - said the ministry': machine translation spaces its marks out.
+        # A spaced mark closes the quote that is open, else opens one if words follow on the line
+        if open_mark == STRAIGHT:
+            return "close"
+        rest = text[i + 1:i + 40].lstrip(" \t")
+        return "open" if rest[:1].isalnum() else ""
     if ch == STRAIGHT:
         return _straight_role(before, after, i)
     return ""

@@ -68,6 +68,19 @@ def _capitalised(token: Token) -> bool:
     return any(t.text == token.text and not t.is_sent_start for t in token.doc)
 
 
+def _press_office(tokens: list[Token], head: Token | None) -> tuple[list[Token], Token | None]:
+    """'the press service of the ministry', 'the army's press office': the body itself speaks through it."""
+    if head is None or head.lower_ not in ("service", "office", "centre", "center", "department") \
+            or not any(c.lower_ == "press" for c in head.children):
+        return tokens, head
+    owner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"), None) or next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return tokens, head
+    kept = [t for t in tokens if t in owner.subtree]
+    return (kept, owner) if kept else (tokens, head)
+
+
 def _a_people(token: Token) -> bool:
     """'Houthis' in a text that also says 'Houthi': the plural of a people's or a movement's name."""
     word = token.text
@@ -121,7 +134,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     """Read one source phrase. Its relative clauses are left out ('the spokesman, who did not name the villages,'
     as the learned tagger marks sources, PolNeAR-style): they describe the speaker but do not name it."""
     text = doc_text(doc)[span[0]:span[1]]
-    tokens = _without_clauses(_tokens(doc, span), head)
+    tokens, head = _press_office(_without_clauses(_tokens(doc, span), head), head)
     lower = [t.lower_ for t in tokens]
     words = {t.lemma_.lower() for t in tokens} | set(lower)
     if head is not None and head.pos_ == "PRON" and len(tokens) <= 2:
