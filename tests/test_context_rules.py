@@ -275,3 +275,13 @@ def test_attackers_retreating_move_the_front_and_a_group_replaced_is_no_place(nl
 ])
 def test_event_verbs_that_need_their_object_or_were_missing(nlp, text, kinds):
     assert {e.type for e in analyse(nlp, text).events} - {"other", "attack"} == kinds
+
+
+def test_a_titled_name_the_tagger_reads_as_one_organisation_is_the_person(nlp):
+    text = ("«The citizens should not believe the rumours» . said the Minister of Information Karim Osman on the "
+            "state television Monday evening, and he confirmed that a corridor would open.")
+    analysis = analyse(nlp, text)
+    names = {a.cue.text: next(s.name for s in analysis.speakers if s.key == a.speaker) for a in analysis.attributions
+             if a.speaker}
+    assert names.get("said") == "Karim Osman"
+    assert names.get("confirmed") == "Karim Osman"  # "he": the person just named, not an organisation

@@ -68,6 +68,16 @@ def _capitalised(token: Token) -> bool:
     return any(t.text == token.text and not t.is_sent_start for t in token.doc)
 
 
+def _titled_name(head: Token, tokens: list[Token]) -> list[Token]:
+    """The two to four proper nouns ending at ``head`` after a title, which the entity tagger took, title and
+    all, for an organisation's name."""
+    run = [head]
+    while run[0].i > 0 and (prev := head.doc[run[0].i - 1]) in tokens and prev.pos_ == "PROPN" \
+            and prev.dep_ == "compound" and prev.lower_ not in PERSON_ROLES and not country_of(prev.text):
+        run.insert(0, prev)
+    return run if 2 <= len(run) <= 4 else []
+
+
 def _press_office(tokens: list[Token], head: Token | None) -> tuple[list[Token], Token | None]:
     """'the press service of the ministry', 'the army's press office': the body itself speaks through it."""
     if head is None or head.lower_ not in ("service", "office", "centre", "center", "department") \
@@ -153,6 +163,9 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     name_tokens = [] if a_body or head is not None and (country_of(head.text) or head.pos_ == "NOUN" and (
         head.lemma_.lower() not in PERSON_ROLES | ANALYST_WORDS or head.tag_ == "NNS")) else _person_name(tokens, head)
     org_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS | ANALYST_WORDS | UNIT_WORDS
+    if not name_tokens and not a_body and head is not None and head.pos_ == "PROPN" and head.ent_type_ == "ORG" \
+            and any(t.lower_ in PERSON_ROLES and t.i < head.i for t in tokens):
+        name_tokens = _titled_name(head, tokens)  # "the Minister of Information Abdelrahim Fadul", one ORG
     if not name_tokens and not a_body and head is not None and head.pos_ == "PROPN" and not country_of(head.text) \
             and head.text[:1].isupper() and head.lower_ not in org_words and head.ent_type_ not in ("ORG", "GPE") \
             and not ACRONYM_TOKEN.match(head.text) and not (head.i > 0 and doc[head.i - 1].lower_ == "the") \
@@ -165,9 +178,10 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
         if (head.ent_type_ in ("PERSON", "") or (len(run) <= 3 and _role_words(words))) \
                 and not any(t.lower_ in ORG_NAME_WORDS for t in run):
             name_tokens = run
-    if not name_tokens and head is not None and head.pos_ == "NOUN" \
+    if not name_tokens and head is not None and head.pos_ in ("NOUN", "PROPN") \
             and head.lemma_.lower() in PERSON_ROLES | ANALYST_WORDS:
-        name_tokens = _appositive_name(head, tokens, org_words)  # "a military analyst, Oleksandr Kovalenko,"
+        # "a military analyst, Oleksandr Kovalenko,", "the Minister of Information Karim Osman" (title-cased)
+        name_tokens = _appositive_name(head, tokens, org_words)
     groups = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start_char >= span[0] and e.end_char <= span[1]
               and not set(t.i for t in e) & {t.i for t in name_tokens} and not country_of(e.text)
               and not _about(e.root) and e.text not in TITLE_ABBREVIATIONS]  # the tagger calls "Lt." an ORG
