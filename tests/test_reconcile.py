@@ -47,6 +47,19 @@ def _stances(doc: dict, prop: dict, stance: str) -> list[tuple[dict, dict]]:
     return [(s, entities.get(s["entity"] or "", {})) for s in prop["stances"] if s["stance"] == stance]
 
 
+def _report(tmp_path: Path, text: str, published: date | None = None) -> dict:
+    """The export of one invented plain-text report."""
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    return to_document(run([str(report)], published=published).corpus)
+
+
+def _speaker_entities(doc: dict) -> dict[str, dict]:
+    """Each attribution's source phrase -> the entity it resolved to."""
+    entities = {e["id"]: e for e in doc["entities"]}
+    return {a["source"]["text"]: entities[a["source"]["entity"]] for a in doc["attributions"] if a["source"]}
+
+
 def _names(pairs) -> str:
     return " | ".join(e.get("name", "") for _, e in pairs)
 
@@ -224,12 +237,10 @@ def test_rebels_named_after_their_country_are_a_side_of_their_own_and_their_acro
 
 
 def test_a_killing_is_a_loss_for_the_victims_side_not_the_killers(tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text(
+    doc = _report(tmp_path, (
         "Peru's defence ministry said on Tuesday its forces had captured two heights near the town of Tacna, "
         "killing at least 30 Chilean soldiers. Chile's defence ministry rejected the claim as a lie.\n\n"
-        "Chilean troops still hold every position near Tacna, the ministry said.", encoding="utf-8")
-    doc = to_document(run([str(report)], published=date(2025, 3, 4)).corpus)
+        "Chilean troops still hold every position near Tacna, the ministry said."), date(2025, 3, 4))
     losses = [p for p in doc["propositions"] if p["family"] == "casualties"]
     assert losses and {p["actor_side"] for p in losses} == {"Chile"}
     assert all("Chile" in p["summary"] and "lost men" in p["summary"] for p in losses)
@@ -291,15 +302,13 @@ def test_casualties_of_no_side_are_people_killed_not_forces_that_lost_men(tmp_pa
 
 
 def test_a_states_count_of_militants_killed_is_its_foes_loss_and_civilian_deaths_no_sides(tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text(
+    doc = _report(tmp_path, (
         "Burkina Faso junta claims dozens of militants killed near Djibo; JNS says it seized army post\n\n"
         "Burkina Faso's military government said on Monday that its armed forces had \"neutralised\" 47 "
         "terrorists in air strikes near the town of Dori. The jihadist group JNS, however, said in a statement "
         "that its fighters had overrun an army camp near Djibo on Sunday, killing 21 soldiers.\n\n"
         "Rights Watch International said it had documented the killing of at least 12 civilians in the village "
-        "of Arbinda. The army rejected the report as baseless.", encoding="utf-8")
-    doc = to_document(run([str(report)], published=date(2025, 2, 4)).corpus)
+        "of Arbinda. The army rejected the report as baseless."), date(2025, 2, 4))
     entities = {e["id"]: e for e in doc["entities"]}
     assert [e["name"] for e in entities.values() if e["name"] == "JNS"] == ["JNS"]  # headline and body: one group
     assert next(e for e in entities.values() if e["name"] == "Rights Watch International")["type"] != "person"
@@ -326,8 +335,7 @@ def test_speakers_named_through_an_acronym_an_ally_or_a_leader_are_who_speaks(tm
         "Residents in Kananga, the main city of the region, told reporters they heard explosions. The Angolan "
         "army said its troops had repelled the attack."}), encoding="utf-8")
     doc = to_document(run([str(feed)]).corpus)
-    entities = {e["id"]: e for e in doc["entities"]}
-    speaker = {a["source"]["text"]: entities[a["source"]["entity"]] for a in doc["attributions"] if a["source"]}
+    speaker = _speaker_entities(doc)
     assert speaker["KLF adviser Omar Nasser"]["name"] == "Omar Nasser"
     assert speaker["KLF adviser Omar Nasser"]["side"] == speaker["The KLF"]["side"] == "KLF"
     opposition = next(e for text, e in speaker.items() if text.startswith("Angolan opposition fighters"))
@@ -337,14 +345,12 @@ def test_speakers_named_through_an_acronym_an_ally_or_a_leader_are_who_speaks(tm
 
 
 def test_a_movements_spokesman_is_not_given_the_side_of_the_state_it_fights(tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text(
+    doc = _report(tmp_path, (
         "Angolan strikes hit Zawari-held port; Zawaris claim missile attack on Luanda\n\n"
         "The Angolan military said its fighter jets struck the port of Lobito on Monday, in response to repeated "
         "drone launches by the Zawari movement. Zawari military spokesman Amir Dawood said in a televised address "
         "that the group had fired a ballistic missile at Luanda airport and that it \"hit its target\". The "
-        "Angolan military said the missile was intercepted.", encoding="utf-8")
-    doc = to_document(run([str(report)], published=date(2025, 7, 22)).corpus)
+        "Angolan military said the missile was intercepted."), date(2025, 7, 22))
     entities = {e["id"]: e for e in doc["entities"]}
     claim = next(a for a in doc["attributions"] if a["cue"]["text"] == "claim")
     assert "Angolan strikes" not in claim["content"]["text"]  # the clause before the semicolon is not theirs
@@ -354,8 +360,7 @@ def test_a_movements_spokesman_is_not_given_the_side_of_the_state_it_fights(tmp_
 
 
 def test_an_army_officers_admission_of_dead_soldiers_is_against_interest_and_the_groups_spokesman_is_its(tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text(
+    doc = _report(tmp_path, (
         "Al-Karama says it overran army base in Cabo Delgado\n\n"
         "PEMBA, Feb 18 (Coast Daily) - Al-Karama militants said on Sunday they had overrun a base used by "
         "government troops near the town of Macomia, killing dozens of soldiers, a claim rejected by Mozambique's "
@@ -365,8 +370,7 @@ def test_an_army_officers_admission_of_dead_soldiers_is_against_interest_and_the
         "Mozambique's defence minister, Cristovao Chume, said the attack had been repulsed. \"The terrorists "
         "suffered heavy losses and fled into the forest,\" he told reporters.\n\n"
         "A senior Mozambican army officer, who spoke on condition of anonymity, said at least 11 soldiers died in "
-        "the fighting.", encoding="utf-8")
-    doc = to_document(run([str(report)], published=date(2024, 2, 19)).corpus)
+        "the fighting."), date(2024, 2, 19))
     entities = {e["name"]: e for e in doc["entities"]}
     assert "Al-Karama militants" in entities["Al-Karama"]["aliases"]  # one group, not two
     assert entities["Abu Yasir Hamdan"]["side"] == "Al-Karama"  # "the group's spokesman", not the army's
@@ -377,16 +381,14 @@ def test_an_army_officers_admission_of_dead_soldiers_is_against_interest_and_the
 
 
 def test_two_states_ministries_stay_apart_and_each_admits_its_own_losses(tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text(
+    doc = _report(tmp_path, (
         "Peru accuses Chile of shelling border villages\n\n"
         "Peru's defence ministry accused Chilean forces on Tuesday of shelling the town of Tacna with artillery, "
         "and said at least 49 Peruvian soldiers had been killed.\n\n"
         "Chile's defence ministry said its army had taken retaliatory measures after Peruvian units fired on its "
         "positions. According to the ministry, 50 Chilean servicemen were killed.\n\n"
         "Jorge Salinas, an adviser to the Chilean president, was quoted by the state news agency Orbe as saying "
-        "that Santiago had no territorial claims.", encoding="utf-8")
-    doc = to_document(run([str(report)], published=date(2022, 9, 13)).corpus)
+        "that Santiago had no territorial claims."), date(2022, 9, 13))
     entities = {e["id"]: e for e in doc["entities"]}
     ministries = {e["side"] for e in entities.values() if e["type"] == "government" and "defence" in e["name"]}
     assert ministries == {"Peru", "Chile"}  # one name, two states: two entities
@@ -401,14 +403,11 @@ def test_two_states_ministries_stay_apart_and_each_admits_its_own_losses(tmp_pat
 
 
 def test_a_group_under_a_countrys_possessive_is_its_own_party_a_unit_the_countrys(tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text(
+    doc = _report(tmp_path, (
         "Angola's Kwanza Support Forces said on Monday they had seized the town of Cuito after heavy fighting. "
         "Angola's army said its troops still held the airport. Angola's Lion Brigade said it had repelled three "
-        "assaults near the bridge.", encoding="utf-8")
-    doc = to_document(run([str(report)], published=date(2025, 3, 4)).corpus)
-    entities = {e["id"]: e for e in doc["entities"]}
-    speaker = {a["source"]["text"]: entities[a["source"]["entity"]] for a in doc["attributions"] if a["source"]}
+        "assaults near the bridge."), date(2025, 3, 4))
+    speaker = _speaker_entities(doc)
     group = speaker["Angola's Kwanza Support Forces"]
     assert (group["name"], group["type"], group["side"]) == ("Kwanza Support Forces", "armed_group",
                                                              "Kwanza Support Forces")
@@ -434,14 +433,12 @@ def test_a_militia_described_as_one_is_a_body_and_the_outlet_is_read_from_its_ow
 
 
 def test_machine_translated_wire_copy_gives_the_enemys_shelling_and_the_ministrys_own_losses(tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text(
+    doc = _report(tmp_path, (
         "The Ministry of Defence of Angola: the enemy shelled our positions in the Cuito direction\n\n"
         "Luanda, 14 September. The Ministry of Defence of Angola reported that from 02:00 units of the armed forces "
         "of Namibia subjected to fire from large-caliber weapons the positions of the Angolan Army.\n\n"
         "According to the press service of the ministry, as a result of the shelling, two servicemen of the Angolan "
-        "Army were wounded.", encoding="utf-8")
-    doc = to_document(run([str(report)], published=date(2022, 9, 14)).corpus)
+        "Army were wounded."), date(2022, 9, 14))
     entities = {e["id"]: e for e in doc["entities"]}
     headline = next(a for a in doc["attributions"] if a["cue"]["text"] == ":")
     assert entities[headline["source"]["entity"]]["side"] == "Angola"
