@@ -285,3 +285,13 @@ def test_a_titled_name_the_tagger_reads_as_one_organisation_is_the_person(nlp):
              if a.speaker}
     assert names.get("said") == "Karim Osman"
     assert names.get("confirmed") == "Karim Osman"  # "he": the person just named, not an organisation
+
+
+def test_chad_niger_and_guinea_are_countries_when_capitalised_and_a_chad_is_still_a_person(nlp):
+    assert [country_of(w) for w in ("Chad", "Chad's", "Niger", "Guinea", "chad", "Georgia", "Jordan")] == [
+        "Chad", "Chad", "Niger", "Guinea", None, None, None]
+    analysis = analyse(nlp, "Chad's army said its troops had repelled the attack near Abeche. Chad Smith, a "
+                            "retired colonel, said the army would hold the town.")
+    speakers = {s.name: s for s in analysis.speakers}
+    assert speakers["Chad Smith"].type == "person"
+    assert any(s.country == "Chad" and s.type == "military" for s in analysis.speakers)

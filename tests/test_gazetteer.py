@@ -286,3 +286,15 @@ def test_gazetteer_not_kept_where_the_cache_cannot_be_written(gaz: Gazetteer, tm
     blocker.write_text("a file where the cache directory should be")
     gazetteer_module.write_cache(gaz, blocker / "gazetteer.pickle")  # no error: the run goes on without a cache
     assert blocker.read_text().startswith("a file")
+
+
+def test_a_small_town_abroad_is_stray_unless_it_lies_near_a_named_country() -> None:
+    from counterclaim.reconcile.places import _stray
+
+    def town(lat: float, lon: float, code: str) -> GeoMatch:
+        return GeoMatch("Town", lat, lon, code, None, "town", None, 20_000, "exact")
+
+    chad = {"TD": (12.1, 15.0)}  # a report that names only a neighbour ("the crossing with Chad")
+    assert not _stray(town(14.13, 25.55, "SD"), chad)  # a Darfur town, about 1,100 km from N'Djamena
+    assert _stray(town(43.2, -71.5, "US"), {"UA": (50.45, 30.52)})  # "Concord" in a report on Ukraine
+    assert not _stray(town(43.2, -71.5, "US"), {})  # no country named: nothing to stray from

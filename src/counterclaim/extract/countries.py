@@ -22,6 +22,9 @@ EXTRA_FORMS = {
     "Israel": ["Israeli"], "Palestine": ["Palestinian", "Gaza"], "Myanmar": ["Burma", "Burmese"],
 }
 AMBIGUOUS_FORMS = {"georgia", "jordan", "chad", "niger", "guinea", "us", "x"}
+# Of those, the ones that mean the country when capitalised as its name, news on the Sahel and Darfur being full of
+# them; "Georgia" (the US state) and "Jordan" (a surname) stay ambiguous whatever their case.
+CAPITALISED_COUNTRIES = {"Chad", "Niger", "Guinea"}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -120,6 +123,8 @@ def country_of(word: str) -> str | None:
     The word as written is tried first, as some names look possessive or carry an article ("St. John's", "The
     Gambia"); then without the possessive and without a leading article, which spaCy ORG entity texts keep
     ("the Kremlin"). Forms themselves keep their article, so a bare "valley" is not Anguilla's "The Valley"."""
+    if word in CAPITALISED_COUNTRIES or _unpossessed(word) in CAPITALISED_COUNTRIES:
+        return _unpossessed(word)
     forms = country_forms()
     key = _key(word)
     if key in forms or not (key.startswith("the ") or "'" in word or "’" in word):

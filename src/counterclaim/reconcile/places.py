@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..extract.countries import country_of, is_demonym
 from ..model import ArticleAnalysis, Span
 from ..resolve import PERSON_TYPES, slug
+from ..resolve.gazetteer import km_between
 
 
 @dataclass
@@ -53,7 +54,7 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
     not_places = {s.name for s in analysis.speakers} | set(analysis.forces) | {article.outlet or ""}
     countries = _countries(analysis, gazetteer)
     # country codes too, so that a town in a country named only by adjective ("Congolese army") is corroborated
-    context = [t.span.text for t in analysis.toponyms] + sorted(countries)
+    context = [t.span.text for t in analysis.toponyms] + sorted(countries)  # the codes
     found: list[tuple[int, str]] = []  # (start, place id) of this article's mentions
     for toponym in analysis.toponyms:
         span = toponym.span
@@ -84,22 +85,33 @@ def finish_places(book: PlaceBook) -> PlaceBook:
     return book
 
 
-def _countries(analysis: ArticleAnalysis, gazetteer) -> set[str]:
-    """ISO codes of the countries the article names (as places or in words such as "Russian")."""
-    codes: set[str] = set()
+def _countries(analysis: ArticleAnalysis, gazetteer) -> dict[str, tuple[float | None, float | None]]:
+    """ISO code -> a point (the gazetteer's) of each country the article names (as places or in words such as
+    "Russian")."""
+    codes: dict[str, tuple[float | None, float | None]] = {}
     if gazetteer is None:
         return codes
     names = {country_of(t.span.text) for t in analysis.toponyms} | {country_of(f) for f in analysis.forces}
     for name in filter(None, names):
         match = gazetteer.locate(name)
         if match is not None and match.country_code:
-            codes.add(match.country_code)
+            codes[match.country_code] = (match.lat, match.lon)
     return codes
 
 
-def _stray(match, countries: set[str]) -> bool:
-    return bool(countries) and match.precision != "country" and match.country_code not in countries and (
-        match.population or 0) < 1_000_000
+NEIGHBOURHOOD_KM = 2000  # a town this close to a named country may lie across its border ("the crossing with Chad")
+
+
+def _stray(match, countries: dict[str, tuple[float | None, float | None]]) -> bool:
+    """A small town in a country the article does not name, far from every country it names ("Concord" in a photo
+    credit of a report on Ukraine), not one across a named country's border."""
+    if not countries or match.precision == "country" or match.country_code in countries or (
+            match.population or 0) >= 1_000_000:
+        return False
+    if match.lat is None or match.lon is None:
+        return True
+    return all(lat is None or km_between(match.lat, match.lon, lat, lon) > NEIGHBOURHOOD_KM
+               for lat, lon in countries.values())
 
 
 def _focus(analysis: ArticleAnalysis, found: list[tuple[int, str]], book: PlaceBook) -> dict[str, str]:

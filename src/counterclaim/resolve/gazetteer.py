@@ -78,7 +78,8 @@ def _strip_region_word(key: str) -> str | None:
     return head if head and last in REGION_WORDS else None
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
     p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
     c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
     return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
@@ -300,7 +301,7 @@ class Gazetteer:
         codes, points = self._context(context, key) if found else (set(), [])
         ranked = []
         for m, alt in found:
-            near = min((_km(m.lat, m.lon, *p) for p in points), default=0.0) if m.lat is not None else 0.0
+            near = min((km_between(m.lat, m.lon, *p) for p in points), default=0.0) if m.lat is not None else 0.0
             tier = 0 if m.country_code in codes or (m.feature == "country" and not codes) else \
                 1 if points and near <= NEAR_KM else 2
             if self._keep(key, (m, alt), suffixed, tier, bool(codes or points)):
