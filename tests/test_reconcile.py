@@ -406,12 +406,14 @@ def test_a_group_under_a_countrys_possessive_is_its_own_party_a_unit_the_country
     doc = _report(tmp_path, (
         "Angola's Kwanza Support Forces said on Monday they had seized the town of Cuito after heavy fighting. "
         "Angola's army said its troops still held the airport. Angola's Lion Brigade said it had repelled three "
-        "assaults near the bridge."), date(2025, 3, 4))
+        "assaults near the bridge. Angola's Revolutionary Guards said they had shot down two drones."),
+        date(2025, 3, 4))
     speaker = _speaker_entities(doc)
     group = speaker["Angola's Kwanza Support Forces"]
     assert (group["name"], group["type"], group["side"]) == ("Kwanza Support Forces", "armed_group",
                                                              "Kwanza Support Forces")
     assert speaker["Angola's army"]["side"] == speaker["Angola's Lion Brigade"]["side"] == "Angola"
+    assert speaker["Angola's Revolutionary Guards"]["side"] == "Angola"
 
 
 def test_a_militia_described_as_one_is_a_body_and_the_outlet_is_read_from_its_own_reporting(tmp_path):

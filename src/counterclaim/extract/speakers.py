@@ -281,7 +281,8 @@ def _named_after(tokens: list[Token]) -> bool:
         return False
     names = [t.lower_ for t in tokens if t.i > owner.i and (t.is_title or t.is_upper) and t.is_alpha]
     return bool(names) and not any(n in UNIT_WORDS for n in names) and any(
-        n not in STATE_FORCE_WORDS | GOVERNMENT_WORDS | MILITARY_WORDS | PERSON_ROLES for n in names)
+        n not in STATE_FORCE_WORDS | GOVERNMENT_WORDS | MILITARY_WORDS | PERSON_ROLES | {"revolutionary"}
+        for n in names)  # "Iran's Revolutionary Guards" are Iran's
 
 
 def core_words(descriptors: set[str]) -> frozenset[str]:
