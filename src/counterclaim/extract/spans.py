@@ -67,7 +67,7 @@ def inside(a: CharSpan, b: CharSpan) -> bool:
 # each is computed once and kept in the Doc's user_data. The cached Spans point back at the Doc, a reference
 # cycle: call ``forget_views`` when done with the Doc, or it (and its token arrays) waits for a full garbage
 # collection, which comes ever more rarely as a run's results pile up.
-_TEXT, _ENTS, _SENTS = "counterclaim.text", "counterclaim.ents", "counterclaim.sents"
+_TEXT, _ENTS, _SENTS, _WORDS = "counterclaim.text", "counterclaim.ents", "counterclaim.sents", "counterclaim.words"
 
 
 def doc_text(doc: Doc) -> str:
@@ -90,9 +90,17 @@ def doc_sents(doc: Doc) -> tuple[list[Span], list[int]]:
     return doc.user_data[_SENTS]
 
 
+def doc_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """Every token's text, and the texts of tokens that stand somewhere other than at a sentence's start."""
+    if _WORDS not in doc.user_data:
+        doc.user_data[_WORDS] = (frozenset(t.text for t in doc),
+                                 frozenset(t.text for t in doc if not t.is_sent_start))
+    return doc.user_data[_WORDS]
+
+
 def forget_views(doc: Doc) -> None:
     """Drop the cached views, breaking their cycle with the Doc so that it is freed as soon as it is dropped."""
-    for key in (_TEXT, _ENTS, _SENTS):
+    for key in (_TEXT, _ENTS, _SENTS, _WORDS):
         doc.user_data.pop(key, None)
 
 

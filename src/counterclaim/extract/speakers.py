@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Span, Speaker
 from ..nlp import TITLE_ABBREVIATIONS
 from .countries import STATE_FORCE_WORDS, country_of, fold, names_own_party
-from .spans import clause_tokens, doc_ents, doc_sents, doc_text, sentence_at
+from .spans import clause_tokens, doc_ents, doc_sents, doc_text, doc_words, sentence_at
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS,
                       MEDIA_NOUNS, MILITARY_WORDS, ORG_NAME_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
 
@@ -65,7 +65,7 @@ def _without_clauses(tokens: list[Token], head: Token | None) -> list[Token]:
 
 def _capitalised(token: Token) -> bool:
     """Written with a capital where no sentence starts, here or elsewhere in the text ('Houthi', not 'Senior')."""
-    return any(t.text == token.text and not t.is_sent_start for t in token.doc)
+    return token.text in doc_words(token.doc)[1]
 
 
 def _titled_name(head: Token, tokens: list[Token]) -> list[Token]:
@@ -94,7 +94,7 @@ def _press_office(tokens: list[Token], head: Token | None) -> tuple[list[Token],
 def _a_people(token: Token) -> bool:
     """'Houthis' in a text that also says 'Houthi': the plural of a people's or a movement's name."""
     word = token.text
-    return len(word) > 4 and word.endswith("s") and any(t.text == word[:-1] for t in token.doc)
+    return len(word) > 4 and word.endswith("s") and word[:-1] in doc_words(token.doc)[0]
 
 
 def _person_name(tokens: list[Token], head: Token | None = None) -> list[Token]:
