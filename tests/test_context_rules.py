@@ -24,6 +24,9 @@ from counterclaim.reconcile import against_interest
     ("Published: Tuesday, 14 October 2025\nShelling resumed", date(2025, 10, 14)),
     ("Updated 2023-05-11 10:00\nText", date(2023, 5, 11)),
     ("KYIV (AP) — A drone struck a depot, officials said.", None),
+    ("Strikes hit the south: live\n\nUpdated 18:42 GMT, 24 September 2024\n\n18:30 GMT – text", date(2024, 9, 24)),
+    ("Junta claims dozens killed\n\nFebruary 3, 2025\n\nBy Paul Mercier, Sahel Desk\n\nText", date(2025, 2, 3)),
+    ("Gangs seize station\nBy Marie Desrosiers | March 9, 2024\nPORT-AU-PRINCE — Gangs", date(2024, 3, 9)),
     ("The governor said on May 9, 2023 - a week ago - that", None),
 ])
 def test_dateline_dates(text, expected):

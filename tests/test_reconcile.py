@@ -450,3 +450,21 @@ def test_machine_translated_wire_copy_gives_the_enemys_shelling_and_the_ministry
     assert ("strike", "Namibia") in props  # "the enemy" in Angola's words, "the armed forces of Namibia"
     assert [(s["side"], s["against_interest"]) for s in props[("casualties", "Angola")]["stances"]] == [
         ("Angola", True)]
+
+
+def test_a_liveblog_gives_a_claimed_strike_to_its_claimant_and_one_army_one_entity(tmp_path):
+    doc = _report(tmp_path, (
+        "Peru-Sendero live: strikes hit the highlands as rockets target Lima\n\n"
+        "Updated 18:42 GMT, 24 September 2024\n\n"
+        "18:30 GMT – Peruvian army says it struck 160 Sendero targets\n"
+        "The Peruvian military said its jets had struck more than 160 Sendero targets across the highlands.\n\n"
+        "17:55 GMT – Sendero claims rocket attack on Lima\n"
+        "Sendero said in a statement that its fighters had fired a barrage of rockets at an army base north of "
+        "Lima.\n\n"
+        "16:45 GMT – Peru's president urged civilians in Ayacucho to leave areas where Sendero stores weapons."))
+    assert doc["articles"][0]["published"]["value"] == "2024-09-24"  # "Updated 18:42 GMT, 24 September 2024"
+    armies = [e for e in doc["entities"] if e["type"] == "military" and e["side"] == "Peru"]
+    assert len(armies) == 1  # "Peruvian army" and "The Peruvian military"
+    claimed = next(e for e in doc["events"] if e["span"]["text"].startswith("rocket attack on Lima"))
+    assert claimed["actor_side"] == "Sendero"  # "Sendero claims rocket attack": its own
+    assert not [e for e in doc["events"] if e["type"] == "withdrawal"]  # civilians leaving are no front line

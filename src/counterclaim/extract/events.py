@@ -16,11 +16,11 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Attribution, DateRef, Event, Party, Span, Toponym
 from .countries import country_of
 from .dates import resolve_date
-from .event_lexicon import (AREA_NOUNS, CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, DIRECTIONS, ENEMY_WORDS,
-                            EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS, GROUP_WORDS, HEDGING_AUX,
-                            HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PLACE_PREPS, PREDICTING_AUX,
-                            PREDICTING_CUES, PREDICTING_HEADS, SELF_WORDS, SETTLEMENT_NOUNS, STATE_WORDS,
-                            VERB_EVENTS)
+from .event_lexicon import (AREA_NOUNS, CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, DIRECTIONS,
+                            ENEMY_WORDS, EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS,
+                            GROUP_WORDS, HEDGING_AUX, HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PLACE_PREPS,
+                            PREDICTING_AUX, PREDICTING_CUES, PREDICTING_HEADS, SELF_WORDS, SETTLEMENT_NOUNS,
+                            STATE_WORDS, VERB_EVENTS)
 from .lexicon import ARMED_GROUP_WORDS, GOVERNMENT_WORDS, MILITARY_WORDS, ORG_NAME_WORDS
 from .magnitudes import find_magnitudes
 from .spans import doc_ents, doc_text
@@ -211,6 +211,8 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     start, end = words[0].idx, token.idx + len(token.text)
     span = Span.of(text, start, end)
     low = {_lower(w) for w in words} | {w.lower_ for w in words}
+    if {_lower(token), token.lower_} & CIVILIAN_WORDS:
+        return None  # "Lebanese civilians": no party to the fighting, whatever their country
     if low & SELF_WORDS or (claimed and low & {"his", "her", "their", "its"}):
         return Party("self", span)
     if _lower(token) in ENEMY_WORDS:
@@ -468,9 +470,11 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
         if actor is None and actor_token is not None and actor_token.pos_ in ("NOUN", "PROPN") and etype in (
                 "advance", "withdrawal", "capture", "counterattack", "encirclement"):
             continue  # families fleeing, civilians leaving: movement, not a change on the front line
-        if actor is None and claims and etype in ("advance", "capture", "counterattack") and not falls:
-            # an unowned gain inside a claim: the claimant's own ("the liberation of X was completed"),
-            # or, in a sentence that calls a claim false, the enemy's
+        claimed_strike = etype in ("attack", "shelling") and any(a.cue_lemma == "claim" for a in claims)
+        if actor is None and claims and (etype in ("advance", "capture", "counterattack") or claimed_strike) \
+                and not falls:
+            # an unowned gain inside a claim: the claimant's own ("the liberation of X was completed"; "X claims
+            # rocket attack on Y": it claims the attack), or, in a sentence that calls a claim false, the enemy's
             kind = "enemy" if DENIAL.search(sentence.text) else "self"
             actor = Party(kind, Span.of(text, token.idx, token.idx + len(token.text)))
         place, relation = _place(token, toponyms, clause, actor.span if actor else None)

@@ -285,13 +285,17 @@ def _named_after(tokens: list[Token]) -> bool:
         for n in names)  # "Iran's Revolutionary Guards" are Iran's
 
 
-def core_words(descriptors: set[str]) -> frozenset[str]:
-    """What names a body once its country and role words are set aside: {'defense', 'ministry'}."""
-    return frozenset(d for d in descriptors if not country_of(d) and d not in PERSON_ROLES)
+def core_words(descriptors: set[str], kind: str | None = None) -> frozenset[str]:
+    """What names a body once its country and role words are set aside: {'defense', 'ministry'}. A country's
+    army, military and armed forces are one body: their generic words name it as "military"."""
+    core = frozenset(d for d in descriptors if not country_of(d) and d not in PERSON_ROLES)
+    if kind == "military":
+        core = (core - GENERIC_MILITARY) | {"military"}
+    return core
 
 
 def _org_key(m: Mention) -> tuple:
-    return (m.type, m.country, core_words(m.descriptors))
+    return (m.type, m.country, core_words(m.descriptors, m.type))
 
 
 def _compatible_roles(a: set[str], b: set[str]) -> bool:
@@ -439,6 +443,7 @@ SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 MEMBER_NOUNS = GENERIC_GROUP_WORDS - {"group", "movement"}  # "Al-Shabaab militants", "Fano militia"
 BODY_NOUNS = ARMED_GROUP_WORDS | GOVERNMENT_WORDS | MEDIA_NOUNS | ORG_NAME_WORDS | {"organisation", "organization",
                                                                             "party", "outlet", "broadcaster"}
+GENERIC_MILITARY = frozenset({"army", "military", "forces", "force", "armed", "troops"})
 BODY_TYPES = frozenset({"government", "military", "military_unit"})
 GENERIC_BODIES = frozenset({"group", "organisation", "organization", "movement", "militia", "faction"})
 ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "spokesperson", "soldier",

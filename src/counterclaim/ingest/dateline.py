@@ -20,9 +20,13 @@ _PLACE = r"[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
 _DATELINE = re.compile(
     rf"^\s*{_PLACE}\s*(?:\([^)\n]{{1,30}}\)\s*)?[,:]\s*(?P<date>{_DATE})\s*(?:\([^)\n]{{1,30}}\)\s*)?[—–-]",
     re.MULTILINE)
+_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:GMT|UTC|[A-Z]{2,4})?,?\s+)?"  # "18:42 GMT, "
 _STAMP = re.compile(
-    rf"^\s*(?:Published|Posted|Updated|Date|Dated)\s*(?:on\s*)?:?\s*(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})",
+    rf"^\s*(?:Published|Posted|Updated|Date|Dated)\s*(?:on\s*)?:?\s*{_TIME}(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})",
     re.MULTILINE | re.IGNORECASE)
+# A date on a line of its own, or closing a byline ("By Ana Ruiz | March 9, 2024"), near the top
+_ALONE = re.compile(
+    rf"^[ \t]*(?:By\s[^\n]{{1,60}}?[|,·•–—-]\s*)?(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})[ \t]*$", re.MULTILINE)
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
 # Any wire dateline, dated or not: "KYIV (Reuters) -", "ADDIS ABABA, Nov 4 (Wire) -", "GOMA, Congo, Feb. 9, 2024 —":
 # a capitalised place at the start of a paragraph, perhaps a country, a date and an agency, then a dash.
@@ -32,9 +36,9 @@ WIRE_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Z
 
 
 def dateline_date(text: str) -> date | None:
-    """The date of a dateline or a "Published ..." line in the first lines of ``text``, else None."""
+    """The date of a dateline, a "Published ..." line or a date line of its own in the first lines of ``text``."""
     head = text[:_HEAD_CHARS]
-    for pattern in (_DATELINE, _STAMP):
+    for pattern in (_DATELINE, _STAMP, _ALONE):
         found = pattern.search(head)
         if found:
             parsed = dateparser.parse(found.group("date"), languages=["en"], settings=_SETTINGS)

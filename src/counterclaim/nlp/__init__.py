@@ -6,6 +6,8 @@ official ``en_core_web_sm`` wheel also works.
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 import spacy
@@ -46,10 +48,25 @@ def end_sentences_at_paragraphs(doc: Doc) -> Doc:
     # a wire dateline is no part of the first sentence: 'ADDIS ABABA, Nov 4 (Wire) - The government said' had the
     # dateline for the subject of 'said'
     for found in WIRE_DATELINE.finditer(text[:2000]):
-        after = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
-        if after is not None and len(after) and after[0].i > 0:
-            after[0].is_sent_start = True
+        _start_sentence(doc, found.end())
+    # a liveblog entry's heading ('17:55 GMT – Rebels claim rocket attack') is a sentence of its own, its time stamp
+    # none of it: without a full stop the heading ran on into the entry and its stamp became a speaker
+    for found in LIVE_STAMP.finditer(text):
+        _start_sentence(doc, found.end())
+        line_end = text.find("\n", found.end())
+        if line_end != -1:
+            _start_sentence(doc, line_end + 1)
     return doc
+
+
+LIVE_STAMP = re.compile(  # "17:55 GMT – ", "9.30am – " opening a line
+    r"(?m)^[ \t]*\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?[ \t]*[–—-][ \t]+(?=\S)")
+
+
+def _start_sentence(doc: Doc, char: int) -> None:
+    after = doc.char_span(char, char + 1, alignment_mode="expand")
+    if after is not None and len(after) and after[0].i > 0:
+        after[0].is_sent_start = True
 
 
 class ModelNotFound(RuntimeError):

@@ -170,7 +170,7 @@ def _kind(kind: str, name: str) -> str:
 def _org_key(s: Speaker, expand: dict[str, str]) -> tuple:
     name = expand.get(s.name, s.name)
     kind = _kind(s.type, name)
-    core = core_words(s.descriptors)
+    core = core_words(s.descriptors, kind)
     if kind == "armed_group":  # named by its name: "the MNDAA" is the group its expansion names, "Fano
         # militia" the group called "Fano"
         named = frozenset(fold(w) for w in NAME_WORD.findall(name) if not country_of(w))
