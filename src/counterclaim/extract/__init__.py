@@ -23,7 +23,7 @@ from .events import find_events, find_toponyms
 from .lexicon import CHANNELS, MULTIWORD_CHANNELS
 from .learned import attribution_mode
 from .quotes import Quote, find_quotes, parse_text
-from .spans import doc_ents, doc_text, forget_views, inside, overlaps, sentence_at
+from .spans import doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
 from .speakers import ACRONYM_TOKEN, SpeakerBook, affiliation_from_introduction
 from .verification import find_notes, infer_outlet, link_notes, outlet_from_reporting
 
@@ -241,8 +241,7 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
         if tok.dep_ == "compound":  # "a Somali army officer": the country qualifies the officer, of that army
             mods += [c for c in tok.head.children if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")]
         # "the armed forces of Armenia": the country after "of", where it is one
-        mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj" and country_of(g.text)]
+        mods += [g for g in of_objects(tok) if country_of(g.text)]
         for mod in mods:
             if mod.dep_ not in ("amod", "poss", "compound", "nmod", "pobj"):
                 continue

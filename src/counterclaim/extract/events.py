@@ -23,7 +23,7 @@ from .event_lexicon import (AREA_NOUNS, CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_P
                             STATE_WORDS, VERB_EVENTS)
 from .lexicon import ARMED_GROUP_WORDS, GOVERNMENT_WORDS, MILITARY_WORDS, ORG_NAME_WORDS
 from .magnitudes import find_magnitudes
-from .spans import doc_ents, doc_text
+from .spans import doc_ents, doc_text, of_objects
 
 LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "make", "complete", "begin", "start", "announce",
                "claim", "confirm", "report", "continue", "repel", "suffer", "sustain", "inflict"}
@@ -190,10 +190,7 @@ def _noun_actor(token: Token) -> Token | None:
 
 def _victims(token: Token) -> Token | None:
     """Who "the killing of 12 civilians" happened to."""
-    if _lower(token) != "killing":
-        return None
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return next(iter(of_objects(token)), None) if _lower(token) == "killing" else None
 
 
 def _is_toponym_like(token: Token) -> bool:
@@ -205,22 +202,20 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     if token is None:
         return None
     if token.lower_ in COUNT_NOUNS:  # "hundreds of militia fighters": the fighters are the party
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        token = next((c for c in of.children if c.dep_ == "pobj"), token) if of is not None else token
+        token = next(iter(of_objects(token)), token)
     words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"] or [token]
     start, end = words[0].idx, token.idx + len(token.text)
     span = Span.of(text, start, end)
     low = {_lower(w) for w in words} | {w.lower_ for w in words}
-    if {_lower(token), token.lower_} & CIVILIAN_WORDS:
+    head_words = {_lower(token), token.lower_}  # the lemma ("militant") and the word as written ("militants")
+    if head_words & CIVILIAN_WORDS:
         return None  # "Lebanese civilians": no party to the fighting, whatever their country
     if low & SELF_WORDS or (claimed and low & {"his", "her", "their", "its"}):
         return Party("self", span)
     if _lower(token) in ENEMY_WORDS:
         return Party("enemy", span)
-    owners = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-              if g.dep_ == "pobj"]  # "units of the armed forces of Armenia"
-    owners += [g for o in owners if _lower(o) in FORCE_WORDS for c in o.children if c.dep_ == "prep"
-               and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    owners = of_objects(token)  # "units of the armed forces of Armenia"
+    owners += [g for o in owners if _lower(o) in FORCE_WORDS for g in of_objects(o)]
     owners = [t for o in owners for t in o.subtree if t.i <= o.i]  # "of the Azerbaijani Army"
     for word in words + owners:
         country = country_of(word.text.strip("[]"))
@@ -231,7 +226,6 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     if named or token.pos_ == "PROPN":
         name = " ".join(w.text for w in (named or [token])).removesuffix("’s").removesuffix("'s")
         return Party("named", span, re.sub(r"[’']s\b", "", name))
-    head_words = {_lower(token), token.lower_}  # the lemma ("militant") and the word as written ("militants")
     if (head_words | low) & GROUP_WORDS:  # "the rebels", "militia fighters"
         return Party("group", span)
     if head_words & (STATE_WORDS | FORCE_WORDS):  # group words returned above

