@@ -298,3 +298,16 @@ def test_chad_niger_and_guinea_are_countries_when_capitalised_and_a_chad_is_stil
     speakers = {s.name: s for s in analysis.speakers}
     assert speakers["Chad Smith"].type == "person"
     assert any(s.country == "Chad" and s.type == "military" for s in analysis.speakers)
+
+
+def test_a_bodys_name_a_crowd_fleeing_and_a_lie_in_a_clause_beside_are_no_events_or_denials(nlp):
+    analysis = analyse(nlp, "The ZLA said its fighters had attacked only army posts near Korvel and that reports "
+                            "of civilian killings were lies. The minister said fighting between National Liberation "
+                            "Army (ZLA) guerrillas and the army had forced more than 9,000 to flee and that the "
+                            "rebels would stop if the army halted its offensive.")
+    assert all(e.trigger.text != "Liberation" for e in analysis.events)  # a word of the front's name
+    assert all(e.type != "withdrawal" for e in analysis.events)  # 9,000 people fleeing: no side withdrew
+    attack = next(e for e in analysis.events if e.trigger.text == "attacked")
+    assert attack.modality == "asserted"  # the lie is about the killings, in the clause beside it
+    offensive = next(e for e in analysis.events if e.trigger.text == "offensive")
+    assert offensive.actor is not None and "army" in offensive.actor.span.text  # "its" is the army's

@@ -158,6 +158,9 @@ def _subject(token: Token) -> Token | None:
     head = token.head
     if token.dep_ == "pcomp" and head.lower_ == "of" and _lower(head.head) in ("accuse", "blame", "charge"):
         return next((c for c in head.head.children if c.dep_ == "dobj"), None)  # "accused X of shelling": X did
+    if token.dep_ == "relcl" and (head.pos_ == "NUM" or _lower(head) in CIVILIAN_WORDS) \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return head  # "forced more than 20,000 to flee": the parser hangs the infinitive on the number
     if token.dep_ == "acl":  # "civilians leaving the town": the noun does it ("soldiers killed": it suffers it)
         return head if token.tag_ != "VBN" else None
     if token.dep_ == "xcomp":  # "forced it to withdraw": the object of the governing verb does it
@@ -175,6 +178,9 @@ def _noun_actor(token: Token) -> Token | None:
         if child.dep_ in ("poss", "amod", "compound") and (country_of(child.text) or child.pos_ in ("PROPN", "PRON")):
             if _lower(token) in CAPTURE_NOUNS and not country_of(child.text):
                 continue  # "the town's capture": the town is the place, not the captor
+            subject = _subject(token.head) if child.pos_ == "PRON" and token.dep_ == "dobj" else None
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return subject  # "if the army halted its offensive": the clause's subject owns it
             return child
     if _lower(token) in ("withdrawal", "retreat", "flight", "advance", "pullback", "counterattack", "attack",
                          "offensive", "loss", "casualty"):
@@ -191,6 +197,14 @@ def _noun_actor(token: Token) -> Token | None:
 def _victims(token: Token) -> Token | None:
     """Who "the killing of 12 civilians" happened to."""
     return next(iter(of_objects(token)), None) if _lower(token) == "killing" else None
+
+
+def _in_a_name(token: Token) -> bool:
+    """'National Liberation Army', 'Tigray People's Liberation Front': a word of a body's proper name is no event."""
+    head = token
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head
+    return token.pos_ == "PROPN" and head is not token and _lower(head) in BODY_WORDS
 
 
 def _is_toponym_like(token: Token) -> bool:
@@ -260,7 +274,7 @@ def _modality(token: Token, cue: str | None) -> str:
             return "denied"
     if cue in DENYING_CUES:
         return "denied"
-    if DENIAL.search(token.sent.text):
+    if _called_false(token):
         return "denied"
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         tokens.append(token.head)  # "the town's capture would ...": the noun's verb carries the modal
@@ -271,6 +285,24 @@ def _modality(token: Token, cue: str | None) -> str:
     if auxes & HEDGING_AUX or cue in HEDGING_CUES:
         return "hedged"
     return "asserted"
+
+
+def _called_false(token: Token) -> bool:
+    """The sentence calls what the trigger says false ("claims of an advance do not correspond to reality"), and
+    not in a clause of its own coordinated beside the trigger's ("had attacked only X and that reports of Y were
+    lies": the lie is about Y)."""
+    sent = token.sent
+    for match in DENIAL.finditer(sent.text):
+        word = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if word is None:
+            return True
+        up = [word.root, *word.root.ancestors]
+        mine = [token, *token.ancestors]
+        meet = next((t for t in mine if t in up), None)
+        beside = [t for t in up[:up.index(meet)] + mine[:mine.index(meet)]] if meet is not None else []
+        if not any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in beside):
+            return True
+    return False
 
 
 def _name_like(token: Token) -> bool:
@@ -441,7 +473,7 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             etype, subtype = _noun_type(token)
         else:
             continue
-        if etype is None or token.i in taken or any(s <= token.idx < e for s, e in sources):
+        if etype is None or token.i in taken or any(s <= token.idx < e for s, e in sources) or _in_a_name(token):
             continue
         if token.pos_ == "NOUN" and token.head.i in taken and token.dep_ in ("dobj", "nsubjpass"):
             continue  # "repelled the attacks": the verb is the event
@@ -461,9 +493,9 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
         actor_token = None if falls else _subject(token) if token.pos_ != "NOUN" else _noun_actor(token)
         target_token = _subject(token) if falls else _target(token) if token.pos_ != "NOUN" else _victims(token)
         actor = _actor(actor_token, text, bool(claims), events, sentence.start_char)
-        if actor is None and actor_token is not None and actor_token.pos_ in ("NOUN", "PROPN") and etype in (
+        if actor is None and actor_token is not None and actor_token.pos_ in ("NOUN", "PROPN", "NUM") and etype in (
                 "advance", "withdrawal", "capture", "counterattack", "encirclement"):
-            continue  # families fleeing, civilians leaving: movement, not a change on the front line
+            continue  # families fleeing, civilians leaving, "forced 20,000 to flee": movement, not a front line's
         claimed_strike = etype in ("attack", "shelling") and any(a.cue_lemma == "claim" for a in claims)
         if actor is None and claims and (etype in ("advance", "capture", "counterattack") or claimed_strike) \
                 and not falls:
