@@ -468,3 +468,23 @@ def test_a_liveblog_gives_a_claimed_strike_to_its_claimant_and_one_army_one_enti
     claimed = next(e for e in doc["events"] if e["span"]["text"].startswith("rocket attack on Lima"))
     assert claimed["actor_side"] == "Sendero"  # "Sendero claims rocket attack": its own
     assert not [e for e in doc["events"] if e["type"] == "withdrawal"]  # civilians leaving are no front line
+
+
+def test_a_movement_with_an_armed_wing_is_a_party_in_every_report_that_names_it(tmp_path):
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps({"id": "wire-1", "outlet": "Coast Wire", "published": "2024-05-03", "text": (
+        "The Chilean military said on Friday that an air strike in Kelmar had killed a senior commander of "
+        "Tazar's armed wing.\n\n\"The terrorist was eliminated in a precise strike,\" military spokesman Rear "
+        "Admiral Ilan Dorev told a news briefing.\n\nTazar did not confirm the death of the commander.")}) + "\n",
+        encoding="utf-8")
+    second.write_text(json.dumps({"id": "wire-2", "outlet": "Gulf Post", "published": "2024-05-04", "text": (
+        "Tazar on Saturday denied claims that one of its commanders had been killed in Kelmar, saying the air "
+        "strike had hit a family home.")}) + "\n", encoding="utf-8")
+    doc = to_document(run([str(first), str(second)]).corpus)
+    speakers = _speaker_entities(doc)
+    assert speakers["Tazar"]["side"] == "Tazar" and speakers["Tazar"]["type"] == "armed_group"
+    assert len([e for e in doc["entities"] if e["name"] == "Tazar"]) == 1  # one entity in both reports
+    spokesman = next(e for s, e in speakers.items() if "Dorev" in s)
+    assert spokesman["side"] == "Chile"  # "Rear Admiral" is his rank, not a body he speaks for
+    losses = next(p for p in doc["propositions"] if p["actor_side"] == "Tazar" and p["family"] == "casualties")
+    assert set(losses["sides_denying"]) == {"Tazar"}  # "one of its commanders": the movement's own

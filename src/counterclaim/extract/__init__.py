@@ -31,7 +31,7 @@ __all__ = ["extract_article", "find_raw_attributions", "parse_input"]
 FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit",
                "brigade", "brigades", "defenders", "fighter", "fighters", "artillery", "navy", "jets", "drones",
                "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy",
-               "militant", "insurgent", "guerrilla", "jihadist", "gunman"}
+               "militant", "insurgent", "guerrilla", "jihadist", "gunman", "commander"}
 GENERIC_FORCE_ADJECTIVES = {"western", "allied", "coalition", "foreign", "international", "special", "federal",
                             "national", "islamist", "jihadist"}
 STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
@@ -210,6 +210,8 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     for speaker in book.speakers:
         if outlet and fold(speaker.name) == fold(outlet):  # "Levant Daily could not verify": the outlet itself
             speaker.type = "media"
+        if speaker.type == "person" and speaker.name in forces and " " not in speaker.name and not speaker.title:
+            speaker.type = "armed_group"  # "Tazar said", where "Tazar's armed wing" fights: a one-word movement
         if speaker.country is None and speaker.group is None and speaker.type == "person":
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
         spoken = [a.content.text for a in found if a.speaker == speaker.key]
@@ -235,13 +237,15 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
     words say "it" or "we" struck, seized or advanced is one too."""
     counts: dict[str, int] = {}
     for tok in doc:
-        if tok.lemma_.lower() not in FORCE_NOUNS:
+        # "Hamas's armed wing", "the military wing of X": a movement's fighting arm
+        wing = tok.lemma_.lower() == "wing" and any(c.lower_ in ("armed", "military") for c in tok.children)
+        if tok.lemma_.lower() not in FORCE_NOUNS and not wing:
             continue
         mods = list(tok.children)
         if tok.dep_ == "compound":  # "a Somali army officer": the country qualifies the officer, of that army
             mods += [c for c in tok.head.children if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")]
-        # "the armed forces of Armenia": the country after "of", where it is one
-        mods += [g for g in of_objects(tok) if country_of(g.text)]
+        # "the armed forces of Armenia": the country after "of", where it is one; a movement's wing, its name
+        mods += [g for g in of_objects(tok) if country_of(g.text) or wing and g.pos_ == "PROPN"]
         for mod in mods:
             if mod.dep_ not in ("amod", "poss", "compound", "nmod", "pobj"):
                 continue

@@ -215,7 +215,8 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     """How a noun phrase names a party to the fighting, if it does; in a claim, "his forces" are the claimant's."""
     if token is None:
         return None
-    if token.lower_ in COUNT_NOUNS:  # "hundreds of militia fighters": the fighters are the party
+    if token.lower_ in COUNT_NOUNS | {"one", "some", "many", "several"}:
+        # "hundreds of militia fighters", "one of its commanders": the fighters are the party
         token = next(iter(of_objects(token)), token)
     words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"] or [token]
     start, end = words[0].idx, token.idx + len(token.text)
@@ -237,6 +238,8 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
             return Party("named", span, country)
     named = [w for w in words if w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "GPE")
              or w.pos_ == "ADJ" and w.ent_type_ == "NORP" and w.text[:1].isupper()]  # "Tigrayan forces"
+    # "a commander of Hamas's armed wing": the movement it belongs to
+    named = named or [o for o in owners if o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "NORP")]
     if named or token.pos_ == "PROPN":
         name = " ".join(w.text for w in (named or [token])).removesuffix("’s").removesuffix("'s")
         return Party("named", span, re.sub(r"[’']s\b", "", name))

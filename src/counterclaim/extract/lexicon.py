@@ -62,7 +62,8 @@ chief leader head boss commander spokesman spokeswoman spokesperson minister pre
 colonel major captain lieutenant sergeant officer official envoy ambassador diplomat secretary governor mayor
 founder director chairman chairwoman chair adviser advisor aide analyst expert researcher fellow professor
 correspondent reporter journalist editor deputy lawmaker senator legislator mp mufti cleric monk priest bishop
-president king queen emir sheikh prince negotiator representative delegate administrator soldier fighter
+president king queen emir sheikh prince negotiator representative delegate administrator soldier fighter admiral
+brigadier marshal commodore
 """.split())
 ROLE_SYNONYMS = [
     {"chief", "leader", "head", "boss", "founder", "chairman", "chairwoman", "chair", "director"},

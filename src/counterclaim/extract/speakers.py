@@ -28,6 +28,7 @@ BYSTANDERS = frozenset({"resident", "witness", "eyewitness", "villager", "civili
 TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9-]{1,7}\s*\)?\s*$")
 OPEN_SOURCE = re.compile(r"\bopen[- ]source\b|\bOSINT\b", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+RANK_PREFIXES = frozenset({"rear", "vice", "field", "staff", "first", "second", "lance", "wing", "flight"})
 THING_PRONOUNS = {"it", "they", "we", "i"}
 SKIP_WORDS = {"the", "a", "an", "’s", "'s", "of", "for", "on", "in", "at", "and", "[", "]", ",", "’", "'"}
 
@@ -187,7 +188,8 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
         name_tokens = _appositive_name(head, tokens, org_words)
     groups = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start_char >= span[0] and e.end_char <= span[1]
               and not set(t.i for t in e) & {t.i for t in name_tokens} and not country_of(e.text)
-              and not _about(e.root) and e.text not in TITLE_ABBREVIATIONS]  # the tagger calls "Lt." an ORG
+              and not _about(e.root) and e.text not in TITLE_ABBREVIATIONS  # the tagger calls "Lt." an ORG
+              and not all(t.lower_ in PERSON_ROLES | RANK_PREFIXES for t in e if t.is_alpha)]  # "Rear Admiral"
     name_text = " ".join(t.text for t in name_tokens)
     groups = [g for g in groups if g.text not in name_text]
     group = groups[0].text.removeprefix("the ") if groups else None

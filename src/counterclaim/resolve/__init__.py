@@ -221,7 +221,21 @@ def _clusters(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> list[_
                 continue
             key = _org_key(speaker, expand)
             bodies.setdefault(key, _Cluster([])).members.append(item)
-    return people + list(bodies.values())
+    return _bodies_read_as_people(people, list(bodies.values()))
+
+
+def _bodies_read_as_people(people: list[_Cluster], bodies: list[_Cluster]) -> list[_Cluster]:
+    """A one-word "person" that another article names as a body ("Hamas denied..." tagged a PERSON in one report,
+    an organisation in another) is that body."""
+    by_name = {fold(m.name): cluster for cluster in bodies for m in cluster.members if " " not in m.name}
+    kept = []
+    for cluster in people:
+        body = by_name.get(fold(cluster.first.name))
+        if body is not None and all(" " not in m.name and not m.title for m in cluster.members):
+            body.members.extend(cluster.members)
+        else:
+            kept.append(cluster)
+    return kept + bodies
 
 
 @dataclass
