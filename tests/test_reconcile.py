@@ -488,3 +488,21 @@ def test_a_movement_with_an_armed_wing_is_a_party_in_every_report_that_names_it(
     assert spokesman["side"] == "Chile"  # "Rear Admiral" is his rank, not a body he speaks for
     losses = next(p for p in doc["propositions"] if p["actor_side"] == "Tazar" and p["family"] == "casualties")
     assert set(losses["sides_denying"]) == {"Tazar"}  # "one of its commanders": the movement's own
+
+
+def test_a_splinter_group_claiming_an_attack_is_its_own_party_and_generic_jihadists_are_no_name(tmp_path):
+    doc = _report(tmp_path, (
+        "Jihadist fighters attacked a military base in Nigeria's Borno state overnight, killing at least 17 "
+        "soldiers, two military sources told the Savanna Post on Tuesday.\n\n"
+        "The Nigerian army said in a statement that its troops had repelled the attack.\n\n"
+        "The Islamic State Lake Toru Province, a Boko Haram splinter group, claimed responsibility for the assault "
+        "in a statement, saying its fighters had killed 30 soldiers."), date(2024, 9, 3))
+    speakers = _speaker_entities(doc)
+    group = next(e for s, e in speakers.items() if s.startswith("The Islamic State"))
+    assert group["type"] == "armed_group" and group["side"] == group["name"]  # not a government ("State")
+    assert all(e["name"] != "Jihadist" for e in doc["entities"])  # an adjective, not a party's name
+    assert all("Province" not in p["name"] for p in doc["places"])  # the tail of the group's name is no place
+    told = next(a for a in doc["attributions"] if a["cue"]["text"] == "told")
+    assert told["channel"] != "social media"  # "the Savanna Post" is an outlet, not a post
+    killed = next(e for e in doc["events"] if e["type"] == "casualties" and "30" in e["span"]["text"])
+    assert killed["actor_side"] == group["side"]  # "its fighters": the claimant's

@@ -20,7 +20,7 @@ from .countries import country_of, fold
 from .dates import resolve_date
 from .event_lexicon import VERB_EVENTS
 from .events import find_events, find_toponyms
-from .lexicon import CHANNELS, MULTIWORD_CHANNELS
+from .lexicon import CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
 from .learned import attribution_mode
 from .quotes import Quote, find_quotes, parse_text
 from .spans import doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
@@ -32,8 +32,6 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "brigade", "brigades", "defenders", "fighter", "fighters", "artillery", "navy", "jets", "drones",
                "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy",
                "militant", "insurgent", "guerrilla", "jihadist", "gunman", "commander"}
-GENERIC_FORCE_ADJECTIVES = {"western", "allied", "coalition", "foreign", "international", "special", "federal",
-                            "national", "islamist", "jihadist"}
 STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
 LEAD_IN = re.compile(r"that\s+(?=\W)", re.IGNORECASE)  # "that" right before a quotation mark
 OWN_SIDE_WORDS = re.compile(r"\b([A-Z][\w’']+) (?:defenders|heroes|defence forces)\b")
@@ -75,7 +73,9 @@ def _channel(raw: RawAttribution) -> str | None:
         nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         if (low, nxt) in MULTIWORD_CHANNELS:
             return MULTIWORD_CHANNELS[(low, nxt)]
-        if low in CHANNELS and (low != "x" or tok.text == "X") and tok.pos_ in ("NOUN", "PROPN"):
+        in_a_name = tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+        if low in CHANNELS and (low != "x" or tok.text == "X") and tok.pos_ in ("NOUN", "PROPN") \
+                and not in_a_name:  # "told the Sahel Post": an outlet's name, not a post
             if not (low == "post" and tok.dep_ in ("acl", "relcl")):
                 return CHANNELS[low]
         if tok.dep_ in ("prep", "pobj", "dobj", "npadvmod", "compound", "amod", "acl", "conj", "dative"):
@@ -253,8 +253,8 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
             if name is None and (mod.lower_ == "our" or mod.lower_ in ("its", "their") and tok.dep_ == "nsubj"):
                 name = next((party for content, party in spoken
                              if any(c.start <= tok.idx < c.end for c in content)), None)
-            if name is None and (mod.pos_ == "PROPN" or mod.pos_ == "ADJ" and mod.text[:1].isupper()
-                                 and not mod.is_sent_start and mod.lower_ not in GENERIC_FORCE_ADJECTIVES):
+            if name is None and mod.lower_ not in GENERIC_FORCE_ADJECTIVES and (
+                    mod.pos_ == "PROPN" or mod.pos_ == "ADJ" and mod.text[:1].isupper() and not mod.is_sent_start):
                 # "RSF fighters", "M23 rebels": an armed group; "Tigrayan forces": a region's
                 ent = next((e for e in doc_ents(doc) if e.start <= mod.i < e.end), None)
                 if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"):

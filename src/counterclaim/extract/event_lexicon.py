@@ -55,7 +55,9 @@ STATE_WORDS = {"army", "military", "troops", "soldiers", "government", "forces",
                "garrison", "navy", "jets"}
 GROUP_WORDS = {"militia", "militias", "rebels", "rebel", "terrorists", "insurgents", "mercenaries",
                "paramilitaries", "paramilitary", "gunmen", "militants", "jihadists", "bandits", "mujahideen",
-               "gangs", "gang", "attackers", "assailants", "raiders"}
+               "gangs", "gang", "attackers", "assailants", "raiders",
+               # adjectives that make any fighters a non-state group's: "jihadist fighters", "Islamist gunmen"
+               "jihadist", "islamist", "militant", "insurgent", "separatist", "extremist"}
 # Victims who are no side's forces: their deaths are nobody's loss of men.
 CIVILIAN_WORDS = {"civilian", "civilians", "people", "residents", "children", "women", "villagers", "bystanders",
                   "passengers", "patients", "worshippers", "worshipers", "students", "refugees", "families",

@@ -21,7 +21,7 @@ from .event_lexicon import (AREA_NOUNS, CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_P
                             GROUP_WORDS, HEDGING_AUX, HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PLACE_PREPS,
                             PREDICTING_AUX, PREDICTING_CUES, PREDICTING_HEADS, SELF_WORDS, SETTLEMENT_NOUNS,
                             STATE_WORDS, VERB_EVENTS)
-from .lexicon import ARMED_GROUP_WORDS, GOVERNMENT_WORDS, MILITARY_WORDS, ORG_NAME_WORDS
+from .lexicon import ARMED_GROUP_WORDS, GENERIC_FORCE_ADJECTIVES, GOVERNMENT_WORDS, MILITARY_WORDS, ORG_NAME_WORDS
 from .magnitudes import find_magnitudes
 from .spans import doc_ents, doc_text, of_objects
 
@@ -236,8 +236,9 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
         country = country_of(word.text.strip("[]"))
         if country:
             return Party("named", span, country)
-    named = [w for w in words if w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "GPE")
-             or w.pos_ == "ADJ" and w.ent_type_ == "NORP" and w.text[:1].isupper()]  # "Tigrayan forces"
+    named = [w for w in words if w.lower_ not in GENERIC_FORCE_ADJECTIVES and (
+        w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "GPE")
+        or w.pos_ == "ADJ" and w.ent_type_ == "NORP" and w.text[:1].isupper())]  # "Tigrayan forces", not "Jihadist"
     # "a commander of Hamas's armed wing": the movement it belongs to
     named = named or [o for o in owners if o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "NORP")]
     if named or token.pos_ == "PROPN":
@@ -332,12 +333,20 @@ def _toponym(token: Token, text: str) -> Span | None:
     return Span.of(text, start, token.idx + len(token.text))
 
 
+def _tail_of_a_name(ent) -> bool:
+    """'Islamic State West Africa Province': the tagger's place is the end of a longer proper name."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" \
+        and ent.start <= before.head.i < ent.end and not before.ent_type_ in ("GPE", "LOC") \
+        and not country_of(before.text)
+
+
 def find_toponyms(doc: Doc) -> list[Toponym]:
     """Candidate place names: GPE/LOC/FAC entities, and proper names in a place slot whatever their label."""
     text = doc_text(doc)
     found: dict[tuple[int, int], Toponym] = {}
     for ent in doc_ents(doc):
-        if ent.label_ in ("GPE", "LOC", "FAC"):
+        if ent.label_ in ("GPE", "LOC", "FAC") and not _tail_of_a_name(ent):
             words = [t for t in ent if t.lower_ != "the"]
             while words and words[-1].is_lower and words[-1].is_stop:
                 words.pop()  # "Hama after days of fighting": the tagger's entity ran on into a preposition

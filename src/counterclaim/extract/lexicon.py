@@ -88,6 +88,9 @@ ARMED_GROUP_WORDS = frozenset("""
 group militia brigade regiment battalion army forces force front movement rebels rebel guard guards legion
 division corps unit units company mercenaries paramilitary paramilitaries militants insurgents
 """.split())
+# Adjectives that describe forces without naming a party: "Western forces", "jihadist fighters".
+GENERIC_FORCE_ADJECTIVES = frozenset({"western", "allied", "coalition", "foreign", "international", "special",
+                                      "federal", "national", "islamist", "jihadist", "militant", "armed", "rebel"})
 # Words that say what kind of body a group is without naming it: "Fano militia" and "Fano" are one group.
 GENERIC_GROUP_WORDS = frozenset("""
 militia militias group movement militants fighters rebels insurgents gunmen militiamen guerrillas jihadists

@@ -8,7 +8,7 @@ description shares X, pronouns to the speaker the text was last following.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -28,6 +28,8 @@ BYSTANDERS = frozenset({"resident", "witness", "eyewitness", "villager", "civili
 TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9-]{1,7}\s*\)?\s*$")
 OPEN_SOURCE = re.compile(r"\bopen[- ]source\b|\bOSINT\b", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+ARMED_DESCRIPTORS = frozenset({"armed", "rebel", "militant", "jihadist", "insurgent", "splinter", "paramilitary",
+                               "separatist", "extremist", "islamist", "guerrilla", "terrorist", "breakaway"})
 RANK_PREFIXES = frozenset({"rear", "vice", "field", "staff", "first", "second", "lance", "wing", "flight"})
 THING_PRONOUNS = {"it", "they", "we", "i"}
 SKIP_WORDS = {"the", "a", "an", "’s", "'s", "of", "for", "on", "in", "at", "and", "[", "]", ",", "’", "'"}
@@ -212,7 +214,25 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
         surname = fold(name_tokens[-1].text)
         kind = "analyst" if descriptors & ANALYST_WORDS else "person"
         return Mention(span, head, text, "named", name, kind, country, group, title, descriptors, surname)
-    return _nominal(text, tokens, head, words, country, group, descriptors)
+    mention = _nominal(text, tokens, head, words, country, group, descriptors)
+    if head is not None and mention.type in ("government", "other") and _described_as_armed(head):
+        mention = replace(mention, type="armed_group")  # "Islamic State X Province, a Boko Haram splinter group,"
+    return mention
+
+
+def _described_as_armed(head: Token) -> bool:
+    """An apposition that calls the body an armed group: 'a militia', 'a Boko Haram splinter group', 'an armed
+    faction' (not 'a human rights group', 'a monitoring group')."""
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        lemma = appos.lemma_.lower()
+        mods = [c for c in appos.children if c.dep_ in ("amod", "compound", "nmod")]
+        if lemma in ARMED_GROUP_WORDS - {"group", "company", "unit", "units", "army", "forces", "force"} | {
+                "faction", "insurgency", "affiliate", "offshoot"}:
+            return True
+        if lemma in ("group", "affiliate", "offshoot", "faction") and any(
+                m.pos_ == "PROPN" or m.lemma_.lower() in ARMED_DESCRIPTORS for m in mods):
+            return True
+    return False
 
 
 def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
