@@ -506,3 +506,20 @@ def test_a_splinter_group_claiming_an_attack_is_its_own_party_and_generic_jihadi
     assert told["channel"] != "social media"  # "the Savanna Post" is an outlet, not a post
     killed = next(e for e in doc["events"] if e["type"] == "casualties" and "30" in e["span"]["text"])
     assert killed["actor_side"] == group["side"]  # "its fighters": the claimant's
+
+
+def test_resistance_described_not_named_stands_with_the_one_named_group_and_admits_its_own_dead(tmp_path):
+    doc = _report(tmp_path, (
+        "An alliance of resistance groups said on Thursday it had captured an army base near Tamalin after a "
+        "three-day assault, killing at least 40 junta soldiers.\n\n"
+        "\"Our fighters hold the hilltop,\" said Nay Lin Aung, a spokesman for the Tamalin People's Defence Force. "
+        "He said six resistance fighters had been killed in the fighting.\n\n"
+        "Myanmar's military government denied that the base had fallen."), date(2025, 3, 14))
+    speakers = _speaker_entities(doc)
+    group = "Tamalin People's Defence Force"
+    assert speakers["An alliance of resistance groups"]["side"] == group
+    assert next(e for s, e in speakers.items() if "Nay Lin Aung" in s)["side"] == group  # "a spokesman for" it
+    captured = [e for e in doc["events"] if e["type"] == "capture" and e["modality"] == "asserted"]
+    assert captured and all(e["actor_side"] == group for e in captured)  # "it had captured": the alliance's
+    lost = next(p for p in doc["propositions"] if p["actor_side"] == group and p["family"] == "casualties")
+    assert lost["status"] == "corroborated"  # six of its own fighters: an admission against interest

@@ -24,7 +24,7 @@ from .lexicon import CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
 from .learned import attribution_mode
 from .quotes import Quote, find_quotes, parse_text
 from .spans import doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
-from .speakers import ACRONYM_TOKEN, SpeakerBook, affiliation_from_introduction
+from .speakers import ACRONYM_TOKEN, SpeakerBook, affiliation_from_introduction, unnamed_opposition
 from .verification import find_notes, infer_outlet, link_notes, outlet_from_reporting
 
 __all__ = ["extract_article", "find_raw_attributions", "parse_input"]
@@ -216,6 +216,11 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
         spoken = [a.content.text for a in found if a.speaker == speaker.key]
         speaker.side = _provisional_side(speaker) or _side_from_own_words(spoken)
+        named_groups = {n for n in forces if not country_of(n)}
+        if len(named_groups) == 1 and speaker.country is None and unnamed_opposition(speaker.name):
+            # "resistance forces", "an alliance of rebel groups" in a report whose one named armed group is the
+            # "X People's Defence Force": the same side of the war
+            speaker.type, speaker.side = "armed_group", next(iter(named_groups))
     toponyms = find_toponyms(doc)
     return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=found,
                            speakers=book.speakers, notes=[h.note for h in hits], forces=forces,

@@ -57,7 +57,8 @@ GROUP_WORDS = {"militia", "militias", "rebels", "rebel", "terrorists", "insurgen
                "paramilitaries", "paramilitary", "gunmen", "militants", "jihadists", "bandits", "mujahideen",
                "gangs", "gang", "attackers", "assailants", "raiders",
                # adjectives that make any fighters a non-state group's: "jihadist fighters", "Islamist gunmen"
-               "jihadist", "islamist", "militant", "insurgent", "separatist", "extremist"}
+               "jihadist", "islamist", "militant", "insurgent", "separatist", "extremist", "resistance",
+               "opposition", "dissident", "dissidents"}
 # Victims who are no side's forces: their deaths are nobody's loss of men.
 CIVILIAN_WORDS = {"civilian", "civilians", "people", "residents", "children", "women", "villagers", "bystanders",
                   "passengers", "patients", "worshippers", "worshipers", "students", "refugees", "families",

@@ -463,6 +463,8 @@ def _actor(token: Token | None, text: str, claimed: bool, earlier: list[Event], 
     withdraw"), or inside a claim the claimant itself ("it had defeated")."""
     if token is None or token.lower_ not in PRONOUNS:
         return party(token, text, claimed)
+    if claimed and token.dep_ == "nsubj" and token.head.dep_ in ("ccomp", "ROOT"):
+        return Party("self", Span.of(text, token.idx, token.idx + len(token.text)))  # "said it had captured"
     for event in reversed(earlier):
         if event.span.start < sentence_start:
             break

@@ -30,6 +30,8 @@ OPEN_SOURCE = re.compile(r"\bopen[- ]source\b|\bOSINT\b", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ARMED_DESCRIPTORS = frozenset({"armed", "rebel", "militant", "jihadist", "insurgent", "splinter", "paramilitary",
                                "separatist", "extremist", "islamist", "guerrilla", "terrorist", "breakaway"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "adviser", "advisor",
+                          "aide"})
 RANK_PREFIXES = frozenset({"rear", "vice", "field", "staff", "first", "second", "lance", "wing", "flight"})
 THING_PRONOUNS = {"it", "they", "we", "i"}
 SKIP_WORDS = {"the", "a", "an", "’s", "'s", "of", "for", "on", "in", "at", "and", "[", "]", ",", "’", "'"}
@@ -146,6 +148,11 @@ def _about(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("for", "in", "on", "about", "to", "at", "from")
 
 
+def _speaks_for(token: Token) -> bool:
+    """'a spokesman for the X Defence Force': the body the role speaks for, not a place it is about."""
+    return token.head.lower_ == "for" and token.head.head.lemma_.lower() in SPOKESPEOPLE
+
+
 def _role_words(words: set[str]) -> set[str]:
     return words & PERSON_ROLES
 
@@ -190,7 +197,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
         name_tokens = _appositive_name(head, tokens, org_words)
     groups = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start_char >= span[0] and e.end_char <= span[1]
               and not set(t.i for t in e) & {t.i for t in name_tokens} and not country_of(e.text)
-              and not _about(e.root) and e.text not in TITLE_ABBREVIATIONS  # the tagger calls "Lt." an ORG
+              and not (_about(e.root) and not _speaks_for(e.root)) and e.text not in TITLE_ABBREVIATIONS  # the tagger calls "Lt." an ORG
               and not all(t.lower_ in PERSON_ROLES | RANK_PREFIXES for t in e if t.is_alpha)]  # "Rear Admiral"
     name_text = " ".join(t.text for t in name_tokens)
     groups = [g for g in groups if g.text not in name_text]
@@ -218,6 +225,13 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     if head is not None and mention.type in ("government", "other") and _described_as_armed(head):
         mention = replace(mention, type="armed_group")  # "Islamic State X Province, a Boko Haram splinter group,"
     return mention
+
+
+def unnamed_opposition(name: str) -> bool:
+    """'Resistance forces', 'an alliance of rebel groups', 'the opposition fighters': a side described, not named."""
+    words = set(fold(name).split())
+    return bool(words & OPPOSITION_WORDS) and words <= OPPOSITION_WORDS | ARMED_GROUP_WORDS | GENERIC_GROUP_WORDS | {
+        "alliance", "coalition", "of", "the", "an", "a", "armed", "local", "fighter", "group", "groups", "forces"}
 
 
 def _described_as_armed(head: Token) -> bool:

@@ -110,8 +110,10 @@ class SideBook:
         if side is None:
             return None
         if side not in self._for_side:  # one scan per side, not per event
-            found = next((e for e in self.entities.values() if e.type in ("country", "armed_group")
-                          and e.side == side and (e.type == "armed_group" or fold(e.name) == fold(side))), None)
+            standing = [e for e in self.entities.values() if e.type in ("country", "armed_group")
+                        and e.side == side and (e.type == "armed_group" or fold(e.name) == fold(side))]
+            # the one so named before a description on its side ("resistance forces" of the X Defence Force)
+            found = min(standing, key=lambda e: fold(e.name) != fold(side), default=None)
             if found is None:
                 kind = "country" if country_of(side) else "armed_group"
                 found = Entity(id=f"{kind}:{slug(side)}", name=side, type=kind, side=side)
