@@ -412,3 +412,23 @@ def test_seed_examples() -> None:
     files = [r for r in run(SEEDS) if isinstance(r, Article) and r.source.endswith(".txt")]
     assert [Path(f.source).stem for f in files] == [r.id for r in records]
     assert [f.text_sha256 for f in files] == [r.text_sha256 for r in records]
+
+
+@pytest.mark.parametrize("first, title", [
+    ("Rebels advance toward Tamsin as army denies losses", "Rebels advance toward Tamsin as army denies losses"),
+    ("Is the northern front collapsing?", "Is the northern front collapsing?"),
+    ("The army said on Monday that it had pushed the rebels back.", None),  # a sentence, not a headline
+    ("By Ana Ruiz | March 9, 2024", None),
+    ("KORVEL, March 9, 2024 — The army said it held the bridge", None),
+    ("17:55 GMT – Rebels claim rocket attack", None),
+])
+def test_a_plain_text_reports_first_line_is_its_title_when_it_reads_as_a_headline(tmp_path: Path, first, title):
+    report = tmp_path / "report.txt"
+    report.write_text(f"{first}\n\nThe army said on Monday that it held the bridge at Korvel.\n", encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "r1", "text": report.read_text(encoding="utf-8")}) + "\n"
+                    + json.dumps({"id": "r2", "text": report.read_text(encoding="utf-8"), "title": "Given"}) + "\n",
+                    encoding="utf-8")
+    text_article, jsonl_article, titled = list(iter_inputs([str(report), str(feed)]))
+    assert text_article.title == title and jsonl_article.title == title
+    assert titled.title == "Given"  # a record's own title wins

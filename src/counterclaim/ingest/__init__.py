@@ -15,6 +15,7 @@ from pathlib import Path
 
 from counterclaim.ingest.article import build_article
 from counterclaim.ingest.dateline import dateline_date
+from counterclaim.ingest.headline import headline_of
 from counterclaim.ingest.decode import Rejected, decode, normalise_text, read_capped
 from counterclaim.ingest.html import article_from_html
 from counterclaim.ingest.jsonl import iter_jsonl
@@ -84,7 +85,7 @@ def _read_file(path: str, published: date | None, max_bytes: int) -> Iterator[Ar
         text = normalise_text(decode(data))
         if not text:
             raise Rejected("empty document")
-        yield build_article(text, path, dateline_date(text) or published)
+        yield build_article(text, path, dateline_date(text) or published, title=headline_of(text))
     except Rejected as error:
         yield InputError(path, str(error))
     except OSError as error:

@@ -9,6 +9,7 @@ from typing import Any
 
 from counterclaim.ingest.article import build_article, clean, parse_date
 from counterclaim.ingest.dateline import dateline_date
+from counterclaim.ingest.headline import headline_of
 from counterclaim.ingest.decode import (
     SNIFF_BYTES, Rejected, decode, looks_binary, normalise_text, too_large,
 )
@@ -91,7 +92,7 @@ def _article_from_record(record: dict[str, Any], where: str, published: date | N
         _record_date(record.get("published"), None) or dateline_date(text) or published,
         article_id=article_id,
         outlet=record.get("outlet"),
-        title=record.get("title"),
+        title=clean(record.get("title")) or headline_of(text),
         url=url,
         origin=where,
     )
