@@ -311,3 +311,4 @@ def test_a_bodys_name_a_crowd_fleeing_and_a_lie_in_a_clause_beside_are_no_events
     assert attack.modality == "asserted"  # the lie is about the killings, in the clause beside it
     offensive = next(e for e in analysis.events if e.trigger.text == "offensive")
     assert offensive.actor is not None and "army" in offensive.actor.span.text  # "its" is the army's
+

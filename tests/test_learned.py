@@ -406,3 +406,13 @@ def test_a_relative_clause_of_the_source_is_not_content():
                                 "south of the town"]})
     spans = tidy_contents(role_spans(tags, doc), doc)
     assert [q.text for q in spans["Q"]] == ["Russian forces had advanced about 5 kilometres south of the town"]
+
+
+def test_the_main_clause_beside_a_time_clause_with_its_own_object_is_not_that_clauses_content():
+    text = "Rebels advance toward Tamsin as Korvalia accuses Drenland\n\nAs the minister put it, the war is over."
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["Korvalia", "the minister"], "C": ["accuses", "put it"],
+                          "Q": ["Rebels advance toward Tamsin", "the war is over"]})
+    linked = link(doc, role_spans(tags, doc))
+    # "as X accuses Y" is news told beside the advance; "as X put it" reports what follows
+    assert [([q.text for q in qs], cue.text) for qs, cue, _ in linked] == [(["the war is over"], "put it")]

@@ -523,3 +523,13 @@ def test_resistance_described_not_named_stands_with_the_one_named_group_and_admi
     assert captured and all(e["actor_side"] == group for e in captured)  # "it had captured": the alliance's
     lost = next(p for p in doc["propositions"] if p["actor_side"] == group and p["family"] == "casualties")
     assert lost["status"] == "corroborated"  # six of its own fighters: an admission against interest
+
+
+def test_a_government_spokeswoman_speaks_for_the_state_that_spoke_just_before_not_the_reports_one_army(tmp_path):
+    doc = _report(tmp_path, (
+        "The Congolese army said its soldiers were still fighting inside Orvo.\n\n"
+        "Congo's government accuses neighbouring Rwanda of backing the rebels. Rwanda denies the accusation. "
+        "\"Rwanda is not involved in this conflict,\" government spokeswoman Amina Kelesi said in a statement."),
+        date(2025, 1, 24))
+    spokeswoman = next(e for s, e in _speaker_entities(doc).items() if "Kelesi" in s)
+    assert spokeswoman["side"] != "Democratic Republic of the Congo"

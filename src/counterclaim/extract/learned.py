@@ -156,6 +156,15 @@ def _governs(cue: Span, content: Span) -> bool:
     return (root.dep_ == "ccomp" and cue.start <= root.head.i < cue.end and root.head.pos_ in ("VERB", "AUX"))
 
 
+def _beside_main_clause(cue: Span, content: Span) -> bool:
+    """'Rebels advance on X as Congo accuses Rwanda': a cue in a time clause that has its own object is news
+    beside the main clause, not what it reports ('prices rose, as economists predicted' has none and reports it)."""
+    verb = cue.root
+    return verb.dep_ == "advcl" and content.start <= verb.head.i < content.end \
+        and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when", "after", "before") for c in verb.children) \
+        and any(c.dep_ in ("dobj", "ccomp") and c.pos_ != "PRON" for c in verb.children)  # not "as X put it"
+
+
 def link(doc: Doc, spans: dict[str, list[Span]]) -> list[tuple[list[Span], Span, Span | None]]:
     """(content fragments, cue, source) per attribution.
 
@@ -189,7 +198,8 @@ def link(doc: Doc, spans: dict[str, list[Span]]) -> list[tuple[list[Span], Span,
         candidates = []
         for ci, cue in enumerate(cues):
             gap = _gap(content, cue, roles)
-            if gap < 0 or gap > MAX_GAP or paragraph[content.start] != paragraph[cue.start]:
+            if gap < 0 or gap > MAX_GAP or paragraph[content.start] != paragraph[cue.start] \
+                    or _beside_main_clause(cue, content):
                 continue
             candidates.append(((cue.sent.start not in sentences, gap, cue.end > content.start,
                                 abs(cue.start - content.start)), ci))

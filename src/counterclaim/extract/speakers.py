@@ -531,9 +531,11 @@ def _affiliation(words: list[Token], forces: dict[str, int]) -> tuple[str | None
 
 def _body_before(doc: Doc, own: SpacySpan, forces: dict[str, int]) -> tuple[str | None, str | None]:
     """"The Israeli military denied losing tanks. A spokesman, Lt. Col. X, told reporters...": a spokesperson with
-    no body of their own speaks for the body the sentence before has for subject."""
+    no body of their own speaks for the body, or the state, the sentence before has for subject."""
     before = [s for s in doc_sents(doc)[0] if s.end <= own.start][-1:]
     for token in before[0] if before else ():
+        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and country_of(token.text):
+            return country_of(token.text), None  # "Rwanda denies the accusation. ... government spokeswoman X said"
         if token.dep_ == "nsubj" and token.lemma_.lower() in MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS:
             found = _affiliation(list(token.subtree), forces)
             if any(found):
