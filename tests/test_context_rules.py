@@ -312,3 +312,17 @@ def test_a_bodys_name_a_crowd_fleeing_and_a_lie_in_a_clause_beside_are_no_events
     offensive = next(e for e in analysis.events if e.trigger.text == "offensive")
     assert offensive.actor is not None and "army" in offensive.actor.span.text  # "its" is the army's
 
+
+
+@pytest.mark.parametrize("mode", ["rules", "combined"])
+def test_anonymity_is_no_claim_and_a_role_the_lexicon_lacks_is_named_by_its_apposition(nlp, mode, monkeypatch):
+    monkeypatch.setenv("COUNTERCLAIM_ATTRIBUTIONS", mode)
+    analysis = analyse(nlp, "One resident, who asked not to be named for fear of reprisals, said at least eight "
+                            "civilians were killed when a jet bombed a monastery. A regional human rights "
+                            "ombudsman, Lucia Ferrand, told reporters that 32 of the dead were civilians.")
+    assert not [a for a in analysis.attributions if a.content.text.startswith("not to be named")]
+    said = next(a for a in analysis.attributions if a.cue.text == "said")
+    assert said.source is not None and not said.source.text.rstrip(", ").endswith("who")  # no dangling pronoun
+    names = {next(s.name for s in analysis.speakers if s.key == a.speaker) for a in analysis.attributions
+             if a.speaker}
+    assert "Lucia Ferrand" in names

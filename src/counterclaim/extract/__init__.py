@@ -33,6 +33,8 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy",
                "militant", "insurgent", "guerrilla", "jihadist", "gunman", "commander"}
 STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
+ANONYMITY = re.compile(r"\W*(?:not to be (?:named|identified|quoted)|anonymity\b)", re.IGNORECASE)
+DANGLING_RELATIVE = re.compile(r"(?:[\s,]+(?:who|which|that|whose))+[\s,]*$")
 LEAD_IN = re.compile(r"that\s+(?=\W)", re.IGNORECASE)  # "that" right before a quotation mark
 OWN_SIDE_WORDS = re.compile(r"\b([A-Z][\w’']+) (?:defenders|heroes|defence forces)\b")
 
@@ -142,12 +144,27 @@ def find_raw_attributions(doc: Doc, quotes: list[Quote], mode: str | None = None
     """Attributions in parse terms from the rules, the learned tagger (loaded on first use) or both."""
     chosen = attribution_mode(mode)
     if chosen == "rules":
-        return quoted_as_saying(find_attributions(doc, quotes), doc_text(doc))
+        return _tidied(quoted_as_saying(find_attributions(doc, quotes), doc_text(doc)), doc_text(doc))
     from .learned import combine, find_learned
 
     learned = find_learned(doc, quotes)
     found = learned if chosen == "model" else combine(doc, learned, find_attributions(doc, quotes))
-    return quoted_as_saying(found, doc_text(doc))
+    return _tidied(quoted_as_saying(found, doc_text(doc)), doc_text(doc))
+
+
+def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
+    """The tagger's loose ends: "asked not to be named" reports no claim; a source cut inside its relative
+    clause ("One resident, who") ends at the speaker."""
+    kept = []
+    for raw in found:
+        if ANONYMITY.match(text, raw.content[0][0]):
+            continue
+        if raw.source is not None:
+            cut = DANGLING_RELATIVE.search(text, raw.source[0], raw.source[1])
+            if cut is not None and cut.start() > raw.source[0]:
+                raw = replace(raw, source=(raw.source[0], cut.start()))
+        kept.append(raw)
+    return kept
 
 
 def extract_article(article: Article, doc: Doc, attributions: str | None = None) -> ArticleAnalysis:

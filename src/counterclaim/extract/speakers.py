@@ -191,8 +191,10 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
         if (head.ent_type_ in ("PERSON", "") or (len(run) <= 3 and _role_words(words))) \
                 and not any(t.lower_ in ORG_NAME_WORDS for t in run):
             name_tokens = run
-    if not name_tokens and head is not None and head.pos_ in ("NOUN", "PROPN") \
-            and head.lemma_.lower() in PERSON_ROLES | ANALYST_WORDS:
+    if not name_tokens and head is not None and head.pos_ in ("NOUN", "PROPN") and (
+            head.lemma_.lower() in PERSON_ROLES | ANALYST_WORDS or head.tag_ == "NN" and any(
+                c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)):
+        # "a local human rights ombudsman, Iris Marin,": a role the lexicon lacks, named by a person
         # "a military analyst, Oleksandr Kovalenko,", "the Minister of Information Karim Osman" (title-cased)
         name_tokens = _appositive_name(head, tokens, org_words)
     groups = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start_char >= span[0] and e.end_char <= span[1]
