@@ -326,3 +326,14 @@ def test_anonymity_is_no_claim_and_a_role_the_lexicon_lacks_is_named_by_its_appo
     names = {next(s.name for s in analysis.speakers if s.key == a.speaker) for a in analysis.attributions
              if a.speaker}
     assert "Lucia Ferrand" in names
+
+
+@pytest.mark.parametrize("mode", ["rules", "combined"])
+def test_a_headlines_two_reporting_verbs_share_the_first_ones_speaker(nlp, mode, monkeypatch):
+    monkeypatch.setenv("COUNTERCLAIM_ATTRIBUTIONS", mode)
+    analysis = analyse(nlp, "Tazar denies commander killed, says Chilean strike hit family home\n\n"
+                            "KELMAR, May 4 (Gulf Post) - Tazar on Saturday denied claims that one of its commanders "
+                            "had been killed.")
+    says = next(a for a in analysis.attributions if a.cue.text == "says")
+    assert says.source is not None and says.source.text == "Tazar"
+    assert says.content.text == "Chilean strike hit family home"

@@ -189,6 +189,12 @@ def _verb_attribution(verb: Token, text: str) -> RawAttribution | None:
             subject = objects[0]
             source = _np_span(subject)
             children = [c for c in children if c is not subject] or [c for c in verb.children if c.dep_ == "advcl"]
+    if subject is None:  # "Hamas denies X, says Y": a headline's two verbs share the first one's subject
+        first = next((c for c in children if c.i < verb.i and _is_reporting(c)), None)
+        first_subject = next((s for s in first.children if s.dep_ == "nsubj"), None) if first is not None else None
+        after = [c for c in children if c.i > verb.i]
+        if first_subject is not None and after:
+            subject, source, children = first_subject, _np_span(first_subject), after
     if subject is not None and subject.dep_ == "nsubj" and subject.head is not verb and _in_children(subject, children):
         return None
     holes = [cue] + ([source] if source else [])

@@ -398,6 +398,13 @@ def _swallowed_frame(text: str, m: RawAttribution, rule: RawAttribution) -> bool
     return False
 
 
+def _frame_read_as_content(m: RawAttribution, rule: RawAttribution) -> bool:
+    """The model, finding no speaker, took a rule's speaker and cue for content ('[Hamas denies X], says Y': one
+    headline, two reporting verbs sharing a subject; the rules read both frames)."""
+    return m.source is None and rule.source is not None and not rule.by_layout and all(
+        any(s <= a and b <= e for s, e in m.content) or overlaps(m.cue, (a, b)) for a, b in (rule.source, rule.cue))
+
+
 def _sentence_start(doc: Doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0].sent.start if span is not None and len(span) else -1
@@ -460,6 +467,9 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
     * a model content that runs from a quotation on into a quoting rule's own frame ('"...," he said' or
       '"..." said General X according to Tass', content up to the speaker) gives way to the rule's attribution:
       quotation marks are what the rules read best (never on dev; the model does it on translated wire copy);
+    * a model attribution with no speaker whose content holds a whole reporting frame the rules read, speaker and
+      cue, beside a rule attribution at its own cue ('[Hamas denies X], says Y', a headline) gives way to those
+      rule attributions (never on dev);
     * a model attribution whose content a rule attribution nearly repeats (word Jaccard >= ``agree``; of
       several, one with the same cue first) takes the rule's relay ("..., Tass reported": the tagger has no
       notion of one), and, where the two name different speakers (sources that do not overlap, or the model
@@ -507,6 +517,12 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
         if framed:
             used.add(framed[0])
             kept.append(rules[framed[0]])
+            continue
+        framing = [i for i, r in enumerate(rules) if i not in used and _frame_read_as_content(m, r)]
+        if any(overlaps(rules[i].cue, m.cue) for i in framing) and not all(
+                overlaps(rules[i].cue, m.cue) for i in framing):  # another whole frame inside, and one at its cue
+            used.update(framing)
+            kept.extend(rules[i] for i in framing)
             continue
         agreeing = []
         for i, rw in enumerate(rule_words):
