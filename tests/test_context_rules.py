@@ -28,6 +28,7 @@ from counterclaim.reconcile import against_interest
     ("Junta claims dozens killed\n\nFebruary 3, 2025\n\nBy Paul Mercier, Sahel Desk\n\nText", date(2025, 2, 3)),
     ("Gangs seize station\nBy Marie Desrosiers | March 9, 2024\nPORT-AU-PRINCE — Gangs", date(2024, 3, 9)),
     ("The governor said on May 9, 2023 - a week ago - that", None),
+    ("Rebels announce control of Tamsin\n\nTamsin - 3 May 2025 - The rebels announced", date(2025, 5, 3)),
 ])
 def test_dateline_dates(text, expected):
     assert dateline_date(text) == expected

@@ -533,3 +533,36 @@ def test_a_government_spokeswoman_speaks_for_the_state_that_spoke_just_before_no
         date(2025, 1, 24))
     spokeswoman = next(e for s, e in _speaker_entities(doc).items() if "Kelesi" in s)
     assert spokeswoman["side"] != "Democratic Republic of the Congo"
+
+
+def test_a_denial_answers_the_claims_assertion_not_its_denied_detail_and_downed_drones_win_no_ground(tmp_path):
+    doc = _report(tmp_path, (
+        "Chile says it shot down drones over the border; Peru calls claim baseless\n\n"
+        "SANTIAGO, May 9, 2025 (Andes Desk) - Chile's army said on Friday its air defence units had destroyed 25 "
+        "Peruvian drones along the border near Visviri overnight, and that there were no Chilean casualties.\n\n"
+        "Peru's military denied sending any drones. Its spokesman, General Luis Paredes, accused Chilean troops "
+        "of firing artillery at villages near Tacna, killing three civilians."))
+    families = {(p["actor_side"], p["family"]) for p in doc["propositions"]}
+    assert ("Chile", "territory") not in families  # destroying drones is a strike, not ground won
+    losses = next(p for p in doc["propositions"] if p["actor_side"] == "Chile" and p["family"] == "casualties")
+    assert losses["sides_denying"] == ["Chile"] and not losses["sides_supporting"]  # "no Chilean casualties"
+    drones = next(e for e in doc["events"] if "drones" in e["span"]["text"] and e["type"] == "attack"
+                  and e["span"]["text"].startswith("it shot"))
+    assert drones["modality"] == "asserted"  # "baseless" is Peru's word in a clause of its own
+    killed = next(e for e in doc["events"] if e["type"] == "casualties" and "three civilians" in e["span"]["text"])
+    assert killed["actor_side"] == "Chile"  # "accused Chilean troops of firing ..., killing three civilians"
+
+
+def test_forces_loyal_to_a_commander_and_a_force_named_for_itself_are_his_and_its_own_party(tmp_path):
+    doc = _report(tmp_path, (
+        "Belkacem's forces say they repelled attack on Sorman; Tripoli denies offensive\n\n"
+        "TRIPOLI, April 7, 2025 (Maghreb Monitor) — Forces loyal to eastern commander Khalifa Belkacem said on "
+        "Monday they had repelled an attack by militias on the outskirts of Sorman, killing 12 attackers.\n\n"
+        "The Rapid Intervention Forces announced on Saturday their control of the town of Zawra. The spokesperson "
+        "of the Rapid Intervention Forces said in a statement that \"our forces liberated the town and seized 30 "
+        "combat vehicles and killed many army elements\"."), date(2025, 4, 7))
+    speakers = _speaker_entities(doc)
+    assert speakers["Forces loyal to eastern commander Khalifa Belkacem"]["side"] == "Belkacem"
+    assert [e["type"] for e in doc["entities"] if e["name"] == "Rapid Intervention Forces"] == ["armed_group"]
+    killed = next(e for e in doc["events"] if e["type"] == "casualties" and "army elements" in e["span"]["text"])
+    assert killed["magnitude"] is None  # the 30 are vehicles seized, not the dead

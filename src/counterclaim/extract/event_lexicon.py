@@ -37,6 +37,11 @@ NOUN_EVENTS = {
 # Nouns that only name an event when something pins them to the war ("the flight of the brigade", "500 corpses").
 NOUNS_NEEDING_ARGUMENT = {"flight", "loss", "push", "shell", "strike", "occupation", "corpse", "casualty", "killing"}
 
+# Hardware: destroying it is a strike on the other side's means, not a defeat that moves the front.
+EQUIPMENT_NOUNS = {"drone", "drones", "tank", "tanks", "vehicle", "vehicles", "missile", "missiles", "rocket",
+                   "rockets", "aircraft", "jet", "jets", "helicopter", "helicopters", "plane", "planes", "launcher",
+                   "launchers", "depot", "depots", "equipment", "weapon", "weapons", "ammunition", "radar", "ship",
+                   "boat", "boats", "warship", "howitzer", "howitzers", "system", "systems"}
 # Objects that make "take", "gain", "lose", "leave", "hold" military: "took the heights", "lost ground".
 GROUND_NOUNS = {"ground", "territory", "position", "positions", "foothold", "initiative", "terrain", "area",
                 "line", "lines", "flank", "flanks", "height", "heights", "hill", "hills", "ridge", "trench",
@@ -49,6 +54,7 @@ FORCE_WORDS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "men", "infantry", "artillery", "militia", "rebels", "rebel", "mercenaries", "paramilitaries",
                "convoy", "column", "garrison", "aircraft", "jets", "drones", "navy", "air", "terrorists",
                "insurgents", "gunmen", "militants", "ministry", "command", "commanders", "positions", "police",
+               "elements",  # "the army elements": translated Arabic copy's word for fighters
                "policemen", "officers", "servicemen", "serviceman", "personnel", "sailors", "marines", "pilots"}
 ENEMY_WORDS = {"enemy", "adversary", "occupier", "occupiers", "invader", "invaders", "foe", "opponent"}
 STATE_WORDS = {"army", "military", "troops", "soldiers", "government", "forces", "air force", "aircraft",

@@ -17,7 +17,7 @@ from ..model import Article, Attribution, DateRef, Event, Party, Span, Toponym
 from .countries import country_of
 from .dates import resolve_date
 from .event_lexicon import (AREA_NOUNS, CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, DIRECTIONS,
-                            ENEMY_WORDS, EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS,
+                            ENEMY_WORDS, EQUIPMENT_NOUNS, EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS,
                             GROUP_WORDS, HEDGING_AUX, HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PLACE_PREPS,
                             PREDICTING_AUX, PREDICTING_CUES, PREDICTING_HEADS, SELF_WORDS, SETTLEMENT_NOUNS,
                             STATE_WORDS, VERB_EVENTS)
@@ -38,6 +38,7 @@ EVIDENCE = re.compile(EVIDENCE_PATTERN, re.I)
 # A sentence that calls a claim false: what it mentions is denied, and by default it is the enemy's claim.
 DENIAL = re.compile(DENIAL_PATTERN, re.I)
 CAPTURE_NOUNS = {"capture", "recapture", "liberation", "seizure", "fall", "occupation", "takeover"}
+ACCUSING = {"accuse", "blame", "charge"}
 VERIFYING = {"verify", "confirm", "corroborate", "check"}
 PRONOUNS = {"it", "they", "them", "he", "she", "his", "her", "their", "its"}
 
@@ -108,6 +109,9 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
         return ("shelling" if subject_words & {"shell", "rocket"} or lemma == "fire" else "attack"), None
     if lemma == "control":
         return "capture", "control"
+    if (lemma in ("destroy", "intercept", "down") or lemma == "shoot" and "down" in parts) \
+            and object_words & EQUIPMENT_NOUNS:
+        return "attack", None  # "destroyed 25 drones", "shot down a jet": a strike on hardware, no ground won
     etype = VERB_EVENTS.get(lemma)
     if etype == "capture" and object_words & GROUND_NOUNS - {"village", "villages"}:
         return "advance", None  # "recaptured ground", "seized the heights": ground changed hands, not a town
@@ -156,8 +160,10 @@ def _subject(token: Token) -> Token | None:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
         return None  # passive: "attacked and was repelled" shares a subject that suffered the second verb
     head = token.head
-    if token.dep_ == "pcomp" and head.lower_ == "of" and _lower(head.head) in ("accuse", "blame", "charge"):
+    if token.dep_ == "pcomp" and head.lower_ == "of" and _lower(head.head) in ACCUSING:
         return next((c for c in head.head.children if c.dep_ == "dobj"), None)  # "accused X of shelling": X did
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and _lower(head) in ACCUSING:
+        return next((c for c in head.children if c.dep_ == "dobj"), None)  # "accused X of shelling Y, killing Z"
     if token.dep_ == "relcl" and (head.pos_ == "NUM" or _lower(head) in CIVILIAN_WORDS) \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return head  # "forced more than 20,000 to flee": the parser hangs the infinitive on the number
@@ -276,6 +282,8 @@ def _modality(token: Token, cue: str | None) -> str:
         if child.dep_ in ("nsubjpass", "dobj", "nsubj") and any(
                 d.lower_ in ("no", "none") and d.dep_ == "det" for d in child.children):
             return "denied"
+        if token.pos_ == "NOUN" and child.dep_ == "det" and child.lower_ == "no":
+            return "denied"  # "there were no Indian casualties"
     if cue in DENYING_CUES:
         return "denied"
     if _called_false(token):
@@ -300,11 +308,14 @@ def _called_false(token: Token) -> bool:
         word = sent.char_span(match.start(), match.end(), alignment_mode="expand")
         if word is None:
             return True
+        lo, hi = sorted((token.i, word.root.i))
+        if any(t.text == ";" for t in token.doc[lo:hi]):
+            continue  # "India says it shot down drones; Pakistan calls claim baseless": a clause of its own
         up = [word.root, *word.root.ancestors]
         mine = [token, *token.ancestors]
         meet = next((t for t in mine if t in up), None)
         beside = [t for t in up[:up.index(meet)] + mine[:mine.index(meet)]] if meet is not None else []
-        if not any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in beside):
+        if not any(t.dep_ in ("conj", "parataxis") and t.pos_ in ("VERB", "AUX") for t in beside):
             return True
     return False
 
@@ -522,7 +533,12 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             place, relation = _place(token, toponyms, (limit[0], token.idx), actor.span if actor else None)
         cue = claims[0].cue_lemma if claims else None
         kinds = MAGNITUDE_KINDS.get(etype, ())  # quantulum3 costs milliseconds: only where a magnitude can count
-        magnitude = next((m for m in find_magnitudes(text, *clause) if m.kind in kinds), None) if kinds else None
+        magnitudes = [m for m in find_magnitudes(text, *clause) if m.kind in kinds] if kinds else []
+        if target_token is not None and target_token.pos_ != "PRON" and etype == "casualties":
+            # "seized 30 vehicles and killed hundreds of soldiers": the count is the victims', or none is given
+            victims = (target_token.left_edge.idx, target_token.right_edge.idx + len(target_token.right_edge.text))
+            magnitudes = [m for m in magnitudes if victims[0] <= m.start < victims[1]]
+        magnitude = magnitudes[0] if magnitudes else None
         evidence = EVIDENCE.search(text, sentence.start_char, sentence.end_char)
         taken.add(token.i)
         events.append(Event(

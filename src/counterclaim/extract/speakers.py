@@ -30,6 +30,7 @@ OPEN_SOURCE = re.compile(r"\bopen[- ]source\b|\bOSINT\b", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ARMED_DESCRIPTORS = frozenset({"armed", "rebel", "militant", "jihadist", "insurgent", "splinter", "paramilitary",
                                "separatist", "extremist", "islamist", "guerrilla", "terrorist", "breakaway"})
+LEADING_WORDS = frozenset({"loyal", "lead", "command", "led", "commanded", "backed", "back", "affiliated"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "adviser", "advisor",
                           "aide"})
 RANK_PREFIXES = frozenset({"rear", "vice", "field", "staff", "first", "second", "lance", "wing", "flight"})
@@ -148,6 +149,17 @@ def _about(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("for", "in", "on", "about", "to", "at", "from")
 
 
+def _leader(head: Token) -> str | None:
+    """The surname of the person forces are 'loyal to', 'led by' or 'commanded by', as the article's "X's
+    forces" would name their party."""
+    for word in (c for c in head.children if c.dep_ in ("amod", "acl") and c.lemma_.lower() in LEADING_WORDS):
+        people = [p for prep in word.children if prep.dep_ in ("prep", "agent") for p in prep.children
+                  if p.dep_ == "pobj" and p.ent_type_ == "PERSON"]
+        if people:
+            return people[0].text
+    return None
+
+
 def _speaks_for(token: Token) -> bool:
     """'a spokesman for the X Defence Force': the body the role speaks for, not a place it is about."""
     return token.head.lower_ == "for" and token.head.head.lemma_.lower() in SPOKESPEOPLE
@@ -204,6 +216,8 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     name_text = " ".join(t.text for t in name_tokens)
     groups = [g for g in groups if g.text not in name_text]
     group = groups[0].text.removeprefix("the ") if groups else None
+    if group is None and head is not None:  # "forces loyal to Khalifa Haftar": his, as "Haftar's forces" are
+        group = _leader(head)
     if group is None:  # "RSF spokesperson", "M23 spokesman": an acronym the tagger left untyped
         group = next((t.text for t in tokens if ACRONYM_TOKEN.match(t.text) and t not in name_tokens
                       and not country_of(t.text)), None)

@@ -1,6 +1,7 @@
 """Publication dates read from the text itself, for plain-text reports that come with no metadata.
 
-Wire copy opens with a dateline ("GOMA, Feb. 9, 2024 —", "KHARTOUM, 12 May 2024 (Reuters) -"), and pasted web
+Wire copy opens with a dateline ("GOMA, Feb. 9, 2024 —", "KHARTOUM, 12 May 2024 (Reuters) -", in translated
+copy "Khartoum - 3 May 2025 -"), and pasted web
 pages keep a "Published 12 May 2024" line. Only those shapes near the top are read: a date anywhere else in the
 text is about the events, not the report.
 """
@@ -18,7 +19,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 _PLACE = r"[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
 _DATELINE = re.compile(
-    rf"^\s*{_PLACE}\s*(?:\([^)\n]{{1,30}}\)\s*)?[,:]\s*(?P<date>{_DATE})\s*(?:\([^)\n]{{1,30}}\)\s*)?[—–-]",
+    rf"^\s*{_PLACE}\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,:]|\s[—–-])\s*(?P<date>{_DATE})\s*(?:\([^)\n]{{1,30}}\)\s*)?[—–-]",
     re.MULTILINE)
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"  # "18:42", "9.30am"
 _TIME = rf"(?:{_CLOCK}\s*(?:[A-Z]{{2,4}})?,?\s+)?"  # "18:42 GMT, " before a date

@@ -224,7 +224,7 @@ def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str]]
     for n, ((family, gainer, _), window) in enumerate(windows):
         stances_by_window[n].extend(_stances(window, family, gainer, sides, outlets))
     # rebuttals take the opposite stance on every proposition the rebutted claim holds (the first of its stances
-    # there that can be flipped). A rebuttal holds no claim itself, so it is never a target: the index of the
+    # there that can be flipped; only its assertions, where it has any). A rebuttal holds no claim itself, so it is never a target: the index of the
     # claims' stances by attribution stays valid while rebuttals add theirs.
     held: dict[str, list[tuple[int, dict]]] = defaultdict(list)
     for n in range(len(windows)):
@@ -233,8 +233,13 @@ def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str]]
                 held[stance["attribution"]].append((n, stance))
     for attribution, target in rebuttals:
         answered: set[int] = set()
+        # a claim that asserts something is rebutted there, not where it denies a detail ("destroyed 25 drones,
+        # and there were no Indian casualties": "denied sending any drones" does not grant the casualties)
+        asserts = any(stance["stance"] == "supports" for _, stance in held.get(target, ()))
         for n, stance in held.get(target, ()):
             flipped = {"supports": "denies", "denies": "supports"}.get(stance["stance"])
+            if flipped == "supports" and asserts:
+                continue
             if flipped and n not in answered:
                 answered.add(n)
                 family, gainer, _ = windows[n][0]

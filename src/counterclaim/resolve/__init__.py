@@ -314,14 +314,16 @@ def resolve(analyses: MutableSequence[ArticleAnalysis]) -> Corpus:
         names = Counter(expand.get(s.name, s.name) for s in cluster.members)
         name = max(names, key=lambda n: (names[n], len(n)))
         kind = _kind(cluster.first.type, name)
-        if kind == "other" and sides.party(name) == name:
-            kind = "armed_group"  # "Hezbollah", whose fighters fight
+        side = _side(cluster, sides)
+        if kind == "other" and sides.party(name) == name or kind == "military" and side == name \
+                and not country_of(name):
+            kind = "armed_group"  # "Hezbollah", whose fighters fight; "the Rapid Support Forces", no state's army
         entity_id = f"{kind}:{slug(name)}"
         while entity_id in entities:
             entity_id += "-2"
         aliases = sorted({a for s in cluster.members for a in s.aliases if a != name})
         titles = [s.title for s in cluster.members if s.title]
-        entity = Entity(id=entity_id, name=name, type=kind, side=_side(cluster, sides),
+        entity = Entity(id=entity_id, name=name, type=kind, side=side,
                         title=titles[0] if titles else None, aliases=aliases)
         for member in cluster.members:
             ids[(member.article, member.key)] = entity_id
