@@ -29,6 +29,7 @@ from counterclaim.reconcile import against_interest
     ("Gangs seize station\nBy Marie Desrosiers | March 9, 2024\nPORT-AU-PRINCE — Gangs", date(2024, 3, 9)),
     ("The governor said on May 9, 2023 - a week ago - that", None),
     ("Rebels announce control of Tamsin\n\nTamsin - 3 May 2025 - The rebels announced", date(2025, 5, 3)),
+    ("MOSCOW, October 14, 2024. /Steppe Wire/. Units of the battlegroup", date(2024, 10, 14)),
 ])
 def test_dateline_dates(text, expected):
     assert dateline_date(text) == expected

@@ -566,3 +566,31 @@ def test_forces_loyal_to_a_commander_and_a_force_named_for_itself_are_his_and_it
     assert [e["type"] for e in doc["entities"] if e["name"] == "Rapid Intervention Forces"] == ["armed_group"]
     killed = next(e for e in doc["events"] if e["type"] == "casualties" and "army elements" in e["span"]["text"])
     assert killed["magnitude"] is None  # the 30 are vehicles seized, not the dead
+
+
+def test_a_ministrys_own_units_and_the_enemys_losses_and_a_silent_general_staff(tmp_path):
+    doc = _report(tmp_path, (
+        "Russian forces liberate village in Kharkov region - Defense Ministry\n\n"
+        "MOSCOW, October 14, 2024. /Steppe Wire/. Units of the Zapad battlegroup have liberated the settlement of "
+        "Kupiansk in the Kharkov region, the Russian Defense Ministry reported on Monday.\n\n"
+        "\"Over the past day, the enemy lost up to 140 servicemen and two tanks,\" the ministry said.\n\n"
+        "Ukraine's General Staff did not comment on the loss of the village."))
+    article = doc["articles"][0]
+    assert (article["published"]["value"], article["outlet"]) == ("2024-10-14", "Steppe Wire")  # ". /Agency/."
+    assert all("Wire" not in e["name"] for e in doc["entities"] if e["type"] != "media")
+    staff = _speaker_entities(doc)["Ukraine's General Staff"]
+    assert (staff["type"], staff["side"]) == ("military", "Ukraine")  # a state's command, not a group of its own
+    captured = next(p for p in doc["propositions"] if p["family"] == "territory")
+    assert captured["actor_side"] == "Russia"  # "units of the Zapad battlegroup", in the ministry's words
+    lost = next(p for p in doc["propositions"] if p["family"] == "casualties")
+    assert lost["actor_side"] == "Ukraine" and lost["sides_supporting"] == ["Russia"]  # "the enemy lost 140"
+    assert not lost["sides_denying"]  # not commenting on a village's loss is no stance on anything
+
+
+def test_a_governments_communication_service_is_the_government_not_an_outlet(tmp_path):
+    doc = _report(tmp_path, (
+        "Federal troops clashed with Fano militiamen on the outskirts of Gondar, residents said.\n\n"
+        "The government communication service said in a statement that security forces had \"destroyed extremist "
+        "groups\" in the area."), date(2024, 8, 22))
+    service = _speaker_entities(doc)["The government communication service"]
+    assert service["type"] == "government"

@@ -223,6 +223,9 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     states = {s.country for s in book.speakers if s.country and s.type in ("government", "military")}
     forces = _forces(doc, [(a.content_fragments, own[a.speaker]) for a in found if a.speaker in own],
                      next(iter(states)) if len(states) == 1 else None)
+    for speaker in book.speakers:  # "Ukraine's General Staff did not comment": a state's command speaks for a party
+        if speaker.type in ("military", "military_unit") and speaker.country:
+            forces.setdefault(speaker.country, 1)
     outlet = article.outlet or infer_outlet(hits) or dateline_agency(text) or outlet_from_reporting(text)
     for speaker in book.speakers:
         if outlet and fold(speaker.name) == fold(outlet):  # "Levant Daily could not verify": the outlet itself

@@ -21,7 +21,8 @@ from .event_lexicon import (AREA_NOUNS, CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_P
                             GROUP_WORDS, HEDGING_AUX, HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PLACE_PREPS,
                             PREDICTING_AUX, PREDICTING_CUES, PREDICTING_HEADS, SELF_WORDS, SETTLEMENT_NOUNS,
                             STATE_WORDS, VERB_EVENTS)
-from .lexicon import ARMED_GROUP_WORDS, GENERIC_FORCE_ADJECTIVES, GOVERNMENT_WORDS, MILITARY_WORDS, ORG_NAME_WORDS
+from .lexicon import (ARMED_GROUP_WORDS, GENERIC_FORCE_ADJECTIVES, GOVERNMENT_WORDS, MILITARY_WORDS, ORG_NAME_WORDS,
+                      UNIT_WORDS)
 from .magnitudes import find_magnitudes
 from .spans import doc_ents, doc_text, of_objects
 
@@ -39,6 +40,7 @@ EVIDENCE = re.compile(EVIDENCE_PATTERN, re.I)
 DENIAL = re.compile(DENIAL_PATTERN, re.I)
 CAPTURE_NOUNS = {"capture", "recapture", "liberation", "seizure", "fall", "occupation", "takeover"}
 ACCUSING = {"accuse", "blame", "charge"}
+NONCOMMITTAL = re.compile(r"\b(?:not|never|n[’']t|declined|refused)\b", re.IGNORECASE)  # "did not comment on"
 VERIFYING = {"verify", "confirm", "corroborate", "check"}
 PRONOUNS = {"it", "they", "them", "he", "she", "his", "her", "their", "its"}
 
@@ -128,6 +130,9 @@ def _noun_type(token: Token) -> tuple[str | None, str | None]:
         return "capture", "control"
     if lemma == "victory" and any(c.lower_ in ("in", "at") for c in token.children):
         return "capture", None
+    if lemma == "loss" and any(_lower(o) in SETTLEMENT_NOUNS | GROUND_NOUNS or _is_toponym_like(o)
+                               for o in of_objects(token)):
+        return "withdrawal", None  # "the loss of the village": ground, not men
     etype = NOUN_EVENTS.get(lemma)
     if etype is None:
         return None, None
@@ -242,12 +247,14 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
         country = country_of(word.text.strip("[]"))
         if country:
             return Party("named", span, country)
-    named = [w for w in words if w.lower_ not in GENERIC_FORCE_ADJECTIVES and (
+    named = [w for w in words if w.lower_ not in GENERIC_FORCE_ADJECTIVES and not (
+        w.is_sent_start and w.lower_ in FORCE_WORDS | STATE_WORDS) and (  # "Units of the X group have...": common
         w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "GPE")
         or w.pos_ == "ADJ" and w.ent_type_ == "NORP" and w.text[:1].isupper())]  # "Tigrayan forces", not "Jihadist"
     # "a commander of Hamas's armed wing": the movement it belongs to
-    named = named or [o for o in owners if o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "NORP")]
-    if named or token.pos_ == "PROPN":
+    named = named or [o for o in owners if o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "NORP")
+                      and _lower(o.head) not in UNIT_WORDS]  # "units of the Vostok battlegroup": a state's unit
+    if named or token.pos_ == "PROPN" and not (token.is_sent_start and token.lower_ in FORCE_WORDS | STATE_WORDS):
         name = " ".join(w.text for w in (named or [token])).removesuffix("’s").removesuffix("'s")
         return Party("named", span, re.sub(r"[’']s\b", "", name))
     if (head_words | low) & GROUP_WORDS:  # "the rebels", "militia fighters"
@@ -258,6 +265,8 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
 
 
 def _target(token: Token) -> Token | None:
+    if _lower(token) in ("lose", "suffer", "sustain", "incur"):
+        return None  # "the enemy lost 140 servicemen": the subject lost them, the men are no other party
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _lower(child) not in GROUND_NOUNS:
             return child
@@ -505,6 +514,10 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
         if token.pos_ == "NOUN" and any(_lower(a) in VERIFYING for a in list(token.ancestors)[:3]):
             continue  # "could not verify any advances": about verification, not an event
         claims = [a for a in attributions if any(f.start <= token.idx < f.end for f in a.content_fragments)]
+        committed = [a for a in claims if a.cue_lemma in DENYING_CUES | VERIFYING or not NONCOMMITTAL.search(a.cue.text)]
+        if claims and not committed:
+            continue  # "the General Staff did not comment on the loss of X": the topic of no claim, no event
+        claims = committed
         if any(a.cue.start <= token.idx < a.cue.end for a in attributions):
             continue
         sentence = token.sent

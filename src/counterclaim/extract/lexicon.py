@@ -95,7 +95,7 @@ GENERIC_FORCE_ADJECTIVES = frozenset({"western", "allied", "coalition", "foreign
 GENERIC_GROUP_WORDS = frozenset("""
 militia militias group movement militants fighters rebels insurgents gunmen militiamen guerrillas jihadists
 """.split())
-UNIT_WORDS = frozenset("brigade regiment battalion division corps unit company squadron platoon".split())
+UNIT_WORDS = frozenset("brigade regiment battalion division corps unit company squadron platoon battlegroup".split())
 GOVERNMENT_WORDS = frozenset("""
 ministry government kremlin presidency cabinet office council parliament administration department state
 embassy junta

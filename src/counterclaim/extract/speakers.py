@@ -30,6 +30,8 @@ OPEN_SOURCE = re.compile(r"\bopen[- ]source\b|\bOSINT\b", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ARMED_DESCRIPTORS = frozenset({"armed", "rebel", "militant", "jihadist", "insurgent", "splinter", "paramilitary",
                                "separatist", "extremist", "islamist", "guerrilla", "terrorist", "breakaway"})
+# "the government communication service", "the ministry's press service": the body speaking, not a news outlet
+OWN_MEDIA_OF_STATE = frozenset({"government", "ministry", "presidency", "army", "military", "command"})
 LEADING_WORDS = frozenset({"loyal", "lead", "command", "led", "commanded", "backed", "back", "affiliated"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "adviser", "advisor",
                           "aide"})
@@ -277,8 +279,9 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
     head_word = head.lemma_.lower() if head is not None else ""
     if country and head is not None and head.pos_ == "PROPN" and country_of(head.text) == country:
         kind = "country"  # "Russia, an ally of X, said": the state, whatever its apposition says
-    elif words & MEDIA_NOUNS and head_word in MEDIA_NOUNS | {"agency"} or (head is not None and head.ent_type_ == "ORG"
-                                                                          and head_word in MEDIA_NOUNS):
+    elif not words & OWN_MEDIA_OF_STATE and (
+            words & MEDIA_NOUNS and head_word in MEDIA_NOUNS | {"agency"}
+            or head is not None and head.ent_type_ == "ORG" and head_word in MEDIA_NOUNS):
         kind = "media"
     elif words & ANALYST_WORDS or OPEN_SOURCE.search(text):  # "the open-source group DeepState"
         kind = "analyst"

@@ -19,7 +19,8 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 _PLACE = r"[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
 _DATELINE = re.compile(
-    rf"^\s*{_PLACE}\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,:]|\s[—–-])\s*(?P<date>{_DATE})\s*(?:\([^)\n]{{1,30}}\)\s*)?[—–-]",
+    rf"^\s*{_PLACE}\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,:]|\s[—–-])\s*(?P<date>{_DATE})\s*"
+    rf"(?:(?:\([^)\n]{{1,30}}\)\s*)?[—–-]|\.\s*/[^/\n]{{1,30}}/)",
     re.MULTILINE)
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"  # "18:42", "9.30am"
 _TIME = rf"(?:{_CLOCK}\s*(?:[A-Z]{{2,4}})?,?\s+)?"  # "18:42 GMT, " before a date
@@ -30,11 +31,13 @@ _STAMP = re.compile(
 _ALONE = re.compile(
     rf"^[ \t]*(?:By\s[^\n]{{1,60}}?[|,·•–—-]\s*)?(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})[ \t]*$", re.MULTILINE)
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
-# Any wire dateline, dated or not: "KYIV (Reuters) -", "ADDIS ABABA, Nov 4 (Wire) -", "GOMA, Congo, Feb. 9, 2024 —":
-# a capitalised place at the start of a paragraph, perhaps a country, a date and an agency, then a dash.
+# Any wire dateline, dated or not: "KYIV (Reuters) -", "ADDIS ABABA, Nov 4 (Wire) -", "GOMA, Congo, Feb. 9, 2024 —",
+# "MOSCOW, October 14. /Agency/.": a capitalised place at the start of a paragraph, perhaps a country, a date and an
+# agency, then a dash, or a full stop and the agency between slashes.
 WIRE_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
                            r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
-                           r"\s*(?:\((?P<agency>[^)\n]{1,30})\)\s*)?[—–-]{1,2}\s+(?=[A-Z“\"«‘'])")
+                           r"(?:\s*(?:\((?P<agency>[^)\n]{1,30})\)\s*)?[—–-]{1,2}|\.\s*/(?P<slashed>[^/\n]{1,30})/\.?)"
+                           r"\s+(?=[A-Z“\"«‘'])")
 # A liveblog entry's time stamp opening a line ("17:55 GMT – ", "9.30am – "): its heading follows
 LIVE_STAMP = re.compile(rf"(?m)^[ \t]*{_CLOCK}(?:\s+[A-Z]{{2,4}})?[ \t]*[–—-][ \t]+(?=\S)")
 
@@ -54,4 +57,5 @@ def dateline_date(text: str) -> date | None:
 def dateline_agency(text: str) -> str | None:
     """The agency a wire dateline names ("KYIV (Reuters) -"), the outlet where metadata lacks one."""
     found = WIRE_DATELINE.search(text[:_HEAD_CHARS])
-    return found["agency"].strip() if found and found["agency"] else None
+    agency = found and (found["agency"] or found["slashed"])
+    return agency.strip() if agency else None
