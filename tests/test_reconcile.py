@@ -594,3 +594,35 @@ def test_a_governments_communication_service_is_the_government_not_an_outlet(tmp
         "groups\" in the area."), date(2024, 8, 22))
     service = _speaker_entities(doc)["The government communication service"]
     assert service["type"] == "government"
+
+
+def test_a_title_case_dateline_names_the_outlet_and_a_disputed_toll_is_no_denial_of_the_strike(tmp_path):
+    doc = _report(tmp_path, (
+        "Strike on school shelter kills dozens in Port Amar, rescuers say\n\n"
+        "Port Amar, August 10, 2024 (Coastline Desk) - A Chilean air strike on a school housing displaced families "
+        "in Port Amar killed at least 90 people early on Saturday, the town's civil defence agency said.\n\n"
+        "The Chilean military said in a statement that it had struck \"a command centre\" inside the school. It "
+        "disputed the death toll given by local officials."))
+    assert doc["articles"][0]["outlet"] == "Coastline Desk"
+    assert not [a for a in doc["attributions"] if a["content"]["text"].startswith("Port Amar, August")]
+    agency = next(e for s, e in _speaker_entities(doc).items() if "civil defence agency" in s)
+    assert agency["type"] != "media"  # an agency that is no news agency
+    by_family = {p["family"]: p for p in doc["propositions"] if p["actor_side"] == "Chile" or p["family"] == "casualties"}
+    assert "Chile" in by_family["casualties"]["sides_denying"]  # "disputed the death toll"
+    assert not by_family["strike"]["sides_denying"]  # it said it struck the school
+
+
+def test_a_headlines_short_name_is_the_body_named_in_full_and_one_loss_is_one_event(tmp_path):
+    doc = _report(tmp_path, (
+        "Peruvian forces repel assaults near Tacna, General Staff says\n\n"
+        "LIMA, November 3, 2024 (Andes Daily) — Peruvian defenders repelled 42 Chilean assaults near Tacna over "
+        "the past day, the General Staff of the Armed Forces of Peru said on Sunday.\n\n"
+        "According to the General Staff, the Chilean occupiers lost 1,270 soldiers killed and wounded in a single "
+        "day.\n\nA Peruvian army spokesman denied Chilean claims that the village of Pachia had been captured.\n\n"
+        "Chile's Defence Ministry said on Saturday that its troops had taken Pachia."))
+    staff = {e["id"] for s, e in _speaker_entities(doc).items() if "General Staff" in s}
+    assert len(staff) == 1  # "General Staff" in the headline is the General Staff of the Armed Forces of Peru
+    losses = [e for e in doc["events"] if e["type"] == "casualties" and "1,270" in e["span"]["text"]]
+    assert len(losses) == 1 and losses[0]["actor_side"] == "Chile"  # lost ... killed and wounded: one loss
+    captured = next(p for p in doc["propositions"] if p["family"] == "territory" and p["actor_side"] == "Chile")
+    assert "Peru" in captured["sides_denying"]  # the claims' speaker is no victim of the capture

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..ingest.dateline import dateline_agency
+from ..ingest.dateline import WIRE_DATELINE, dateline_agency
 from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speaker
 from .attributions import RawAttribution, find_attributions, quoted_as_saying
 from .countries import country_of, fold
@@ -153,12 +153,15 @@ def find_raw_attributions(doc: Doc, quotes: list[Quote], mode: str | None = None
 
 
 def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
-    """The tagger's loose ends: "asked not to be named" reports no claim; a source cut inside its relative
-    clause ("One resident, who") ends at the speaker."""
+    """The tagger's loose ends: a dateline is no content; "asked not to be named" reports no claim; a source cut
+    inside its relative clause ("One resident, who") ends at the speaker."""
     kept = []
+    datelines = [m.span() for m in WIRE_DATELINE.finditer(text[:2000])]
     for raw in found:
-        if ANONYMITY.match(text, raw.content[0][0]):
-            continue
+        content = [f for f in raw.content if not any(s <= f[0] and f[1] <= e for s, e in datelines)]
+        if not content or ANONYMITY.match(text, content[0][0]):
+            continue  # "Gaza City, August 10, 2024 (Desk)" is where the report was filed, not what was said
+        raw = raw if content == raw.content else replace(raw, content=content)
         if raw.source is not None:
             cut = DANGLING_RELATIVE.search(text, raw.source[0], raw.source[1])
             if cut is not None and cut.start() > raw.source[0]:
@@ -192,6 +195,10 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
             if relay is not None:
                 relay.type = "media"
                 relay_of[raw.via] = relay
+    moved = book.fold_short_names()
+    if moved:
+        speaker_of = {k: moved.get(s.key, s) if s else s for k, s in speaker_of.items()}
+        relay_of = {k: moved.get(s.key, s) for k, s in relay_of.items()}
     for n, raw in enumerate(raws, 1):
         speaker = speaker_of.get(id(raw))
         content = raw.content

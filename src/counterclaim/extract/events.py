@@ -40,6 +40,7 @@ EVIDENCE = re.compile(EVIDENCE_PATTERN, re.I)
 DENIAL = re.compile(DENIAL_PATTERN, re.I)
 CAPTURE_NOUNS = {"capture", "recapture", "liberation", "seizure", "fall", "occupation", "takeover"}
 ACCUSING = {"accuse", "blame", "charge"}
+SPEECH_NOUNS = {"claim", "report", "allegation", "rumour", "rumor", "statement", "assertion", "suggestion", "denial"}
 NONCOMMITTAL = re.compile(r"\b(?:not|never|n[’']t|declined|refused)\b", re.IGNORECASE)  # "did not comment on"
 VERIFYING = {"verify", "confirm", "corroborate", "check"}
 PRONOUNS = {"it", "they", "them", "he", "she", "his", "her", "their", "its"}
@@ -210,6 +211,17 @@ def _victims(token: Token) -> Token | None:
     return next(iter(of_objects(token)), None) if _lower(token) == "killing" else None
 
 
+def _told_already(participle: Token, taken: set[int]) -> bool:
+    """A casualty participle hung on a casualty verb already read, or on its object ("lost 1,270 soldiers killed and
+    wounded", whichever way the parser attaches "killed")."""
+    first = participle.head if participle.dep_ == "conj" else participle
+    if first.dep_ == "advcl":
+        return first.head.i in taken and _verb_type(first.head)[0] == "casualties"
+    noun = first.head if first.dep_ == "acl" else None
+    return noun is not None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in taken \
+        and _verb_type(noun.head)[0] == "casualties"
+
+
 def _in_a_name(token: Token) -> bool:
     """'National Liberation Army', 'Tigray People's Liberation Front': a word of a body's proper name is no event."""
     head = token
@@ -238,15 +250,15 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
         return None  # "Lebanese civilians": no party to the fighting, whatever their country
     if low & SELF_WORDS or (claimed and low & {"his", "her", "their", "its"}):
         return Party("self", span)
-    if _lower(token) in ENEMY_WORDS:
-        return Party("enemy", span)
     owners = of_objects(token)  # "units of the armed forces of Armenia"
     owners += [g for o in owners if _lower(o) in FORCE_WORDS for g in of_objects(o)]
     owners = [t for o in owners for t in o.subtree if t.i <= o.i]  # "of the Azerbaijani Army"
     for word in words + owners:
         country = country_of(word.text.strip("[]"))
         if country:
-            return Party("named", span, country)
+            return Party("named", span, country)  # "the Russian occupiers" are Russia's, whoever speaks
+    if _lower(token) in ENEMY_WORDS:
+        return Party("enemy", span)
     named = [w for w in words if w.lower_ not in GENERIC_FORCE_ADJECTIVES and not (
         w.is_sent_start and w.lower_ in FORCE_WORDS | STATE_WORDS) and (  # "Units of the X group have...": common
         w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "GPE")
@@ -270,7 +282,8 @@ def _target(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _lower(child) not in GROUND_NOUNS:
             return child
-    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN") \
+            and _lower(token.head) not in SPEECH_NOUNS:  # "claims that the village had been captured": no victim
         return token.head  # "dozens of militants killed near X": the participle's noun is who it happened to
     if token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children):
         head_subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -511,6 +524,8 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             continue
         if token.pos_ == "NOUN" and token.head.i in taken and token.dep_ in ("dobj", "nsubjpass"):
             continue  # "repelled the attacks": the verb is the event
+        if etype == "casualties" and token.tag_ == "VBN" and _told_already(token, taken):
+            continue  # "lost 1,270 soldiers killed and wounded": one loss, told once
         if token.pos_ == "NOUN" and any(_lower(a) in VERIFYING for a in list(token.ancestors)[:3]):
             continue  # "could not verify any advances": about verification, not an event
         claims = [a for a in attributions if any(f.start <= token.idx < f.end for f in a.content_fragments)]
@@ -539,7 +554,8 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
                 and not falls:
             # an unowned gain inside a claim: the claimant's own ("the liberation of X was completed"; "X claims
             # rocket attack on Y": it claims the attack), or, in a sentence that calls a claim false, the enemy's
-            kind = "enemy" if DENIAL.search(sentence.text) else "self"
+            denying = DENIAL.search(sentence.text) or any(a.cue_lemma in DENYING_CUES for a in claims)
+            kind = "enemy" if denying else "self"  # "denied claims that the village had been captured": theirs
             actor = Party(kind, Span.of(text, token.idx, token.idx + len(token.text)))
         place, relation = _place(token, toponyms, clause, actor.span if actor else None)
         if place is None and claims:  # a place named earlier in the claim's sentence still locates it

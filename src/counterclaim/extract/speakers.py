@@ -32,6 +32,7 @@ ARMED_DESCRIPTORS = frozenset({"armed", "rebel", "militant", "jihadist", "insurg
                                "separatist", "extremist", "islamist", "guerrilla", "terrorist", "breakaway"})
 # "the government communication service", "the ministry's press service": the body speaking, not a news outlet
 OWN_MEDIA_OF_STATE = frozenset({"government", "ministry", "presidency", "army", "military", "command"})
+NEWS_WORDS = frozenset({"news", "press", "wire", "information", "media"})
 LEADING_WORDS = frozenset({"loyal", "lead", "command", "led", "commanded", "backed", "back", "affiliated"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "adviser", "advisor",
                           "aide"})
@@ -279,7 +280,7 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
     head_word = head.lemma_.lower() if head is not None else ""
     if country and head is not None and head.pos_ == "PROPN" and country_of(head.text) == country:
         kind = "country"  # "Russia, an ally of X, said": the state, whatever its apposition says
-    elif not words & OWN_MEDIA_OF_STATE and (
+    elif not words & OWN_MEDIA_OF_STATE and not _agency_of_no_news(head, words) and (
             words & MEDIA_NOUNS and head_word in MEDIA_NOUNS | {"agency"}
             or head is not None and head.ent_type_ == "ORG" and head_word in MEDIA_NOUNS):
         kind = "media"
@@ -331,6 +332,11 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
     return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
 
 
+def _agency_of_no_news(head: Token | None, words: set[str]) -> bool:
+    """'Gaza's civil defence agency', 'the UN refugee agency': an agency that is no news agency."""
+    return head is not None and head.lower_ == "agency" and head.pos_ == "NOUN" and not words & NEWS_WORDS
+
+
 def _named_after(tokens: list[Token]) -> bool:
     """After a country's possessive, a proper name of the body's own that no state's forces would bear
     ("Sudan's Rapid Support Forces", not "Ukraine's Armed Forces", "Russia's Defence Ministry" or a unit)."""
@@ -372,6 +378,23 @@ class SpeakerBook:
         self._by_org: dict[tuple, Speaker] = {}
         self._by_name: dict[str, Speaker] = {}  # named bodies by folded name
         self._history: list[tuple[int, Speaker]] = []  # (char offset, speaker) of resolved sources
+
+    def fold_short_names(self) -> dict[str, Speaker]:
+        """Bodies named short with no country, folded into the one body of their type whose full name they begin
+        ("General Staff" in a headline, "the General Staff of the Armed Forces of Ukraine" below): old key -> body."""
+        moved: dict[str, Speaker] = {}
+        for short in [s for s in self.speakers if s.type in BODY_TYPES and s.country is None]:
+            name = fold(short.name).removeprefix("the ") + " "
+            full = [s for s in self.speakers if s is not short and s.type == short.type and s.country
+                    and fold(s.name).removeprefix("the ").startswith(name)]
+            if len(full) == 1:
+                body = full[0]
+                body.mentions += short.mentions
+                body.aliases += [a for a in short.aliases if a not in body.aliases]
+                body.descriptors |= short.descriptors
+                moved[short.key] = body
+        self.speakers = [s for s in self.speakers if s.key not in moved]
+        return moved
 
     def _new(self, m: Mention) -> Speaker:
         speaker = Speaker(key=f"s{len(self.speakers) + 1}", name=m.name, type=m.type, title=m.title,

@@ -34,8 +34,11 @@ _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWAR
 # Any wire dateline, dated or not: "KYIV (Reuters) -", "ADDIS ABABA, Nov 4 (Wire) -", "GOMA, Congo, Feb. 9, 2024 —",
 # "MOSCOW, October 14. /Agency/.": a capitalised place at the start of a paragraph, perhaps a country, a date and an
 # agency, then a dash, or a full stop and the agency between slashes.
-WIRE_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
-                           r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
+_WIRE_DATE = r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?"
+WIRE_DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
+                           rf"(?:{_WIRE_DATE})?"
+                           # a title-case place only with a date: "Gaza City, August 10, 2024 (Desk) -"
+                           rf"|[A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’. ]{{1,30}})?{_WIRE_DATE})"
                            r"(?:\s*(?:\((?P<agency>[^)\n]{1,30})\)\s*)?[—–-]{1,2}|\.\s*/(?P<slashed>[^/\n]{1,30})/\.?)"
                            r"\s+(?=[A-Z“\"«‘'])")
 # A liveblog entry's time stamp opening a line ("17:55 GMT – ", "9.30am – "): its heading follows

@@ -27,6 +27,7 @@ from .propositions import (
     is_rebuttal,
     read_event,
     rebutted,
+    rebutted_families,
     status,
     summary,
 )
@@ -94,7 +95,7 @@ def reconcile(corpus: Corpus, gazetteer=None) -> Corpus:
     places = PlaceBook()
     events = PackedRecords()
     readings: list[Reading] = []
-    rebuttals: list[tuple[ClaimRef, str]] = []  # (a rebuttal, the id of the claim it answers)
+    rebuttals: list[tuple[ClaimRef, str, frozenset[str]]] = []  # (a rebuttal, the claim it answers, families)
     facts: dict[str, ArticleFacts] = {}
     for analysis in corpus.analyses:
         sides.enter(analysis)
@@ -105,7 +106,7 @@ def reconcile(corpus: Corpus, gazetteer=None) -> Corpus:
             if is_rebuttal(attribution, bool(claims_of.get(attribution.id))):
                 target = rebutted(attribution, analysis, claims_of, sides.side_of, sides.name_of)
                 if target is not None:
-                    rebuttals.append((ClaimRef.of(attribution), target.id))
+                    rebuttals.append((ClaimRef.of(attribution), target.id, rebutted_families(attribution)))
         article = analysis.article
         facts[article.id] = ArticleFacts(article.outlet, article.published, tuple(
             (frozenset(n.applies_to), n.span.text) for n in analysis.notes if n.kind == "not_verified"))
@@ -181,7 +182,7 @@ def _victims_named(event: Event) -> bool:
     return event.target is not None or bool(CIVILIANS.search(event.span.text))
 
 
-def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str]], facts: dict[str, ArticleFacts],
+def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str, frozenset[str]]], facts: dict[str, ArticleFacts],
                   sides: SideBook, places: PlaceBook) -> list[dict]:
     groups: dict[tuple, list[Reading]] = defaultdict(list)
     for r in readings:
@@ -231,15 +232,15 @@ def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str]]
         for stance in stances_by_window[n]:
             if stance["attribution"] is not None:
                 held[stance["attribution"]].append((n, stance))
-    for attribution, target in rebuttals:
+    for attribution, target, families in rebuttals:
         answered: set[int] = set()
         # a claim that asserts something is rebutted there, not where it denies a detail ("destroyed 25 drones,
         # and there were no Indian casualties": "denied sending any drones" does not grant the casualties)
         asserts = any(stance["stance"] == "supports" for _, stance in held.get(target, ()))
         for n, stance in held.get(target, ()):
             flipped = {"supports": "denies", "denies": "supports"}.get(stance["stance"])
-            if flipped == "supports" and asserts:
-                continue
+            if flipped == "supports" and asserts or families and windows[n][0][0] not in families:
+                continue  # "disputed the death toll" answers the casualties, not the strike
             if flipped and n not in answered:
                 answered.add(n)
                 family, gainer, _ = windows[n][0]

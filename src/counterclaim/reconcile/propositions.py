@@ -120,6 +120,17 @@ def read_event(event: Event, actor: str | None, target: str | None, other, claim
     return family, actor, polarity
 
 
+REBUTTED = {"casualties": re.compile(r"\b(?:toll|tolls|casualt\w+|dead|deaths?|killed|losses|figures?)\b", re.I),
+            "territory": re.compile(r"\b(?:capture\w*|control|advance\w*|taken|fallen|fall|withdr\w+|retreat\w*)\b",
+                                    re.I),
+            "strike": re.compile(r"\b(?:strikes?|struck|attacks?|attacked|shell\w*|bomb\w*)\b", re.I)}
+
+
+def rebutted_families(attribution: Attribution) -> frozenset[str]:
+    """The families a rebuttal's words name ("disputed the death toll": casualties); none named, all of them."""
+    return frozenset(f for f, words in REBUTTED.items() if words.search(attribution.content.text))
+
+
 def is_rebuttal(attribution: Attribution, has_claims: bool) -> bool:
     if has_claims:
         return False
@@ -129,9 +140,11 @@ def is_rebuttal(attribution: Attribution, has_claims: bool) -> bool:
 def rebutted(attribution: Attribution, analysis: ArticleAnalysis, claims: dict[str, list[Reading]],
              side_of, name_of) -> Attribution | None:
     """The claim a rebuttal answers: one whose speaker it names, else the nearest earlier claim by someone on
-    another side."""
+    another side; of those about what the rebuttal names (a toll, a capture), where it names one."""
     earlier = [a for a in analysis.attributions if a.cue.start < attribution.cue.start and claims.get(a.id)
                and a.speaker != attribution.speaker]
+    families = rebutted_families(attribution)  # "disputed the death toll": a claim about casualties
+    earlier = [a for a in earlier if any(r.family in families for r in claims[a.id])] or earlier
     content = attribution.content.text
     for candidate in reversed(earlier):
         words = (name_of(candidate.speaker) or "").split()
