@@ -626,3 +626,24 @@ def test_a_headlines_short_name_is_the_body_named_in_full_and_one_loss_is_one_ev
     assert len(losses) == 1 and losses[0]["actor_side"] == "Chile"  # lost ... killed and wounded: one loss
     captured = next(p for p in doc["propositions"] if p["family"] == "territory" and p["actor_side"] == "Chile")
     assert "Peru" in captured["sides_denying"]  # the claims' speaker is no victim of the capture
+
+
+def test_a_foreign_names_hyphenated_acronym_joins_its_spokesman_and_a_countrys_name_heads_no_claim(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "d-1", "outlet": "Dune Wire", "published": "2024-07-29", "text": (
+            "KIDAL, July 29 (Dune Wire) - The Permanent Strategic Framework for the Defence of the People of Azawad "
+            "(CSP-DPA), a coalition of Tuareg separatist groups, said on Monday its fighters had killed at least 47 "
+            "Malian soldiers near Tinzaouaten.\n\n\"Our forces inflicted a heavy defeat on the enemy,\" CSP-DPA "
+            "spokesman Mohamed Ag Attaher told Dune Wire by phone.")},
+        {"id": "d-2", "outlet": "Continental Post", "published": "2024-07-30", "text": (
+            "Mali: mercenaries suffer heavy losses in northern ambush\n\nMercenaries suffered heavy losses in an "
+            "ambush near Tinzaouaten last week, according to channels linked to the group.")},
+    ]) + "\n", encoding="utf-8")
+    doc = to_document(run([str(feed)]).corpus)
+    speakers = _speaker_entities(doc)
+    front = next(e for s, e in speakers.items() if s.startswith("The Permanent Strategic Framework"))
+    assert "(CSP-DPA)" not in front["name"]  # the acronym is an alias, not part of the name
+    spokesman = next(e for s, e in speakers.items() if "Attaher" in s)
+    assert spokesman["side"] == front["side"]  # "CSP-DPA spokesman": the front's, its French acronym read
+    assert not [a for a in doc["attributions"] if a["cue"]["text"] == ":"]  # "Mali:" names a subject

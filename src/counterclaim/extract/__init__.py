@@ -153,14 +153,17 @@ def find_raw_attributions(doc: Doc, quotes: list[Quote], mode: str | None = None
 
 
 def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
-    """The tagger's loose ends: a dateline is no content; "asked not to be named" reports no claim; a source cut
-    inside its relative clause ("One resident, who") ends at the speaker."""
+    """The tagger's loose ends: a dateline is no content; a colon with no speaker and "asked not to be named" report
+    no claim; a source cut inside its relative clause ("One resident, who") ends at the speaker."""
     kept = []
     datelines = [m.span() for m in WIRE_DATELINE.finditer(text[:2000])]
     for raw in found:
         content = [f for f in raw.content if not any(s <= f[0] and f[1] <= e for s, e in datelines)]
         if not content or ANONYMITY.match(text, content[0][0]):
             continue  # "Gaza City, August 10, 2024 (Desk)" is where the report was filed, not what was said
+        if not any(c.isalnum() for c in text[raw.cue[0]:raw.cue[1]]) and (
+                raw.source is None or country_of(text[raw.source[0]:raw.source[1]].strip())):
+            continue  # "Mali: Wagner suffers losses": a colon after no speaker, or a country, heads a topic
         raw = raw if content == raw.content else replace(raw, content=content)
         if raw.source is not None:
             cut = DANGLING_RELATIVE.search(text, raw.source[0], raw.source[1])

@@ -77,8 +77,11 @@ def transcript_turns(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
         if (label.isupper() or _name_words(label)) and span is not None and _names_a_speaker(span):
             labelled.append((m, span))
     labels = {span.text.upper() for _, span in labelled}
+    # a lone label that names a country or place is a story's subject ("Mali: Wagner suffers heavy losses"), even
+    # where the tagger reads it as a person; in a transcript of several ("RUSSIA:", "UKRAINE:") it is a delegate
     return [_attribution(doc, quotes, m.span("colon"), m.span("words"), (span.start_char, span.end_char))
-            for m, span in labelled if len(labels) >= 2 or any(t.ent_type_ == "PERSON" for t in span)]
+            for m, span in labelled if len(labels) >= 2 or any(t.ent_type_ == "PERSON" for t in span)
+            and not country_of(span.text)]
 
 
 def headline_statement(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
@@ -99,6 +102,8 @@ def headline_statement(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
     if not all(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.lemma_.lower() in body_words
                or t.lower_ in ("the", "'s", "’s") or country_of(t.text) for t in label):
         return []
+    if all(t.ent_type_ in ("GPE", "LOC") or country_of(t.text) or t.lower_ == "the" for t in label):
+        return []  # "Mali: Wagner suffers heavy losses": a place is the story's subject, not its speaker
     return [_attribution(doc, quotes, m.span("colon"), m.span("words"), (label.start_char, label.end_char))]
 
 

@@ -163,6 +163,15 @@ def _leader(head: Token) -> str | None:
     return None
 
 
+def _hyphenated(token: Token) -> str:
+    """'CSP-DPA', which the tokenizer splits in three, as written."""
+    end = token
+    while end.i + 2 < len(end.doc) and end.text_with_ws == end.text and end.doc[end.i + 1].text == "-" \
+            and not end.doc[end.i + 1].whitespace_ and ACRONYM_TOKEN.match(end.doc[end.i + 2].text):
+        end = end.doc[end.i + 2]
+    return doc_text(token.doc)[token.idx:end.idx + len(end.text)]
+
+
 def _speaks_for(token: Token) -> bool:
     """'a spokesman for the X Defence Force': the body the role speaks for, not a place it is about."""
     return token.head.lower_ == "for" and token.head.head.lemma_.lower() in SPOKESPEOPLE
@@ -218,11 +227,12 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
               and not all(t.lower_ in PERSON_ROLES | RANK_PREFIXES for t in e if t.is_alpha)]  # "Rear Admiral"
     name_text = " ".join(t.text for t in name_tokens)
     groups = [g for g in groups if g.text not in name_text]
-    group = groups[0].text.removeprefix("the ") if groups else None
+    group = (groups[0].text[:-len(groups[0][-1].text)] + _hyphenated(groups[0][-1])).removeprefix("the ") \
+        if groups else None  # "CSP-DPA", tagged as two organisations
     if group is None and head is not None:  # "forces loyal to Khalifa Haftar": his, as "Haftar's forces" are
         group = _leader(head)
     if group is None:  # "RSF spokesperson", "M23 spokesman": an acronym the tagger left untyped
-        group = next((t.text for t in tokens if ACRONYM_TOKEN.match(t.text) and t not in name_tokens
+        group = next((_hyphenated(t) for t in tokens if ACRONYM_TOKEN.match(t.text) and t not in name_tokens
                       and not country_of(t.text)), None)
     if group is None:  # "Houthi military spokesman": a movement's adjective, no country's
         group = next((t.text for t in tokens if (t.ent_type_ == "NORP" or t.pos_ == "ADJ" and _capitalised(t))
@@ -329,6 +339,7 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
             and head.doc[head.i - 1].pos_ == "PROPN" and not country_of(head.doc[head.i - 1].text) \
             and clean.endswith(head.text):
         clean = clean[:-len(head.text)].rstrip()  # "Al-Shabaab militants" are Al-Shabaab, one entity with it
+    clean = TRAILING_ACRONYM.sub("", clean)  # "... of Azawad (CSP-DPA)": the acronym is an alias
     return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
 
 

@@ -23,7 +23,7 @@ from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS
 from ..extract.speakers import core_words
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
 
-ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+(?:(?:of|the|for|and|de|du|des)\s+)*){1,6})\(([A-Z][A-Za-z0-9]{1,7})\)")
+ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+(?:(?:of|the|for|and|de|du|des)\s+)*){1,6})\(([A-Z][A-Za-z0-9-]{1,9})\)")
 PERSON_TYPES = ("person", "analyst")
 # "the army's spokesman" with no country: the army of the one country the article reports fighting
 STATE_BODY_WORDS = {"army", "military", "government", "ministry", "minister", "forces", "troops", "police",
@@ -87,7 +87,8 @@ class _Survey:
             for m in ACRONYM.finditer(analysis.article.text):
                 words = [w for w in m.group(1).split() if w[0].isupper()]
                 short = m.group(2)
-                if len(short) <= len(words):
+                if len(short.replace("-", "")) <= len(words) or len(words) >= 3:
+                    # "... of Azawad (CSP-DPA)": an acronym of another language's name stands for the whole name
                     survey.written.append((short, _expand(m.group(1), short)))
         return survey
 
@@ -138,13 +139,14 @@ def _regional_adjectives(names: set[str]) -> dict[str, str]:
 
 
 def _expand(phrase: str, short: str) -> str:
-    """The tail of phrase whose capitalised initials spell the acronym."""
+    """The tail of phrase whose capitalised initials spell the acronym, else the whole phrase."""
     words = phrase.split()
+    letters = short.replace("-", "").upper()
     for start in range(len(words)):
         initials = "".join(w[0] for w in words[start:] if w[0].isupper())
-        if initials.upper() == short.upper():
+        if initials.upper() == letters:
             return " ".join(words[start:])
-    return " ".join(words[-len(short):])
+    return " ".join(words[-len(letters):]) if len(letters) <= 3 else re.sub(r"^[Tt]he\s+", "", " ".join(words))
 
 
 def slug(text: str) -> str:
@@ -255,8 +257,8 @@ class Parties:
         return self._answers[name]
 
     @cached_property
-    def _folded(self) -> set[str]:
-        return {fold(n) for n in self.names}
+    def _folded(self) -> dict[str, str]:
+        return {_name_key(n): n for n in sorted(self.names)}
 
     def _party(self, name: str) -> str | None:
         name = re.sub(r"^[Tt]he\s+", "", name)
@@ -264,9 +266,17 @@ class Parties:
         country = None if names_own_party(full) else next((c for c in map(country_of, full.split()) if c), None)
         bare = " ".join(w for w in name.split() if fold(w) not in ARMED_GROUP_WORDS)  # "M23 rebels" -> "M23"
         for candidate in (full, name, bare):
-            if candidate in self.names or fold(candidate).removeprefix("the ") in self._folded:
-                return country or (self.expand.get(bare, bare) if candidate == bare else full)  # SAF: Sudan
+            if candidate in self.names or _name_key(candidate) in self._folded:
+                if candidate == bare:
+                    return country or self.expand.get(bare, bare)
+                # "Defence of the People of X" as written beside its acronym: the party as its forces named it
+                return country or (full if full in self.names else self._folded.get(_name_key(full), full))
         return None
+
+
+def _name_key(name: str) -> str:
+    """A party name compared without its articles: "Defence of the People" = "Defence of People"."""
+    return " ".join(w for w in fold(name).split() if w not in ("the", "a", "an"))
 
 
 def parties(analyses: Iterable[ArticleAnalysis]) -> Parties:
