@@ -647,3 +647,18 @@ def test_a_foreign_names_hyphenated_acronym_joins_its_spokesman_and_a_countrys_n
     spokesman = next(e for s, e in speakers.items() if "Attaher" in s)
     assert spokesman["side"] == front["side"]  # "CSP-DPA spokesman": the front's, its French acronym read
     assert not [a for a in doc["attributions"] if a["cue"]["text"] == ":"]  # "Mali:" names a subject
+
+
+def test_a_briefing_transcripts_surname_labels_are_the_person_introduced_and_the_reporter_no_party(tmp_path):
+    doc = _report(tmp_path, (
+        "Transcript: Defence ministry briefing on the northern front\n\n"
+        "The following is an edited transcript of the weekly briefing by Colonel Issa Traore, spokesman for the "
+        "Burkina Faso armed forces, in Ouagadougou on Wednesday.\n\n"
+        "TRAORE: Our units have retaken full control of Djibo and the surrounding villages.\n\n"
+        "REPORTER: Residents say dozens of civilians were killed in the air strikes on Djibo market.\n\n"
+        "TRAORE: That is false. Our aircraft targeted only positions outside the town."), date(2025, 3, 12))
+    speakers = _speaker_entities(doc)
+    assert (speakers["TRAORE"]["name"], speakers["TRAORE"]["type"], speakers["TRAORE"]["side"]) == (
+        "Issa Traore", "person", "Burkina Faso")
+    assert speakers["REPORTER"]["type"] == "person" and speakers["REPORTER"]["side"] is None
+    assert not [e for e in doc["entities"] if e["type"] == "armed_group"]  # capitals are no acronyms of groups

@@ -14,9 +14,9 @@ from spacy.tokens import Doc, Span
 
 from .attributions import RawAttribution
 from .countries import STATE_FORCE_WORDS, country_of
-from .lexicon import ARMED_GROUP_WORDS, GOVERNMENT_WORDS, MILITARY_WORDS, PERSON_ROLES
+from .lexicon import ARMED_GROUP_WORDS, GOVERNMENT_WORDS, MILITARY_WORDS, PERSON_ROLES, TURN_ROLES
 from .quotes import Quote
-from .spans import CharSpan, doc_text, overlaps
+from .spans import CharSpan, doc_ents, doc_text, overlaps
 
 BLANK = r"[ \t\u00a0]"
 SIGNED = re.compile(  # a quotation alone on its line, then a dash and a name (on that line or the next)
@@ -36,8 +36,6 @@ EDITORIAL = frozenset({"update", "updated", "watch", "read", "more", "editor", "
                        "background", "warning", "advertisement", "disclaimer", "caption", "map", "graphic", "file",
                        "transcript", "summary", "timeline", "what", "why", "how", "when", "where", "who", "day",
                        "part", "chapter", "step", "question", "answer", "tags", "topics", "share", "follow"})
-TURN_ROLES = frozenset({"q", "a", "host", "guest", "moderator", "interviewer", "anchor", "caller", "audience",
-                        "questioner", "participant", "speaker", "voice", "witness", "resident", "journalists"})
 MAX_NAME_WORDS = 6
 MAX_LABEL_WORDS = 4
 
@@ -108,10 +106,12 @@ def headline_statement(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
 
 
 def _names_a_speaker(label: Span) -> bool:
-    """A name ('KOVALENKO', 'Ms. Varga') or a speaking role ('REPORTER', 'Q'), not a field ('Location: ...')."""
+    """A name ('KOVALENKO', 'Ms. Varga'), a speaking role ('REPORTER', 'Q') or the surname of a person the text
+    names ('TRAORE', which the tagger reads as a common noun), not a field ('Location: ...')."""
     last = label[-1]
     return (last.pos_ == "PROPN" or last.ent_type_ in ("PERSON", "ORG", "NORP")
-            or last.lower_ in PERSON_ROLES | TURN_ROLES)
+            or last.lower_ in PERSON_ROLES | TURN_ROLES
+            or last.is_upper and any(e.label_ == "PERSON" and e[-1].lower_ == last.lower_ for e in doc_ents(label.doc)))
 
 
 def _attribution(doc: Doc, quotes: list[Quote], cue: CharSpan, content: CharSpan, source: CharSpan) -> RawAttribution:

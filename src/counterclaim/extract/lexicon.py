@@ -65,6 +65,10 @@ correspondent reporter journalist editor deputy lawmaker senator legislator mp m
 president king queen emir sheikh prince negotiator representative delegate administrator soldier fighter admiral
 brigadier marshal commodore blogger commentator
 """.split())
+# Who speaks in a transcript's turns besides named people: "Q:", "HOST:", "REPORTER:".
+TURN_ROLES = frozenset({"q", "a", "host", "guest", "moderator", "interviewer", "anchor", "caller", "audience",
+                        "questioner", "participant", "speaker", "voice", "witness", "resident", "journalists",
+                        "reporter", "reporters", "question", "answer"})
 ROLE_SYNONYMS = [
     {"chief", "leader", "head", "boss", "founder", "chairman", "chairwoman", "chair", "director"},
     {"spokesman", "spokeswoman", "spokesperson", "representative"},

@@ -18,7 +18,8 @@ from ..nlp import TITLE_ABBREVIATIONS
 from .countries import STATE_FORCE_WORDS, country_of, fold, names_own_party
 from .spans import clause_tokens, doc_ents, doc_sents, doc_text, doc_words, of_objects, sentence_at
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS,
-                      MEDIA_NOUNS, MILITARY_WORDS, ORG_NAME_WORDS, PERSON_ROLES, ROLE_SYNONYMS, UNIT_WORDS)
+                      MEDIA_NOUNS, MILITARY_WORDS, ORG_NAME_WORDS, PERSON_ROLES, ROLE_SYNONYMS, TURN_ROLES,
+                      UNIT_WORDS)
 
 ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 OPPOSITION_WORDS = frozenset({"opposition", "rebel", "rebels", "insurgent", "insurgents", "dissident", "dissidents",
@@ -191,6 +192,11 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     if head is not None and head.pos_ == "PRON" and len(tokens) <= 2:
         return Mention(span, head, text, "pronoun", text, "person" if head.lower_ in PERSON_PRONOUNS else "other",
                        None, None, None)
+    if head is not None and len(tokens) == 1 and head.text.isupper() and len(head.text) > 1 \
+            and not ACRONYM_TOKEN.match(head.text.title()):
+        turn = _transcript_label(doc, span, head, text)  # "DIALLO:", "REPORTER:": a person or a role, no group
+        if turn is not None:
+            return turn
     country = next((c for c in (country_of(t.text) for t in tokens if not _about(t)) if c), None)
     if country is None and len(tokens) > 1:
         country = next((country_of(a.text + " " + b.text) for a, b in zip(tokens, tokens[1:])
@@ -261,6 +267,23 @@ def unnamed_opposition(name: str) -> bool:
     words = set(fold(name).split())
     return bool(words & OPPOSITION_WORDS) and words <= OPPOSITION_WORDS | ARMED_GROUP_WORDS | GENERIC_GROUP_WORDS | {
         "alliance", "coalition", "of", "the", "an", "a", "armed", "local", "fighter", "group", "groups", "forces"}
+
+
+def _transcript_label(doc: Doc, span: tuple[int, int], head: Token, text: str) -> Mention | None:
+    """A capitalised transcript label: a role ("REPORTER") speaks for no one; a surname ("DIALLO") is the person the
+    text introduced under that name ("Colonel Amadou Diallo, spokesman for the Burkina Faso armed forces"), with
+    the country that introduction names."""
+    word = head.lower_
+    if word in TURN_ROLES | PERSON_ROLES:
+        return Mention(span, head, text, "description", head.text, "person", None, None, None, {word})
+    for ent in doc_ents(doc):
+        if ent.label_ == "PERSON" and ent.end_char <= span[0] and ent[-1].lower_ == word and len(ent) > 1:
+            described = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
+            pairs = [a.text + " " + b.text for a, b in zip(described, described[1:])]
+            country = next((c for c in map(country_of, [t.text for t in described] + pairs) if c), None)
+            title = next((c.text for c in ent.root.children if c.dep_ == "appos"), None)
+            return Mention(span, head, text, "named", ent.text, "person", country, None, title, {word}, word)
+    return None
 
 
 def _described_as_armed(head: Token) -> bool:
