@@ -50,9 +50,9 @@ def nlp():
     return load_pipeline()
 
 
-def analyse(nlp, text: str, published=date(2025, 3, 4)):
+def analyse(nlp, text: str, published=date(2025, 3, 4), mode: str | None = None):
     article = build_article(text, "test.txt", published)
-    return extract_article(article, nlp(parse_input(text)))
+    return extract_article(article, nlp(parse_input(text)), attributions=mode)
 
 
 def test_town_named_like_an_english_word_is_a_place_candidate(nlp):
@@ -317,11 +317,11 @@ def test_a_bodys_name_a_crowd_fleeing_and_a_lie_in_a_clause_beside_are_no_events
 
 
 @pytest.mark.parametrize("mode", ["rules", "combined"])
-def test_anonymity_is_no_claim_and_a_role_the_lexicon_lacks_is_named_by_its_apposition(nlp, mode, monkeypatch):
-    monkeypatch.setenv("COUNTERCLAIM_ATTRIBUTIONS", mode)
-    analysis = analyse(nlp, "One resident, who asked not to be named for fear of reprisals, said at least eight "
-                            "civilians were killed when a jet bombed a monastery. A regional human rights "
-                            "ombudsman, Lucia Ferrand, told reporters that 32 of the dead were civilians.")
+def test_anonymity_is_no_claim_and_a_role_the_lexicon_lacks_is_named_by_its_apposition(nlp, mode):
+    text = ("One resident, who asked not to be named for fear of reprisals, said at least eight civilians were killed "
+            "when a jet bombed a monastery. A regional human rights ombudsman, Lucia Ferrand, told reporters that 32 "
+            "of the dead were civilians.")
+    analysis = analyse(nlp, text, mode=mode)
     assert not [a for a in analysis.attributions if a.content.text.startswith("not to be named")]
     said = next(a for a in analysis.attributions if a.cue.text == "said")
     assert said.source is not None and not said.source.text.rstrip(", ").endswith("who")  # no dangling pronoun
@@ -331,11 +331,10 @@ def test_anonymity_is_no_claim_and_a_role_the_lexicon_lacks_is_named_by_its_appo
 
 
 @pytest.mark.parametrize("mode", ["rules", "combined"])
-def test_a_headlines_two_reporting_verbs_share_the_first_ones_speaker(nlp, mode, monkeypatch):
-    monkeypatch.setenv("COUNTERCLAIM_ATTRIBUTIONS", mode)
-    analysis = analyse(nlp, "Tazar denies commander killed, says Chilean strike hit family home\n\n"
-                            "KELMAR, May 4 (Gulf Post) - Tazar on Saturday denied claims that one of its commanders "
-                            "had been killed.")
+def test_a_headlines_two_reporting_verbs_share_the_first_ones_speaker(nlp, mode):
+    text = ("Tazar denies commander killed, says Chilean strike hit family home\n\n"
+            "KELMAR, May 4 (Gulf Post) - Tazar on Saturday denied claims that one of its commanders had been killed.")
+    analysis = analyse(nlp, text, mode=mode)
     says = next(a for a in analysis.attributions if a.cue.text == "says")
     assert says.source is not None and says.source.text == "Tazar"
     assert says.content.text == "Chilean strike hit family home"
