@@ -662,3 +662,21 @@ def test_a_briefing_transcripts_surname_labels_are_the_person_introduced_and_the
         "Issa Traore", "person", "Burkina Faso")
     assert speakers["REPORTER"]["type"] == "person" and speakers["REPORTER"]["side"] is None
     assert not [e for e in doc["entities"] if e["type"] == "armed_group"]  # capitals are no acronyms of groups
+
+
+def test_a_movement_named_after_its_country_its_spokesman_its_plural_and_a_syllabic_acronym(tmp_path):
+    doc = _report(tmp_path, (
+        "Zaydis claim missile attack on cargo ship; US says missiles intercepted\n\n"
+        "DUBAI, March 6, 2024 (Gulf Maritime News) - Yemen's Zaydi movement said on Wednesday it had fired "
+        "anti-ship missiles at a cargo ship in the Gulf of Aden.\n\n"
+        "Zaydi military spokesman Ali Qasim said in a televised speech that operations would continue.\n\n"
+        "The US military's Central Command (CENTCOM) said its forces had shot down two of the missiles. \"There "
+        "were no injuries to the crew,\" CENTCOM said in a post on X."))
+    speakers = _speaker_entities(doc)
+    movement = speakers["Yemen's Zaydi movement"]
+    assert movement["side"] == "Zaydi movement"  # it fired missiles: a party, not Yemen's state
+    assert next(e for s, e in speakers.items() if "Ali Qasim" in s)["side"] == "Zaydi movement"
+    assert speakers["Zaydis"]["side"] == "Zaydi movement"  # the tagger calls the plural a pronoun
+    assert speakers["CENTCOM"]["id"] == speakers["The US military's Central Command (CENTCOM)"]["id"]
+    downed = next(e for e in doc["events"] if "shot down" in e["span"]["text"])
+    assert downed["type"] == "attack" and downed["actor_side"] == "United States"

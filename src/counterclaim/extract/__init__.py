@@ -32,6 +32,7 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "brigade", "brigades", "defenders", "fighter", "fighters", "artillery", "navy", "jets", "drones",
                "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy",
                "militant", "insurgent", "guerrilla", "jihadist", "gunman", "commander"}
+FIGHTING_VERBS = set(VERB_EVENTS) | {"fire", "hit", "launch", "shoot", "intercept", "down", "ambush"}
 STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
 ANONYMITY = re.compile(r"\W*(?:not to be (?:named|identified|quoted)|anonymity\b)", re.IGNORECASE)
 DANGLING_RELATIVE = re.compile(r"(?:[\s,]+(?:who|which|that|whose))+[\s,]*$")
@@ -307,7 +308,7 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
         for c in content:
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is not None and any(t.lower_ in ("it", "we") and t.dep_ == "nsubj"
-                                        and t.head.lemma_.lower() in VERB_EVENTS for t in span):
+                                        and t.head.lemma_.lower() in FIGHTING_VERBS for t in span):
                 counts[party] = counts.get(party, 0) + 1
                 break
     return counts

@@ -112,8 +112,9 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
         return ("shelling" if subject_words & {"shell", "rocket"} or lemma == "fire" else "attack"), None
     if lemma == "control":
         return "capture", "control"
+    hardware = object_words | {_lower(g) for o in objects for g in of_objects(o)}  # "two of the missiles"
     if (lemma in ("destroy", "intercept", "down") or lemma == "shoot" and "down" in parts) \
-            and object_words & EQUIPMENT_NOUNS:
+            and hardware & EQUIPMENT_NOUNS:
         return "attack", None  # "destroyed 25 drones", "shot down a jet": a strike on hardware, no ground won
     etype = VERB_EVENTS.get(lemma)
     if etype == "capture" and object_words & GROUND_NOUNS - {"village", "villages"}:

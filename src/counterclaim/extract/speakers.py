@@ -29,6 +29,9 @@ BYSTANDERS = frozenset({"resident", "witness", "eyewitness", "villager", "civili
 TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9-]{1,7}\s*\)?\s*$")
 OPEN_SOURCE = re.compile(r"\bopen[- ]source\b|\bOSINT\b", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# the tagger calls some names pronouns ("Houthis claim ..." in a headline): only these words are
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "this",
+                      "that", "these", "those", "one", "someone", "somebody", "both", "each", "all", "others"})
 ARMED_DESCRIPTORS = frozenset({"armed", "rebel", "militant", "jihadist", "insurgent", "splinter", "paramilitary",
                                "separatist", "extremist", "islamist", "guerrilla", "terrorist", "breakaway"})
 # "the government communication service", "the ministry's press service": the body speaking, not a news outlet
@@ -189,7 +192,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     tokens, head = _press_office(_without_clauses(_tokens(doc, span), head), head)
     lower = [t.lower_ for t in tokens]
     words = {t.lemma_.lower() for t in tokens} | set(lower)
-    if head is not None and head.pos_ == "PRON" and len(tokens) <= 2:
+    if head is not None and head.pos_ == "PRON" and len(tokens) <= 2 and head.lower_ in PRONOUNS:
         return Mention(span, head, text, "pronoun", text, "person" if head.lower_ in PERSON_PRONOUNS else "other",
                        None, None, None)
     if head is not None and len(tokens) == 1 and head.text.isupper() and len(head.text) > 1 \
@@ -598,10 +601,14 @@ def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, 
 
 
 def _affiliation(words: list[Token], forces: dict[str, int]) -> tuple[str | None, str | None]:
-    """(country, armed group) a phrase names: a country word, else the longest of the article's forces."""
+    """(country, armed group) a phrase names: a country word, else the longest of the article's forces; a group
+    named after a country's possessive is that group ("Yemen's Houthi movement")."""
     country = next((country_of(t.text) for t in words if country_of(t.text)), None)
     text = " ".join(t.text for t in words)
     group = next((f for f in sorted(forces, key=len, reverse=True) if f in text), None)
+    if country and _named_after(words):
+        owner = next(t for t in words if country_of(t.text) and any(c.dep_ == "case" for c in t.children))
+        return None, group or " ".join(t.text for t in words if t.i > owner.i + 1 and not t.is_punct)
     return country, None if country else group
 
 

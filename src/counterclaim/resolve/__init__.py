@@ -87,7 +87,8 @@ class _Survey:
             for m in ACRONYM.finditer(analysis.article.text):
                 words = [w for w in m.group(1).split() if w[0].isupper()]
                 short = m.group(2)
-                if len(short.replace("-", "")) <= len(words) or len(words) >= 3:
+                if len(short.replace("-", "")) <= len(words) or len(words) >= 3 \
+                        or _spelled_by_beginnings(short.upper(), words):
                     # "... of Azawad (CSP-DPA)": an acronym of another language's name stands for the whole name
                     survey.written.append((short, _expand(m.group(1), short)))
         return survey
@@ -139,14 +140,24 @@ def _regional_adjectives(names: set[str]) -> dict[str, str]:
 
 
 def _expand(phrase: str, short: str) -> str:
-    """The tail of phrase whose capitalised initials spell the acronym, else the whole phrase."""
+    """The tail of phrase whose capitalised initials, or words' beginnings ("CENTCOM": CENTral COMmand), spell the
+    acronym, else the whole phrase."""
     words = phrase.split()
     letters = short.replace("-", "").upper()
     for start in range(len(words)):
-        initials = "".join(w[0] for w in words[start:] if w[0].isupper())
-        if initials.upper() == letters:
+        capitalised = [w for w in words[start:] if w[0].isupper()]
+        if "".join(w[0] for w in capitalised).upper() == letters or _spelled_by_beginnings(letters, capitalised):
             return " ".join(words[start:])
     return " ".join(words[-len(letters):]) if len(letters) <= 3 else re.sub(r"^[Tt]he\s+", "", " ".join(words))
+
+
+def _spelled_by_beginnings(letters: str, words: list[str]) -> bool:
+    """Whether the letters are each word's beginning in turn, every word used: "CENTCOM" by "Central Command"."""
+    if not words:
+        return not letters
+    head = words[0].upper()
+    return any(letters[:n] == head[:n] and _spelled_by_beginnings(letters[n:], words[1:])
+               for n in range(1, min(len(head), len(letters)) + 1))
 
 
 def slug(text: str) -> str:
@@ -223,13 +234,18 @@ def _clusters(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> list[_
                 continue
             key = _org_key(speaker, expand)
             bodies.setdefault(key, _Cluster([])).members.append(item)
-    return _bodies_read_as_people(people, list(bodies.values()))
+    return _bodies_read_as_people(people, list(bodies.values()), expand)
 
 
-def _bodies_read_as_people(people: list[_Cluster], bodies: list[_Cluster]) -> list[_Cluster]:
+def _bodies_read_as_people(people: list[_Cluster], bodies: list[_Cluster], expand: dict[str, str]) -> list[_Cluster]:
     """A one-word "person" that another article names as a body ("Hamas denied..." tagged a PERSON in one report,
-    an organisation in another) is that body."""
+    an organisation in another) is that body; so is an untyped body of the same name as a typed one ("CENTCOM",
+    spelled out as the "Central Command" a military's)."""
     by_name = {fold(m.name): cluster for cluster in bodies for m in cluster.members if " " not in m.name}
+    def named(cluster: _Cluster) -> str:
+        return fold(expand.get(cluster.first.name, cluster.first.name))
+
+    typed = {named(c): c for c in bodies if c.members and c.first.type != "other"}
     kept = []
     for cluster in people:
         body = by_name.get(fold(cluster.first.name))
@@ -237,6 +253,11 @@ def _bodies_read_as_people(people: list[_Cluster], bodies: list[_Cluster]) -> li
             body.members.extend(cluster.members)
         else:
             kept.append(cluster)
+    for cluster in bodies:
+        body = typed.get(named(cluster)) if cluster.members and cluster.first.type == "other" else None
+        if body is not None and body is not cluster:
+            body.members.extend(cluster.members)
+            cluster.members = []
     return kept + bodies
 
 
@@ -260,6 +281,16 @@ class Parties:
     def _folded(self) -> dict[str, str]:
         return {_name_key(n): n for n in sorted(self.names)}
 
+    @cached_property
+    def _bare(self) -> dict[str, str]:
+        """Party names without their generic group words ("Houthi movement" -> "houthi"), where that is one name."""
+        found: dict[str, str] = {}
+        for n in sorted(self.names):
+            key = " ".join(w for w in _name_key(n).split() if w not in ARMED_GROUP_WORDS | GENERIC_GROUP_WORDS)
+            if key and key != _name_key(n) and not country_of(key):
+                found[key] = n if key not in found else ""
+        return {k: v for k, v in found.items() if v}
+
     def _party(self, name: str) -> str | None:
         name = re.sub(r"^[Tt]he\s+", "", name)
         full = self.expand.get(name, name)
@@ -271,7 +302,8 @@ class Parties:
                     return country or self.expand.get(bare, bare)
                 # "Defence of the People of X" as written beside its acronym: the party as its forces named it
                 return country or (full if full in self.names else self._folded.get(_name_key(full), full))
-        return None
+        key = _name_key(name)  # "Houthi military spokesman", "Houthis": the Houthi movement's
+        return self._bare.get(key) or (self._bare.get(key[:-1]) if key.endswith("s") else None)
 
 
 def _name_key(name: str) -> str:
