@@ -24,7 +24,8 @@ from .lexicon import CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
 from .learned import attribution_mode
 from .quotes import Quote, find_quotes, parse_text
 from .spans import doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
-from .speakers import ACRONYM_TOKEN, SpeakerBook, affiliation_from_introduction, unnamed_opposition
+from .mentions import ACRONYM_TOKEN, unnamed_opposition
+from .speakers import SpeakerBook, affiliation_from_introduction
 from .verification import find_notes, infer_outlet, link_notes, outlet_from_reporting
 
 __all__ = ["extract_article", "find_raw_attributions", "parse_input"]
@@ -238,6 +239,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         if speaker.type in ("military", "military_unit") and speaker.country:
             forces.setdefault(speaker.country, 1)
     outlet = article.outlet or infer_outlet(hits) or dateline_agency(text) or outlet_from_reporting(text)
+    named_groups = {n for n in forces if not country_of(n)}
     for speaker in book.speakers:
         if outlet and fold(speaker.name) == fold(outlet):  # "Levant Daily could not verify": the outlet itself
             speaker.type = "media"
@@ -247,7 +249,6 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
         spoken = [a.content.text for a in found if a.speaker == speaker.key]
         speaker.side = _provisional_side(speaker) or _side_from_own_words(spoken)
-        named_groups = {n for n in forces if not country_of(n)}
         if len(named_groups) == 1 and speaker.country is None and unnamed_opposition(speaker.name):
             # "resistance forces", "an alliance of rebel groups" in a report whose one named armed group is the
             # "X People's Defence Force": the same side of the war

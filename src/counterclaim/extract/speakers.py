@@ -1,398 +1,21 @@
 """Who the sources are: one Speaker per real-world speaker in an article, with type, title and side.
 
-Source noun phrases are read for a name, a role, a country ("Ukraine's", "Russian", "Moscow's", "the Kremlin")
-and an affiliated armed group; then mentions are merged: surnames to full names, "the X chief" to the person whose
-description shares X, pronouns to the speaker the text was last following.
+Each source phrase is read by ``mentions.describe`` (name, role, country, group); here the mentions are merged:
+surnames to full names, "the X chief" to the person whose description shares X, pronouns to the speaker the text
+was last following, a headline's short name to the body named in full; and an unnamed role takes the country or
+group of the body that introduces it.
 """
 
 from __future__ import annotations
-
-import re
-from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Span, Speaker
-from ..nlp import TITLE_ABBREVIATIONS
-from .countries import STATE_FORCE_WORDS, country_of, fold, names_own_party
-from .spans import clause_tokens, doc_ents, doc_sents, doc_text, doc_words, of_objects, sentence_at
-from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS,
-                      MEDIA_NOUNS, MILITARY_WORDS, ORG_NAME_WORDS, PERSON_ROLES, ROLE_SYNONYMS, TURN_ROLES,
-                      UNIT_WORDS)
-
-ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
-OPPOSITION_WORDS = frozenset({"opposition", "rebel", "rebels", "insurgent", "insurgents", "dissident", "dissidents",
-                              "separatist", "separatists", "resistance"})
-BYSTANDERS = frozenset({"resident", "witness", "eyewitness", "villager", "civilian", "survivor", "refugee",
-                        "local", "people", "passer-by", "bystander", "doctor", "medic", "nurse"})
-TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9-]{1,7}\s*\)?\s*$")
-OPEN_SOURCE = re.compile(r"\bopen[- ]source\b|\bOSINT\b", re.IGNORECASE)
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-# the tagger calls some names pronouns ("Houthis claim ..." in a headline): only these words are
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "this",
-                      "that", "these", "those", "one", "someone", "somebody", "both", "each", "all", "others"})
-ARMED_DESCRIPTORS = frozenset({"armed", "rebel", "militant", "jihadist", "insurgent", "splinter", "paramilitary",
-                               "separatist", "extremist", "islamist", "guerrilla", "terrorist", "breakaway"})
-# "the government communication service", "the ministry's press service": the body speaking, not a news outlet
-OWN_MEDIA_OF_STATE = frozenset({"government", "ministry", "presidency", "army", "military", "command"})
-NEWS_WORDS = frozenset({"news", "press", "wire", "information", "media"})
-LEADING_WORDS = frozenset({"loyal", "lead", "command", "led", "commanded", "backed", "back", "affiliated"})
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "adviser", "advisor",
-                          "aide"})
-RANK_PREFIXES = frozenset({"rear", "vice", "field", "staff", "first", "second", "lance", "wing", "flight"})
-THING_PRONOUNS = {"it", "they", "we", "i"}
-SKIP_WORDS = {"the", "a", "an", "’s", "'s", "of", "for", "on", "in", "at", "and", "[", "]", ",", "’", "'"}
-
-
-@dataclass
-class Mention:
-    span: tuple[int, int]
-    head: Token | None
-    text: str
-    kind: str  # "pronoun", "named", "description"
-    name: str
-    type: str
-    country: str | None
-    group: str | None  # an armed group or organisation named in the phrase ("Atlas Group" in "Atlas Group chief")
-    title: str | None
-    descriptors: set[str] = field(default_factory=set)
-    surname: str | None = None
-
-
-def _tokens(doc: Doc, span: tuple[int, int]) -> list[Token]:
-    chars = doc.char_span(*span, alignment_mode="expand")
-    return list(chars) if chars is not None else []
-
-
-def _without_clauses(tokens: list[Token], head: Token | None) -> list[Token]:
-    if head is None:
-        return tokens
-    clauses = clause_tokens(head)
-    cut = min((i for i in clauses if i > head.i), default=None)  # what follows a clause in the phrase is the
-    kept = [t for t in tokens if t.i not in clauses and (cut is None or t.i < cut)]  # clause's, misparsed
-    while len(kept) > 1 and (kept[-1].is_punct or kept[-1].is_space):
-        kept.pop()
-    return kept or tokens
-
-
-def _capitalised(token: Token) -> bool:
-    """Written with a capital where no sentence starts, here or elsewhere in the text ('Houthi', not 'Senior')."""
-    return token.text in doc_words(token.doc)[1]
-
-
-def _name_run(head: Token, tokens: list[Token], stop_labels: tuple[str, ...] = ()) -> list[Token]:
-    """``head`` with the proper nouns compounded onto it before it in the phrase, stopping at a title, a country
-    or a word the entity tagger labels with one of ``stop_labels``: "Abdelrahim Fadul", not "Minister"."""
-    run = [head]
-    while run[0].i > 0 and (prev := head.doc[run[0].i - 1]) in tokens and prev.pos_ == "PROPN" \
-            and prev.dep_ == "compound" and prev.lower_ not in PERSON_ROLES and not country_of(prev.text) \
-            and prev.ent_type_ not in stop_labels:
-        run.insert(0, prev)
-    return run
-
-
-def _titled_name(head: Token, tokens: list[Token]) -> list[Token]:
-    """The two to four proper nouns ending at ``head`` after a title, which the entity tagger took, title and
-    all, for an organisation's name."""
-    run = _name_run(head, tokens)
-    return run if 2 <= len(run) <= 4 else []
-
-
-def _press_office(tokens: list[Token], head: Token | None) -> tuple[list[Token], Token | None]:
-    """'the press service of the ministry', 'the army's press office': the body itself speaks through it."""
-    if head is None or head.lower_ not in ("service", "office", "centre", "center", "department") \
-            or not any(c.lower_ == "press" for c in head.children):
-        return tokens, head
-    owner = next(iter(of_objects(head)), None) or next((c for c in head.children if c.dep_ == "poss"), None)
-    if owner is None:
-        return tokens, head
-    kept = [t for t in tokens if t in owner.subtree]
-    return (kept, owner) if kept else (tokens, head)
-
-
-def _a_people(token: Token) -> bool:
-    """'Houthis' in a text that also says 'Houthi': the plural of a people's or a movement's name."""
-    word = token.text
-    return len(word) > 4 and word.endswith("s") and word[:-1] in doc_words(token.doc)[0]
-
-
-def _person_name(tokens: list[Token], head: Token | None = None) -> list[Token]:
-    """The proper-name tokens naming a person: the PERSON entity, else the PROPN run ending at the head."""
-    persons = [t for t in tokens if t.ent_type_ == "PERSON"]
-    if len(persons) == 1 and (country_of(persons[0].text) or persons[0].tag_ == "NNPS" or _a_people(persons[0])
-                              or persons[0].i > 0 and persons[0].doc[persons[0].i - 1].lower_ == "the"):
-        return []  # "Kyiv says": the tagger's PERSON is a capital; "the Houthis": a people or a movement
-    if any(t.lower_ in ARMED_GROUP_WORDS | GOVERNMENT_WORDS | ORG_NAME_WORDS | {"party", "liberation", "the"}
-           for t in persons):
-        return []  # "The Tigray People's Liberation Front": a body the tagger took for a person
-    runs: list[list[Token]] = []
-    for t in persons:
-        if runs and t.i == runs[-1][-1].i + 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    # "RSF adviser Karim Hassan": the tagger can call the body's acronym a PERSON too; the name is the other run
-    named = [r for r in runs if not all(ACRONYM_TOKEN.match(t.text) for t in r)]
-    # of several, the one the phrase is about: "Zawari military spokesman Amir Dawood" is Dawood
-    return next((r for r in named if head in r), None) or (named or runs or [[]])[0]
-
-
-def _appositive_name(head: Token, tokens: list[Token], org_words: frozenset[str]) -> list[Token]:
-    """The proper name in apposition to a role noun, whatever entity type the tagger gave it (it calls some
-    names ORG): two to four capitalised proper nouns, none a country or an organisation word."""
-    inside = {t.i for t in tokens}
-    for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in inside):
-        run = [t for t in appos.subtree if t.i in inside and not t.is_punct]
-        if 2 <= len(run) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not country_of(t.text)
-                                      and t.lower_ not in org_words for t in run) \
-                and run[-1].i - run[0].i == len(run) - 1:
-            return run
-    return []
-
-
-def _about(token: Token) -> bool:
-    """'coordinator for Sudan', 'operations in Kivu': a place the role is about, not the body it belongs to."""
-    return token.dep_ == "pobj" and token.head.lower_ in ("for", "in", "on", "about", "to", "at", "from")
-
-
-def _leader(head: Token) -> str | None:
-    """The surname of the person forces are 'loyal to', 'led by' or 'commanded by', as the article's "X's
-    forces" would name their party."""
-    for word in (c for c in head.children if c.dep_ in ("amod", "acl") and c.lemma_.lower() in LEADING_WORDS):
-        people = [p for prep in word.children if prep.dep_ in ("prep", "agent") for p in prep.children
-                  if p.dep_ == "pobj" and p.ent_type_ == "PERSON"]
-        if people:
-            return people[0].text
-    return None
-
-
-def _hyphenated(token: Token) -> str:
-    """'CSP-DPA', which the tokenizer splits in three, as written."""
-    end = token
-    while end.i + 2 < len(end.doc) and end.text_with_ws == end.text and end.doc[end.i + 1].text == "-" \
-            and not end.doc[end.i + 1].whitespace_ and ACRONYM_TOKEN.match(end.doc[end.i + 2].text):
-        end = end.doc[end.i + 2]
-    return doc_text(token.doc)[token.idx:end.idx + len(end.text)]
-
-
-def _speaks_for(token: Token) -> bool:
-    """'a spokesman for the X Defence Force': the body the role speaks for, not a place it is about."""
-    return token.head.lower_ == "for" and token.head.head.lemma_.lower() in SPOKESPEOPLE
-
-
-def _role_words(words: set[str]) -> set[str]:
-    return words & PERSON_ROLES
-
-
-def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
-    """Read one source phrase. Its relative clauses are left out ('the spokesman, who did not name the villages,'
-    as the learned tagger marks sources, PolNeAR-style): they describe the speaker but do not name it."""
-    text = doc_text(doc)[span[0]:span[1]]
-    tokens, head = _press_office(_without_clauses(_tokens(doc, span), head), head)
-    lower = [t.lower_ for t in tokens]
-    words = {t.lemma_.lower() for t in tokens} | set(lower)
-    if head is not None and head.pos_ == "PRON" and len(tokens) <= 2 and head.lower_ in PRONOUNS:
-        return Mention(span, head, text, "pronoun", text, "person" if head.lower_ in PERSON_PRONOUNS else "other",
-                       None, None, None)
-    if head is not None and len(tokens) == 1 and head.text.isupper() and len(head.text) > 1 \
-            and not ACRONYM_TOKEN.match(head.text.title()):
-        turn = _transcript_label(doc, span, head, text)  # "DIALLO:", "REPORTER:": a person or a role, no group
-        if turn is not None:
-            return turn
-    country = next((c for c in (country_of(t.text) for t in tokens if not _about(t)) if c), None)
-    if country is None and len(tokens) > 1:
-        country = next((country_of(a.text + " " + b.text) for a, b in zip(tokens, tokens[1:])
-                        if country_of(a.text + " " + b.text)), None)
-    if words & OPPOSITION_WORDS or head is not None and head.lemma_.lower() in BYSTANDERS:
-        # "Syrian opposition fighters" fight that country's state; "residents of X" speak for no side
-        country = None
-    # "Russia, an ally of Assad,", "officials close to X", "fighters led by X": the name is not the speaker's
-    # "Fano, a loosely organised militia,": a body described as one, whatever the tagger calls its name
-    a_body = head is not None and any(c.dep_ == "appos" and c.lemma_.lower() in BODY_NOUNS for c in head.children)
-    name_tokens = [] if a_body or head is not None and (country_of(head.text) or head.pos_ == "NOUN" and (
-        head.lemma_.lower() not in PERSON_ROLES | ANALYST_WORDS or head.tag_ == "NNS")) else _person_name(tokens, head)
-    org_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS | ANALYST_WORDS | UNIT_WORDS
-    if not name_tokens and not a_body and head is not None and head.pos_ == "PROPN" and head.ent_type_ == "ORG" \
-            and any(t.lower_ in PERSON_ROLES and t.i < head.i for t in tokens):
-        name_tokens = _titled_name(head, tokens)  # "the Minister of Information Abdelrahim Fadul", one ORG
-    if not name_tokens and not a_body and head is not None and head.pos_ == "PROPN" and not country_of(head.text) \
-            and head.text[:1].isupper() and head.lower_ not in org_words and head.ent_type_ not in ("ORG", "GPE") \
-            and not ACRONYM_TOKEN.match(head.text) and not (head.i > 0 and doc[head.i - 1].lower_ == "the") \
-            and not _a_people(head):
-        run = _name_run(head, tokens, ("ORG", "NORP"))
-        if (head.ent_type_ in ("PERSON", "") or (len(run) <= 3 and _role_words(words))) \
-                and not any(t.lower_ in ORG_NAME_WORDS for t in run):
-            name_tokens = run
-    if not name_tokens and head is not None and head.pos_ in ("NOUN", "PROPN") and (
-            head.lemma_.lower() in PERSON_ROLES | ANALYST_WORDS or head.tag_ == "NN" and any(
-                c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)):
-        # "a local human rights ombudsman, Iris Marin,": a role the lexicon lacks, named by a person
-        # "a military analyst, Oleksandr Kovalenko,", "the Minister of Information Karim Osman" (title-cased)
-        name_tokens = _appositive_name(head, tokens, org_words)
-    groups = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start_char >= span[0] and e.end_char <= span[1]
-              and not set(t.i for t in e) & {t.i for t in name_tokens} and not country_of(e.text)
-              and not (_about(e.root) and not _speaks_for(e.root)) and e.text not in TITLE_ABBREVIATIONS  # the tagger calls "Lt." an ORG
-              and not all(t.lower_ in PERSON_ROLES | RANK_PREFIXES for t in e if t.is_alpha)]  # "Rear Admiral"
-    name_text = " ".join(t.text for t in name_tokens)
-    groups = [g for g in groups if g.text not in name_text]
-    group = (groups[0].text[:-len(groups[0][-1].text)] + _hyphenated(groups[0][-1])).removeprefix("the ") \
-        if groups else None  # "CSP-DPA", tagged as two organisations
-    if group is None and head is not None:  # "forces loyal to Khalifa Haftar": his, as "Haftar's forces" are
-        group = _leader(head)
-    if group is None:  # "RSF spokesperson", "M23 spokesman": an acronym the tagger left untyped
-        group = next((_hyphenated(t) for t in tokens if ACRONYM_TOKEN.match(t.text) and t not in name_tokens
-                      and not country_of(t.text)), None)
-    if group is None:  # "Houthi military spokesman": a movement's adjective, no country's
-        group = next((t.text for t in tokens if (t.ent_type_ == "NORP" or t.pos_ == "ADJ" and _capitalised(t))
-                      and t.is_title and t not in name_tokens and not country_of(t.text)), None)
-    name_ids = {t.i for t in name_tokens}
-    descriptors = {t.lemma_.lower() for t in tokens if t.i not in name_ids and t.is_alpha and not t.is_stop}
-    if name_tokens:
-        name = doc_text(doc)[name_tokens[0].idx:name_tokens[-1].idx + len(name_tokens[-1].text)]
-        before = [t for t in tokens if t.i < name_tokens[0].i and t.is_alpha and t.lower_ not in SKIP_WORDS
-                  and not country_of(t.text) and t.ent_type_ not in ("NORP", "GPE") and not t.is_stop]
-        appos = [t for t in tokens if t.i > name_tokens[-1].i and t.dep_ == "appos"]
-        title = " ".join(t.text for t in before if t.pos_ in ("PROPN", "NOUN", "ADJ")) or None
-        if not title and appos:
-            title = appos[0].text
-        surname = fold(name_tokens[-1].text)
-        kind = "analyst" if descriptors & ANALYST_WORDS else "person"
-        return Mention(span, head, text, "named", name, kind, country, group, title, descriptors, surname)
-    mention = _nominal(text, tokens, head, words, country, group, descriptors)
-    if head is not None and mention.type in ("government", "other") and _described_as_armed(head):
-        mention = replace(mention, type="armed_group")  # "Islamic State X Province, a Boko Haram splinter group,"
-    return mention
-
-
-def unnamed_opposition(name: str) -> bool:
-    """'Resistance forces', 'an alliance of rebel groups', 'the opposition fighters': a side described, not named."""
-    words = set(fold(name).split())
-    return bool(words & OPPOSITION_WORDS) and words <= OPPOSITION_WORDS | ARMED_GROUP_WORDS | GENERIC_GROUP_WORDS | {
-        "alliance", "coalition", "of", "the", "an", "a", "armed", "local", "fighter", "group", "groups", "forces"}
-
-
-def _transcript_label(doc: Doc, span: tuple[int, int], head: Token, text: str) -> Mention | None:
-    """A capitalised transcript label: a role ("REPORTER") speaks for no one; a surname ("DIALLO") is the person the
-    text introduced under that name ("Colonel Amadou Diallo, spokesman for the Burkina Faso armed forces"), with
-    the country that introduction names."""
-    word = head.lower_
-    if word in TURN_ROLES | PERSON_ROLES:
-        return Mention(span, head, text, "description", head.text, "person", None, None, None, {word})
-    for ent in doc_ents(doc):
-        if ent.label_ == "PERSON" and ent.end_char <= span[0] and ent[-1].lower_ == word and len(ent) > 1:
-            described = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
-            pairs = [a.text + " " + b.text for a, b in zip(described, described[1:])]
-            country = next((c for c in map(country_of, [t.text for t in described] + pairs) if c), None)
-            title = next((c.text for c in ent.root.children if c.dep_ == "appos"), None)
-            return Mention(span, head, text, "named", ent.text, "person", country, None, title, {word}, word)
-    return None
-
-
-def _described_as_armed(head: Token) -> bool:
-    """An apposition that calls the body an armed group: 'a militia', 'a Boko Haram splinter group', 'an armed
-    faction' (not 'a human rights group', 'a monitoring group')."""
-    for appos in (c for c in head.children if c.dep_ == "appos"):
-        lemma = appos.lemma_.lower()
-        mods = [c for c in appos.children if c.dep_ in ("amod", "compound", "nmod")]
-        if lemma in ARMED_GROUP_WORDS - {"group", "company", "unit", "units", "army", "forces", "force"} | {
-                "faction", "insurgency", "affiliate", "offshoot"}:
-            return True
-        if lemma in ("group", "affiliate", "offshoot", "faction") and any(
-                m.pos_ == "PROPN" or m.lemma_.lower() in ARMED_DESCRIPTORS for m in mods):
-            return True
-    return False
-
-
-def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
-    kept = [t for t in tokens if t.lower_ not in ("the", "a", "an") and t.text not in "[]"]
-    clean = "".join(t.text + (" " if t.whitespace_ or t.i + 1 < len(t.doc) and t.doc[t.i + 1] not in kept
-                              else "") for t in kept).strip()  # as written: "Hamas-run", not "Hamas - run"
-    clean = clean.replace(" ’s", "’s").replace(" 's", "'s").replace(" ,", ",")
-    clean = TRAILING_ACRONYM.sub("", clean)  # "Tigray People's Liberation Front (TPLF)": the acronym is an alias
-    clean = clean.split(", ")[0]  # "Residents in X, the main city in Y": the apposition describes, not names
-    roles = _role_words(words)
-    has_proper = any(t.pos_ == "PROPN" for t in tokens)
-    head_word = head.lemma_.lower() if head is not None else ""
-    if country and head is not None and head.pos_ == "PROPN" and country_of(head.text) == country:
-        kind = "country"  # "Russia, an ally of X, said": the state, whatever its apposition says
-    elif not words & OWN_MEDIA_OF_STATE and not _agency_of_no_news(head, words) and (
-            words & MEDIA_NOUNS and head_word in MEDIA_NOUNS | {"agency"}
-            or head is not None and head.ent_type_ == "ORG" and head_word in MEDIA_NOUNS):
-        kind = "media"
-    elif words & ANALYST_WORDS or OPEN_SOURCE.search(text):  # "the open-source group DeepState"
-        kind = "analyst"
-    elif words & OPPOSITION_WORDS and head_word in OPPOSITION_WORDS | {"fighter", "force", "group", "movement"}:
-        kind = "armed_group"  # "Syrian opposition fighters", "the rebels": a party, named by its description
-    elif head is not None and head.tag_ in ("NNS", "NNPS") and head_word in GROUP_WORDS | PERSON_ROLES:
-        kind = "official_group"
-    elif head_word in PERSON_ROLES or roles and head is not None and head.pos_ == "NOUN" and head_word in roles:
-        kind = "person"
-    elif words & UNIT_WORDS:
-        kind = "military_unit"
-    elif words & GOVERNMENT_WORDS:
-        kind = "government"
-    elif words & MILITARY_WORDS:
-        kind = "military"
-    elif words & ARMED_GROUP_WORDS and has_proper:
-        kind = "armed_group"
-    elif country and len([t for t in tokens if t.is_alpha and t.lower_ != "the"]) == 1:
-        kind = "country"
-    else:
-        kind = "other"
-    mention_kind = "named" if has_proper and kind != "person" else "description"
-    org = [e for e in doc_ents(head.doc) if e.label_ == "ORG" and e.start <= head.i < e.end] if head is not None else []
-    if head is not None and not org and kind in ("analyst", "armed_group", "media", "other"):
-        named = {c.i for c in head.children if c.dep_ == "appos"}  # "the open-source group DeepState"
-        org = [e for e in doc_ents(head.doc) if e.label_ == "ORG" and named & set(range(e.start, e.end))]
-    if kind == "country":  # "Moscow said", "Kyiv claimed": the state itself
-        clean = country
-    elif org:  # "the Washington-based think tank Institute for the Study of War" is named by its entity
-        clean = org[0].text[4:] if org[0].text.lower().startswith("the ") else org[0].text
-    elif head is not None and head.pos_ == "PROPN" and any(t.pos_ == "NOUN" and t.is_lower and t.i < head.i
-                                                           for t in tokens):
-        run = [head]  # "the open-source group DeepState": the name, not its description
-        while run[0].i - 1 >= tokens[0].i and (head.doc[run[0].i - 1].pos_ == "PROPN"
-                                               or head.doc[run[0].i - 1].is_title):
-            run.insert(0, head.doc[run[0].i - 1])
-        clean = doc_text(head.doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
-    if kind in ("armed_group", "military") and country and (names_own_party(clean) or _named_after(tokens)):
-        kind, country = "armed_group", None  # "the Free Syrian Army", "Sudan's Rapid Support Forces", "Yemen's
-        # Houthi movement": a party of its own, not that country's forces, and named without it
-        owner = re.match(r"([\w .-]+)[’']s\s+", clean)
-        clean = clean[owner.end():] if owner and country_of(owner.group(1)) else clean
-    if kind == "armed_group" and head is not None and head.lower_ in MEMBER_NOUNS and head.i > 0 \
-            and head.doc[head.i - 1].pos_ == "PROPN" and not country_of(head.doc[head.i - 1].text) \
-            and clean.endswith(head.text):
-        clean = clean[:-len(head.text)].rstrip()  # "Al-Shabaab militants" are Al-Shabaab, one entity with it
-    clean = TRAILING_ACRONYM.sub("", clean)  # "... of Azawad (CSP-DPA)": the acronym is an alias
-    return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
-
-
-def _agency_of_no_news(head: Token | None, words: set[str]) -> bool:
-    """'Gaza's civil defence agency', 'the UN refugee agency': an agency that is no news agency."""
-    return head is not None and head.lower_ == "agency" and head.pos_ == "NOUN" and not words & NEWS_WORDS
-
-
-def _named_after(tokens: list[Token]) -> bool:
-    """After a country's possessive, a proper name of the body's own that no state's forces would bear
-    ("Sudan's Rapid Support Forces", not "Ukraine's Armed Forces", "Russia's Defence Ministry" or a unit)."""
-    owner = next((t for t in tokens if country_of(t.text) and any(c.dep_ == "case" for c in t.children)), None)
-    if owner is None:
-        return False
-    names = [t.lower_ for t in tokens if t.i > owner.i and (t.is_title or t.is_upper) and t.is_alpha]
-    return bool(names) and not any(n in UNIT_WORDS for n in names) and any(
-        n not in STATE_FORCE_WORDS | GOVERNMENT_WORDS | MILITARY_WORDS | PERSON_ROLES | {"revolutionary"}
-        for n in names)  # "Iran's Revolutionary Guards" are Iran's
-
-
-def core_words(descriptors: set[str], kind: str | None = None) -> frozenset[str]:
-    """What names a body once its country and role words are set aside: {'defense', 'ministry'}. A country's
-    army, military and armed forces are one body: their generic words name it as "military"."""
-    core = frozenset(d for d in descriptors if not country_of(d) and d not in PERSON_ROLES)
-    if kind == "military":
-        core = (core - GENERIC_MILITARY) | {"military"}
-    return core
+from .countries import country_of, fold
+from .lexicon import ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MILITARY_WORDS, ROLE_SYNONYMS
+from .mentions import PERSON_PRONOUNS, Mention, core_words, describe, named_after, role_words, tokens_in
+from .spans import doc_sents, doc_text, sentence_at
 
 
 def _org_key(m: Mention) -> tuple:
@@ -456,7 +79,7 @@ class SpeakerBook:
         m = describe(self.doc, span, head)
         m.span = span
         if m.group is None and any(t.lemma_.lower() in GENERIC_BODIES and any(c.dep_ == "case" for c in t.children)
-                                   for t in _tokens(self.doc, span)):
+                                   for t in tokens_in(self.doc, span)):
             body = self._named_body_before(span[0])  # "the group's spokesman": of the body named before
             m.group = body.name if body is not None else None
         if m.kind == "pronoun":
@@ -506,12 +129,12 @@ class SpeakerBook:
         return self._add_mention(known, m)
 
     def _match_description(self, m: Mention) -> Speaker | None:
-        roles = _role_words(m.descriptors)
+        roles = role_words(m.descriptors)
         others = m.descriptors - roles
         people = [s for s in self.speakers if s.type == "person"]
         scored = []
         for person in people:
-            person_roles = _role_words(person.descriptors)
+            person_roles = role_words(person.descriptors)
             if not _compatible_roles(roles, person_roles):
                 continue
             shared = others & person.descriptors
@@ -560,10 +183,6 @@ class SpeakerBook:
 
 
 SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-MEMBER_NOUNS = GENERIC_GROUP_WORDS - {"group", "movement"}  # "Al-Shabaab militants", "Fano militia"
-BODY_NOUNS = ARMED_GROUP_WORDS | GOVERNMENT_WORDS | MEDIA_NOUNS | ORG_NAME_WORDS | {"organisation", "organization",
-                                                                            "party", "outlet", "broadcaster"}
-GENERIC_MILITARY = frozenset({"army", "military", "forces", "force", "armed", "troops"})
 BODY_TYPES = frozenset({"government", "military", "military_unit"})
 GENERIC_BODIES = frozenset({"group", "organisation", "organization", "movement", "militia", "faction"})
 ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "spokesperson", "soldier",
@@ -606,7 +225,7 @@ def _affiliation(words: list[Token], forces: dict[str, int]) -> tuple[str | None
     country = next((country_of(t.text) for t in words if country_of(t.text)), None)
     text = " ".join(t.text for t in words)
     group = next((f for f in sorted(forces, key=len, reverse=True) if f in text), None)
-    if country and _named_after(words):
+    if country and named_after(words):
         owner = next(t for t in words if country_of(t.text) and any(c.dep_ == "case" for c in t.children))
         return None, group or " ".join(t.text for t in words if t.i > owner.i + 1 and not t.is_punct)
     return country, None if country else group

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from ..extract.countries import NAME_WORD, country_of, fold, names_own_party
 from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS
-from ..extract.speakers import core_words
+from ..extract.mentions import core_words
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
 
 ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+(?:(?:of|the|for|and|de|du|des)\s+)*){1,6})\(([A-Z][A-Za-z0-9-]{1,9})\)")
