@@ -19,13 +19,14 @@ from .attributions import RawAttribution, find_attributions, quoted_as_saying
 from .countries import country_of, fold
 from .dates import resolve_date
 from .event_lexicon import VERB_EVENTS
-from .events import find_events, find_toponyms
-from .lexicon import CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
+from .events import find_events
 from .learned import attribution_mode
+from .lexicon import CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
+from .mentions import ACRONYM_TOKEN, unnamed_opposition
 from .quotes import Quote, find_quotes, parse_text
 from .spans import doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
-from .mentions import ACRONYM_TOKEN, unnamed_opposition
 from .speakers import SpeakerBook, affiliation_from_introduction
+from .toponyms import find_toponyms
 from .verification import find_notes, infer_outlet, link_notes, outlet_from_reporting
 
 __all__ = ["extract_article", "find_raw_attributions", "parse_input"]

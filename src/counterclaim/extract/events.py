@@ -2,8 +2,8 @@
 
 An event is a trigger word (a verb such as "withdrew" or a noun such as "counterattacks") with its actor and
 target as the text words them (``Party``; sides are settled in ``reconcile``), a toponym, a date phrase, a
-magnitude, a modality and the attributions whose content holds it. Toponyms are candidates only: the gazetteer
-confirms them later, because the small English model tags many front-line towns as PERSON or misses them.
+magnitude, a modality and the attributions whose content holds it; its place is the nearest candidate toponym
+(``toponyms``), which the gazetteer confirms later.
 """
 
 from __future__ import annotations
@@ -16,22 +16,18 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Attribution, DateRef, Event, Party, Span, Toponym
 from .countries import country_of
 from .dates import resolve_date
-from .event_lexicon import (AREA_NOUNS, CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, DIRECTIONS,
-                            ENEMY_WORDS, EQUIPMENT_NOUNS, EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS,
-                            GROUP_WORDS, HEDGING_AUX, HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PLACE_PREPS,
-                            PREDICTING_AUX, PREDICTING_CUES, PREDICTING_HEADS, SELF_WORDS, SETTLEMENT_NOUNS,
-                            STATE_WORDS, VERB_EVENTS)
-from .lexicon import (ARMED_GROUP_WORDS, GENERIC_FORCE_ADJECTIVES, GOVERNMENT_WORDS, MILITARY_WORDS, ORG_NAME_WORDS,
-                      UNIT_WORDS)
+from .event_lexicon import (CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, ENEMY_WORDS, EQUIPMENT_NOUNS,
+                            EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS, GROUP_WORDS,
+                            HEDGING_AUX, HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PREDICTING_AUX,
+                            PREDICTING_CUES, PREDICTING_HEADS, SELF_WORDS, SETTLEMENT_NOUNS, STATE_WORDS, VERB_EVENTS)
+from .lexicon import GENERIC_FORCE_ADJECTIVES, UNIT_WORDS
 from .magnitudes import find_magnitudes
-from .spans import doc_ents, doc_text, of_objects
+from .spans import doc_ents, of_objects
+from .toponyms import BODY_WORDS, place_of
 
 LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "make", "complete", "begin", "start", "announce",
                "claim", "confirm", "report", "continue", "repel", "suffer", "sustain", "inflict"}
-NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP", "LAW",
-                    "LANGUAGE", "WORK_OF_ART", "EVENT"}
 COUNT_NOUNS = {"dozens", "hundreds", "thousands", "scores", "tens", "dozen", "hundred", "thousand", "number"}
-BODY_WORDS = ARMED_GROUP_WORDS | GOVERNMENT_WORDS | MILITARY_WORDS | ORG_NAME_WORDS | {"party", "company"}
 MAGNITUDE_KINDS = {"advance": ("distance", "area"), "withdrawal": ("distance", "area"), "capture": ("area",),
                    "casualties": ("count",), "defeat": ("count",), "attack": ("count",), "shelling": ("count",),
                    "counterattack": ("distance", "area")}
@@ -343,111 +339,6 @@ def _called_false(token: Token) -> bool:
     return False
 
 
-def _name_like(token: Token) -> bool:
-    """A proper noun, or a capitalised common noun mid-sentence: the small model tags a town that is also an
-    English word ("Sake", "Bar") as a NOUN, but its capital letter still marks a name."""
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
-
-
-def _toponym(token: Token, text: str) -> Span | None:
-    """The proper-name phrase at token ("the city of X" gives X), as a span; None if it is not name-like."""
-    if not _name_like(token) or token.ent_type_ in NON_PLACE_LABELS:
-        return None
-    if token.ent_type_ and token.ent_iob_ != "O":
-        ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
-        if ent is not None and ent.label_ == "ORG" and ent[-1].lower_ in BODY_WORDS:
-            return None  # "replaced the Wagner Group": the tagger calls some towns ORG, but not one named "Group"
-        if ent is not None and ent.label_ not in NON_PLACE_LABELS:
-            words = [t for t in ent if t.lower_ != "the"]
-            if words and not country_of(ent.text):
-                return Span.of(text, words[0].idx, words[-1].idx + len(words[-1].text))
-    names = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")
-             or t is token]
-    start = min(t.idx for t in names)
-    return Span.of(text, start, token.idx + len(token.text))
-
-
-def _tail_of_a_name(ent) -> bool:
-    """'Islamic State West Africa Province': the tagger's place is the end of a longer proper name."""
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" \
-        and ent.start <= before.head.i < ent.end and not before.ent_type_ in ("GPE", "LOC") \
-        and not country_of(before.text)
-
-
-def find_toponyms(doc: Doc) -> list[Toponym]:
-    """Candidate place names: GPE/LOC/FAC entities, and proper names in a place slot whatever their label."""
-    text = doc_text(doc)
-    found: dict[tuple[int, int], Toponym] = {}
-    for ent in doc_ents(doc):
-        if ent.label_ in ("GPE", "LOC", "FAC") and not _tail_of_a_name(ent):
-            words = [t for t in ent if t.lower_ != "the"]
-            while words and words[-1].is_lower and words[-1].is_stop:
-                words.pop()  # "Hama after days of fighting": the tagger's entity ran on into a preposition
-            if words:
-                span = Span.of(text, words[0].idx, words[-1].idx + len(words[-1].text))
-                found[(span.start, span.end)] = Toponym(span, True)
-    for token in doc:
-        if not _name_like(token):
-            continue
-        head = token.head
-        if token.dep_ == "compound":  # "the Sake area", "the Kherson direction"
-            slot = head.lower_ in AREA_NOUNS
-        else:
-            slot = (token.dep_ == "pobj" and head.lower_ in PLACE_PREPS) or (
-                token.dep_ in ("dobj", "nsubjpass") and (_lower(head) in VERB_EVENTS or _lower(head) in (
-                    "take", "leave", "enter", "reach", "approach", "overlook"))) or (
-                token.dep_ == "poss" and _lower(head) in NOUN_EVENTS) or (
-                token.dep_ == "nsubj" and _lower(head) == "fall")
-        if slot:
-            span = _toponym(token, text)
-            if span is not None and not any(s <= span.start < e for s, e in found):
-                found[(span.start, span.end)] = Toponym(span, False)
-    return sorted(found.values(), key=lambda t: t.span.start)
-
-
-def _place(token: Token, toponyms: list[Toponym], within: tuple[int, int],
-           exclude: Span | None = None) -> tuple[Span | None, str | None]:
-    """The toponym nearest the trigger inside the event's clause, with its relation ("near", "north of").
-
-    A place the event starts from ("from X towards Y") ranks after the place it happens at or heads to.
-    """
-    doc = token.doc
-    candidates = [t.span for t in toponyms if within[0] <= t.span.start and t.span.end <= within[1]]
-    if not candidates:
-        return None, None
-
-    candidates = [c for c in candidates if not (exclude and exclude.start <= c.start < exclude.end)]
-    if not candidates:
-        return None, None
-
-    def preposition(span: Span) -> str:
-        words = doc_text(doc)[max(within[0], span.start - 12):span.start].lower().split()
-        return words[-1] if words else ""
-
-    # a country counts as the place only behind a place preposition ("in Ukraine", not "for Russia")
-    candidates = [c for c in candidates if not country_of(c.text) or (
-        preposition(c) in PLACE_PREPS and doc_text(doc)[c.end:c.end + 2] not in ("’s", "'s"))]
-    if not candidates:
-        return None, None
-
-    def rank(span: Span) -> tuple[bool, bool, int]:
-        origin = doc_text(doc)[max(within[0], span.start - 6):span.start].lower().rstrip().endswith("from")
-        return country_of(span.text) is not None, origin, abs(span.start - token.idx)
-
-    best = min(candidates, key=rank)
-    before = doc_text(doc)[max(within[0], best.start - 40):best.start].lower().split()
-    relation = None
-    if before:
-        words = [w.strip(",") for w in before[-4:]]
-        for i, word in enumerate(words):
-            if word in DIRECTIONS and i + 1 < len(words) and words[i + 1] == "of":
-                relation = f"{word.removesuffix('ern')} of"
-        if relation is None and words[-1] in PLACE_PREPS:
-            relation = PLACE_PREPS[words[-1]]
-    return best, relation or "in"
-
-
 def _outside_coordinated_verbs(root: Token) -> list[Token]:
     """root's subtree less the tokens within 7 levels below a coordinated verb (conj VERB/AUX other than root).
 
@@ -558,9 +449,9 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             denying = DENIAL.search(sentence.text) or any(a.cue_lemma in DENYING_CUES for a in claims)
             kind = "enemy" if denying else "self"  # "denied claims that the village had been captured": theirs
             actor = Party(kind, Span.of(text, token.idx, token.idx + len(token.text)))
-        place, relation = _place(token, toponyms, clause, actor.span if actor else None)
+        place, relation = place_of(token, toponyms, clause, actor.span if actor else None)
         if place is None and claims:  # a place named earlier in the claim's sentence still locates it
-            place, relation = _place(token, toponyms, (limit[0], token.idx), actor.span if actor else None)
+            place, relation = place_of(token, toponyms, (limit[0], token.idx), actor.span if actor else None)
         cue = claims[0].cue_lemma if claims else None
         kinds = MAGNITUDE_KINDS.get(etype, ())  # quantulum3 costs milliseconds: only where a magnitude can count
         magnitudes = [m for m in find_magnitudes(text, *clause) if m.kind in kinds] if kinds else []
