@@ -680,3 +680,16 @@ def test_a_movement_named_after_its_country_its_spokesman_its_plural_and_a_sylla
     assert speakers["CENTCOM"]["id"] == speakers["The US military's Central Command (CENTCOM)"]["id"]
     downed = next(e for e in doc["events"] if "shot down" in e["span"]["text"])
     assert downed["type"] == "attack" and downed["actor_side"] == "United States"
+
+
+def test_a_rank_before_a_spokeswomans_name_is_her_title_and_the_dateline_names_the_outlet(tmp_path):
+    doc = _report(tmp_path, (
+        "Two armies trade accusations after border clash\n\n"
+        "BANGKOK, May 28, 2025 (Mekong Desk) — A Cambodian soldier was killed on Wednesday in an exchange of fire "
+        "with Thai troops near the Chong Bok pass.\n\n"
+        "Cambodia's defence ministry spokeswoman, Lieutenant General Maly Socheata, told a news conference in Phnom "
+        "Penh that Thai troops had attacked Cambodian positions \"without provocation\".\n\n"
+        "The Mekong Desk could not independently verify either account."))
+    spokeswoman = next(e for s, e in _speaker_entities(doc).items() if "Socheata" in s)
+    assert spokeswoman["name"] == "Maly Socheata" and "Lieutenant General" in spokeswoman["title"]
+    assert doc["articles"][0]["outlet"] == "Mekong Desk"  # as its dateline writes it, not "The Mekong Desk"

@@ -239,7 +239,10 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     for speaker in book.speakers:  # "Ukraine's General Staff did not comment": a state's command speaks for a party
         if speaker.type in ("military", "military_unit") and speaker.country:
             forces.setdefault(speaker.country, 1)
-    outlet = article.outlet or infer_outlet(hits) or dateline_agency(text) or outlet_from_reporting(text)
+    agency, inferred = dateline_agency(text), infer_outlet(hits)
+    if inferred and agency and fold(inferred).removeprefix("the ") == fold(agency):
+        inferred = agency  # "The Mekong Desk could not verify" under "(Mekong Desk)": the name its dateline gives
+    outlet = article.outlet or inferred or agency or outlet_from_reporting(text)
     named_groups = {n for n in forces if not country_of(n)}
     for speaker in book.speakers:
         if outlet and fold(speaker.name) == fold(outlet):  # "Levant Daily could not verify": the outlet itself

@@ -143,6 +143,8 @@ def _appositive_name(head: Token, tokens: list[Token], org_words: frozenset[str]
     inside = {t.i for t in tokens}
     for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in inside):
         run = [t for t in appos.subtree if t.i in inside and not t.is_punct]
+        while len(run) > 2 and run[0].lower_ in PERSON_ROLES | RANK_PREFIXES:
+            run = run[1:]  # "spokeswoman, Lieutenant General Maly Socheata,": the rank is a title, not her name
         if 2 <= len(run) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not country_of(t.text)
                                       and t.lower_ not in org_words for t in run) \
                 and run[-1].i - run[0].i == len(run) - 1:
