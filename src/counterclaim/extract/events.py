@@ -208,15 +208,14 @@ def _victims(token: Token) -> Token | None:
     return next(iter(of_objects(token)), None) if _lower(token) == "killing" else None
 
 
-def _told_already(participle: Token, taken: set[int]) -> bool:
+def _told_already(participle: Token, taken: dict[int, str]) -> bool:
     """A casualty participle hung on a casualty verb already read, or on its object ("lost 1,270 soldiers killed and
     wounded", whichever way the parser attaches "killed")."""
     first = participle.head if participle.dep_ == "conj" else participle
     if first.dep_ == "advcl":
-        return first.head.i in taken and _verb_type(first.head)[0] == "casualties"
+        return taken.get(first.head.i) == "casualties"
     noun = first.head if first.dep_ == "acl" else None
-    return noun is not None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in taken \
-        and _verb_type(noun.head)[0] == "casualties"
+    return noun is not None and noun.dep_ in ("dobj", "nsubjpass") and taken.get(noun.head.i) == "casualties"
 
 
 def _in_a_name(token: Token) -> bool:
@@ -404,7 +403,7 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
     speech_dates = {(a.date.start, a.date.end) for a in attributions if a.date and a.date.start is not None}
     sources = [(a.source.start, a.source.end) for a in attributions if a.source]
     events: list[Event] = []
-    taken: set[int] = set()
+    taken: dict[int, str] = {}  # token index -> the type of the event it triggered
     for token in doc:
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":  # "rebel-held", "occupied": descriptions
             etype, subtype = _verb_type(token)
@@ -421,7 +420,8 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
         if token.pos_ == "NOUN" and any(_lower(a) in VERIFYING for a in list(token.ancestors)[:3]):
             continue  # "could not verify any advances": about verification, not an event
         claims = [a for a in attributions if any(f.start <= token.idx < f.end for f in a.content_fragments)]
-        committed = [a for a in claims if a.cue_lemma in DENYING_CUES | VERIFYING or not NONCOMMITTAL.search(a.cue.text)]
+        committed = [a for a in claims
+                     if a.cue_lemma in DENYING_CUES | VERIFYING or not NONCOMMITTAL.search(a.cue.text)]
         if claims and not committed:
             continue  # "the General Staff did not comment on the loss of X": the topic of no claim, no event
         claims = committed
@@ -461,7 +461,7 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             magnitudes = [m for m in magnitudes if victims[0] <= m.start < victims[1]]
         magnitude = magnitudes[0] if magnitudes else None
         evidence = EVIDENCE.search(text, sentence.start_char, sentence.end_char)
-        taken.add(token.i)
+        taken[token.i] = etype
         events.append(Event(
             id=f"{article.id}:e{len(events) + 1}", article=article.id, type=etype, subtype=subtype,
             span=Span.of(text, *clause), trigger=Span.of(text, token.idx, token.idx + len(token.text)),

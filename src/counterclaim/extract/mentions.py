@@ -233,7 +233,8 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
         name_tokens = _appositive_name(head, tokens, org_words)
     groups = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start_char >= span[0] and e.end_char <= span[1]
               and not set(t.i for t in e) & {t.i for t in name_tokens} and not country_of(e.text)
-              and not (_about(e.root) and not _speaks_for(e.root)) and e.text not in TITLE_ABBREVIATIONS  # the tagger calls "Lt." an ORG
+              and not (_about(e.root) and not _speaks_for(e.root))
+              and e.text not in TITLE_ABBREVIATIONS  # the tagger calls "Lt." an ORG
               and not all(t.lower_ in PERSON_ROLES | RANK_PREFIXES for t in e if t.is_alpha)]  # "Rear Admiral"
     name_text = " ".join(t.text for t in name_tokens)
     groups = [g for g in groups if g.text not in name_text]

@@ -182,8 +182,8 @@ def _victims_named(event: Event) -> bool:
     return event.target is not None or bool(CIVILIANS.search(event.span.text))
 
 
-def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str, frozenset[str]]], facts: dict[str, ArticleFacts],
-                  sides: SideBook, places: PlaceBook) -> list[dict]:
+def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str, frozenset[str]]],
+                  facts: dict[str, ArticleFacts], sides: SideBook, places: PlaceBook) -> list[dict]:
     groups: dict[tuple, list[Reading]] = defaultdict(list)
     for r in readings:
         groups[(r.family, r.gainer, r.place)].append(r)
@@ -225,8 +225,8 @@ def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str, 
     for n, ((family, gainer, _), window) in enumerate(windows):
         stances_by_window[n].extend(_stances(window, family, gainer, sides, outlets))
     # rebuttals take the opposite stance on every proposition the rebutted claim holds (the first of its stances
-    # there that can be flipped; only its assertions, where it has any). A rebuttal holds no claim itself, so it is never a target: the index of the
-    # claims' stances by attribution stays valid while rebuttals add theirs.
+    # there that can be flipped; only its assertions, where it has any). A rebuttal holds no claim itself, so it is
+    # never a target: the index of the claims' stances by attribution stays valid while rebuttals add theirs.
     held: dict[str, list[tuple[int, dict]]] = defaultdict(list)
     for n in range(len(windows)):
         for stance in stances_by_window[n]:

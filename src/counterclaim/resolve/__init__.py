@@ -234,10 +234,10 @@ def _clusters(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> list[_
                 continue
             key = _org_key(speaker, expand)
             bodies.setdefault(key, _Cluster([])).members.append(item)
-    return _bodies_read_as_people(people, list(bodies.values()), expand)
+    return _misread_bodies_joined(people, list(bodies.values()), expand)
 
 
-def _bodies_read_as_people(people: list[_Cluster], bodies: list[_Cluster], expand: dict[str, str]) -> list[_Cluster]:
+def _misread_bodies_joined(people: list[_Cluster], bodies: list[_Cluster], expand: dict[str, str]) -> list[_Cluster]:
     """A one-word "person" that another article names as a body ("Hamas denied..." tagged a PERSON in one report,
     an organisation in another) is that body; so is an untyped body of the same name as a typed one ("CENTCOM",
     spelled out as the "Central Command" a military's)."""
