@@ -73,6 +73,31 @@ def test_viterbi_never_starts_a_span_with_inside():
     assert viterbi(probs, LABELS) == ["B-Q", "I-Q", "I-Q"]
 
 
+def _path_score(logp: numpy.ndarray, path: tuple[int, ...]) -> float:
+    return float(sum(logp[t, j] for t, j in enumerate(path)))
+
+
+def _bio_valid(path: tuple[int, ...]) -> bool:
+    tags = [LABELS[j] for j in path]
+    return all(not tag.startswith("I-") or (t and tags[t - 1][2:] == tag[2:] and tags[t - 1] != "O")
+               for t, tag in enumerate(tags))
+
+
+def test_viterbi_finds_the_best_valid_bio_path_against_every_path():
+    # four tokens, seven labels: all 2,401 paths scored by brute force
+    import itertools
+
+    rng = numpy.random.default_rng(7)
+    for _ in range(20):
+        probs = rng.dirichlet(numpy.full(len(LABELS), 0.3), size=4).astype(numpy.float32)
+        logp = numpy.log(probs.astype(numpy.float64) + 1e-9)
+        best = max((p for p in itertools.product(range(len(LABELS)), repeat=4) if _bio_valid(p)),
+                   key=lambda p: _path_score(logp, p))
+        found = tuple(LABELS.index(tag) for tag in viterbi(probs, LABELS))
+        assert _bio_valid(found)
+        assert _path_score(logp, found) == pytest.approx(_path_score(logp, best), abs=1e-9)
+
+
 def test_link_groups_split_quote_with_its_cue_and_shared_source():
     doc = load_pipeline()(parse_input(TEXT))
     tags = tags_for(doc, {"S": ["The harbour master", "she"], "C": ["said", "added"],

@@ -97,3 +97,35 @@ def test_the_shipped_graph_gives_a_distribution_per_token_and_marks_the_reported
     docked = next(t.i for t in doc if t.text == "docked")
     assert best[said].endswith("-C") and best[docked].endswith("-Q")
     assert tagger.scores([parsed("")])[0].shape == (0, len(tagger.labels))
+
+
+def test_features_hash_each_parse_string_by_its_column_whatever_the_lookup_table_holds(monkeypatch):
+    from spacy.strings import get_string_id
+
+    from counterclaim.extract import learned_features
+    from counterclaim.extract.learned_features import LEXICAL, doc_features, parse_columns
+
+    doc = parsed(REPORT)
+    cues = frozenset({"say", "tell", "call"})
+    expected = numpy.array([[get_string_id(f"{k}={v}") for k, v in enumerate(row)] for row in parse_columns(doc, cues)],
+                           dtype="uint64")
+    assert (doc_features(doc, cues)[:, len(LEXICAL):] == expected).all()
+    # a table that fills up starts again, and still gives the same ids
+    monkeypatch.setattr(learned_features, "HASHED_MAX", 5)
+    assert (doc_features(doc, cues)[:, len(LEXICAL):] == expected).all()
+    assert all(len(table) <= max(5, len(doc)) for table in learned_features._HASHED)
+    assert doc_features(parsed(""), cues).shape == (0, len(LEXICAL) + learned_features.N_PARSE)
+
+
+def test_training_script_answers_help_and_rescores_without_the_training_extra():
+    # --rescore needs only what the package runs (ONNX Runtime); PyTorch is imported for training alone
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "train" / "train_attribution.py"
+    done = subprocess.run([sys.executable, "-c", f"import runpy, sys; sys.argv = [{str(script)!r}, '--help']; "
+                           f"runpy.run_path({str(script)!r}, run_name='__main__')"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "--read-stride" in done.stdout and "--rescore" in done.stdout

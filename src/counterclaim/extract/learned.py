@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Literal
 
 import numpy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span
 
 from .attributions import RawAttribution, _competes, _np_span, _subject, quoted_source
+from .learned_features import token_strings
 from .learned_model import MODEL_DIR, Tagger, load_tagger
 from .quotes import Quote
 from .spans import CharSpan, clause_tokens, doc_text, overlaps
@@ -47,33 +49,36 @@ def attribution_mode(mode: str | None = None) -> Mode:
 
 
 def viterbi(probs: numpy.ndarray, labels: tuple[str, ...]) -> list[str]:
-    """Best tag sequence under the BIO constraint (I-X only after B-X or I-X)."""
-    n, k = probs.shape
+    """Best tag sequence under the BIO constraint (I-X only after B-X or I-X).
+
+    Plain Python over floats, not numpy: with seven labels a step is a handful of comparisons, and numpy's cost per
+    call made the loop a tenth of the tagger's time. Any label but I-X may follow any label, so its best predecessor
+    is the step's best label; an I-X's is the better of B-X and I-X (the first on a tie, as numpy's argmax)."""
+    n = len(probs)
     if n == 0:
         return []
-    logp = numpy.log(probs + 1e-9)
-    allowed = numpy.zeros((k, k))
-    for j, to in enumerate(labels):
-        if to.startswith("I-"):
-            for i, frm in enumerate(labels):
-                if frm[2:] != to[2:] or frm == "O":
-                    allowed[i, j] = -1e9
-    start = numpy.array([-1e9 if lab.startswith("I-") else 0.0 for lab in labels])
-    score = logp[0] + start
-    back = numpy.zeros((n, k), dtype=numpy.int32)
-    for t in range(1, n):
-        cand = score[:, None] + allowed
-        back[t] = cand.argmax(axis=0)
-        score = cand.max(axis=0) + logp[t]
-    best = [int(score.argmax())]
-    for t in range(n - 1, 0, -1):
-        best.append(int(back[t, best[-1]]))
+    logp = numpy.log(probs + 1e-9).tolist()
+    inside = {j: (labels.index("B-" + lab[2:]), j) for j, lab in enumerate(labels) if lab.startswith("I-")}
+    ks = range(len(labels))
+    score = [p + (-1e9 if j in inside else 0.0) for j, p in enumerate(logp[0])]
+    back = []
+    for row in logp[1:]:
+        top = max(ks, key=score.__getitem__)
+        step = [top] * len(labels)
+        for j, (b, i) in inside.items():
+            step[j] = b if score[b] >= score[i] else i
+        back.append(step)
+        score = [score[step[j]] + p for j, p in enumerate(row)]
+    best = [max(ks, key=score.__getitem__)]
+    for step in reversed(back):
+        best.append(step[best[-1]])
     return [labels[i] for i in reversed(best)]
 
 
 def _paragraph_breaks(doc: Doc) -> numpy.ndarray:
     """Per token, whether it is the white space between two paragraphs (or lines)."""
-    return numpy.array([t.is_space and "\n" in t.text for t in doc], dtype=bool)
+    return doc.to_array(IS_SPACE).astype(bool) & numpy.array(["\n" in w for w in token_strings(doc, (ORTH,))[0]],
+                                                              dtype=bool)
 
 
 def no_paragraph_crossing(probs: numpy.ndarray, doc: Doc, labels: tuple[str, ...]) -> numpy.ndarray:
@@ -142,12 +147,13 @@ def tidy_contents(spans: dict[str, list[Span]], doc: Doc) -> dict[str, list[Span
 # ------------------------------------------------------------------------------------------------------- linking
 
 
-def _gap(a: Span, b: Span, roles: numpy.ndarray) -> int:
-    """Tokens between two spans that carry no role (punctuation included); -1 when they overlap."""
+def _gap(a: Span, b: Span, free: list[int]) -> int:
+    """Tokens between two spans that carry no role (punctuation included), read from ``free``, the running count
+    of role-less tokens; -1 when they overlap."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
     if hi < lo:
         return -1
-    return int((roles[lo:hi] == 0).sum())
+    return free[hi] - free[lo]
 
 
 def _governs(cue: Span, content: Span) -> bool:
@@ -190,6 +196,7 @@ def link(doc: Doc, spans: dict[str, list[Span]]) -> list[tuple[list[Span], Span,
     for letter, code in (("S", 1), ("C", 2), ("Q", 3)):
         for s in spans[letter]:
             roles[s.start:s.end] = code
+    free = [0, *numpy.cumsum(roles == 0).tolist()]  # role-less tokens before each token
     paragraph = numpy.cumsum(_paragraph_breaks(doc))  # paragraph number of each token
     cues = spans["C"]
     owned: dict[int, list[Span]] = {}
@@ -197,7 +204,7 @@ def link(doc: Doc, spans: dict[str, list[Span]]) -> list[tuple[list[Span], Span,
         sentences = {content[0].sent.start, content[-1].sent.start}
         candidates = []
         for ci, cue in enumerate(cues):
-            gap = _gap(content, cue, roles)
+            gap = _gap(content, cue, free)
             if gap < 0 or gap > MAX_GAP or paragraph[content.start] != paragraph[cue.start] \
                     or _beside_main_clause(cue, content):
                 continue

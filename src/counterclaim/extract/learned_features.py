@@ -10,11 +10,12 @@ from the parse the rules already paid for.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import LEMMA, NORM, PREFIX, SHAPE, SUFFIX
+from spacy.attrs import DEP, HEAD, LEMMA, NORM, ORTH, POS, PREFIX, SHAPE, SUFFIX, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .quotes import find_quotes
+from .spans import doc_sents, doc_text
 
 LEXICAL = (NORM, PREFIX, SUFFIX, SHAPE, LEMMA)
 N_PARSE = 9  # parse / quote columns built by `parse_columns`
@@ -29,7 +30,7 @@ def _bucket(n: int) -> str:
 def _quote_state(doc: Doc) -> list[str]:
     """'out', 'open', 'close', 'in' (or 'in-short' for a scare-quoted phrase) per token."""
     state = ["out"] * len(doc)
-    text = doc.text
+    text = doc_text(doc)
     # archive copy's ''doubled'' marks stay out: the tagger was trained without them (see quotes.parse_text)
     for q in (q for q in find_quotes(text) if q.width == 1):
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -72,18 +73,28 @@ def _cue_ancestors(heads: list[int], is_cue: list[bool]) -> list[tuple[int, int,
     return [solve(i) for i in range(len(heads))]
 
 
+def token_strings(doc: Doc, attrs: tuple[int, ...]) -> list[list[str]]:
+    """Per attribute, its string for every token, read from one array (making a Token per word cost more than
+    the rest of the features)."""
+    ids = doc.to_array(list(attrs)).reshape((len(doc), len(attrs))).T.tolist()
+    strings = doc.vocab.strings
+    out = []
+    for column in ids:
+        names = {h: strings[h] for h in set(column)}
+        out.append([names[h] for h in column])
+    return out
+
+
 def parse_columns(doc: Doc, cues: frozenset[str]) -> list[list[str]]:
     """The parse / quotation feature strings of every token (N_PARSE per token)."""
     quote = _quote_state(doc)
-    toks = list(doc)
-    lemma = [t.lemma_.lower() for t in toks]
-    dep = [t.dep_ for t in toks]
-    pos = [t.pos_ for t in toks]
-    heads = [t.head.i for t in toks]
-    is_cue = [lemma[i] in cues and pos[i] in ("VERB", "AUX", "NOUN", "ADJ", "ADP") for i in range(len(toks))]
+    lemma, dep, pos, tag, text = token_strings(doc, (LEMMA, DEP, POS, TAG, ORTH))
+    lemma = [w.lower() for w in lemma]
+    heads = (doc.to_array(HEAD).astype("int64") + numpy.arange(len(doc))).tolist()
+    is_cue = [lemma[i] in cues and pos[i] in ("VERB", "AUX", "NOUN", "ADJ", "ADP") for i in range(len(doc))]
     anchors = _cue_ancestors(heads, is_cue)
     rows = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc)[0]:
         start, end = sent.start, sent.end
         near = [i for i in range(start, end) if is_cue[i] and pos[i] != "ADJ" and pos[i] != "ADP"]
         for i in range(start, end):
@@ -100,11 +111,11 @@ def parse_columns(doc: Doc, cues: frozenset[str]) -> list[list[str]]:
                 rel = ("L" if i < j else "R" if i > j else "C") + _bucket(abs(i - j))
             else:
                 rel = "nocue"
-            first = "first" if i == start else "after-colon" if i and toks[i - 1].text == ":" else "-"
+            first = "first" if i == start else "after-colon" if i and text[i - 1] == ":" else "-"
             h = heads[i]
             rows.append([
                 f"{pos[i]}|{dep[i]}",
-                toks[i].tag_,
+                tag[i],
                 f"{dep[i]}|{lemma[h]}",
                 quote[i],
                 path,
@@ -116,9 +127,26 @@ def parse_columns(doc: Doc, cues: frozenset[str]) -> list[list[str]]:
     return rows
 
 
+# Per parse column, feature string -> the hash of "k=string". The strings recur (tags, paths, head lemmas), so
+# looking them up replaces most of the hashing that was half the time of building the features; a table that grows
+# past HASHED_MAX (new head lemmas in a long batch) starts again, to keep memory flat.
+_HASHED: list[dict[str, int]] = [{} for _ in range(N_PARSE)]
+HASHED_MAX = 100_000
+
+
+def _hashed_column(column: int, values: tuple[str, ...]) -> list[int]:
+    table = _HASHED[column]
+    new = set(values).difference(table)
+    if len(table) + len(new) > HASHED_MAX:
+        table.clear()
+        new = set(values)
+    table.update((v, get_string_id(f"{column}={v}")) for v in new)
+    return [table[v] for v in values]
+
+
 def doc_features(doc: Doc, cues: frozenset[str]) -> numpy.ndarray:
     """uint64 feature ids, one row per token: the lexical attributes, then the hashed parse columns."""
     lexical = doc.to_array(list(LEXICAL)).astype("uint64").reshape((len(doc), len(LEXICAL)))
-    parse = numpy.array([[get_string_id(f"{k}={v}") for k, v in enumerate(row)] for row in parse_columns(doc, cues)],
-                        dtype="uint64").reshape((len(doc), N_PARSE))
-    return numpy.hstack([lexical, parse])
+    columns = list(zip(*parse_columns(doc, cues))) or [()] * N_PARSE
+    parse = numpy.array([_hashed_column(k, v) for k, v in enumerate(columns)], dtype="uint64").T
+    return numpy.hstack([lexical, parse.reshape((len(doc), N_PARSE))])

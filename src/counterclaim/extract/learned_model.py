@@ -22,9 +22,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from .learned_features import doc_features
+from .learned_features import doc_features, token_strings
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "attribution_model"
 CLS, SEP = 101, 102  # BERT's [CLS] and [SEP] ids in the encoder's word-piece vocabulary
@@ -56,13 +57,14 @@ def article_inputs(doc: Doc, tokenizer, cues: frozenset[str], rows: int,
       piece (white space);
     * ``features``: per token, the hashed lexical and parse features of ``learned_features``, folded into ``rows``.
     """
-    encoded = tokenizer.encode([t.text for t in doc], is_pretokenized=True, add_special_tokens=False)
+    words = token_strings(doc, (ORTH,))[0]
+    encoded = tokenizer.encode(words, is_pretokenized=True, add_special_tokens=False)
     pieces = numpy.asarray(encoded.ids, dtype=numpy.int64)
     first = numpy.full(len(doc), -1, dtype=numpy.int64)
-    words = numpy.asarray([-1 if w is None else w for w in encoded.word_ids], dtype=numpy.int64)
-    if len(words):
-        is_first = numpy.r_[True, words[1:] != words[:-1]] & (words >= 0)
-        first[words[is_first]] = numpy.flatnonzero(is_first)
+    word_of = numpy.asarray([-1 if w is None else w for w in encoded.word_ids], dtype=numpy.int64)
+    if len(word_of):
+        is_first = numpy.r_[True, word_of[1:] != word_of[:-1]] & (word_of >= 0)
+        first[word_of[is_first]] = numpy.flatnonzero(is_first)
     ids, at = _windows(pieces, first, windows)
     features = (doc_features(doc, cues) % numpy.uint64(rows)).astype(numpy.int64)
     return {"ids": ids, "at": at, "features": features}
