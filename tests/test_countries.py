@@ -49,9 +49,21 @@ def test_country_names(word: str, country: str) -> None:
     ("American", "United States"),
     ("Chinese", "China"),
     ("Dutch", "Netherlands"),
+    # the forms news uses where countryinfo has "Tadzhik", "Kirghiz", "Kazakhstani", "Saudi Arabian"
+    ("Tajik", "Tajikistan"),
+    ("Kyrgyz", "Kyrgyzstan"),
+    ("Uzbeks", "Uzbekistan"),
+    ("Kazakh", "Kazakhstan"),
+    ("Saudi", "Saudi Arabia"),
+    ("Serbs", "Serbia"),
+    # a union's demonyms, which countryinfo joins with a comma or a slash
+    ("Bosnian", "Bosnia and Herzegovina"),
+    ("Herzegovinian", "Bosnia and Herzegovina"),
+    ("Barbudan", "Antigua and Barbuda"),
 ])
 def test_demonyms(word: str, country: str) -> None:
     assert country_of(word) == country
+    assert countries.is_demonym(word)
 
 
 @pytest.mark.parametrize(("word", "country"), [

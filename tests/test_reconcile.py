@@ -693,3 +693,22 @@ def test_a_rank_before_a_spokeswomans_name_is_her_title_and_the_dateline_names_t
     spokeswoman = next(e for s, e in _speaker_entities(doc).items() if "Socheata" in s)
     assert spokeswoman["name"] == "Maly Socheata" and "Lieutenant General" in spokeswoman["title"]
     assert doc["articles"][0]["outlet"] == "Mekong Desk"  # as its dateline writes it, not "The Mekong Desk"
+
+
+def test_opening_fire_is_an_attack_and_an_incursion_that_opens_fire_is_an_accusation_not_a_concession(tmp_path):
+    doc = _report(tmp_path, (
+        "Kyrgyzstan and Tajikistan blame each other for deadly border shootout\n\n"
+        "BISHKEK, June 3, 2025 (Pamir Desk) — A Kyrgyz border guard was killed on Tuesday in an exchange of fire "
+        "near the village of Kok-Tash, officials on both sides said.\n\n"
+        "Kyrgyzstan's border service said Tajik soldiers had entered a disputed section near Kok-Tash and "
+        "opened fire on a Kyrgyz patrol. Tajikistan's border troops said in a statement that Kyrgyz guards had "
+        "opened fire on Tajik positions first."), date(2025, 6, 3))
+    attacks = {p["actor_side"]: p for p in doc["propositions"] if p["family"] == "strike"}
+    assert {"Tajikistan", "Kyrgyzstan"} <= set(attacks)  # "opened fire on" is an attack, each side's accusation
+    assert attacks["Tajikistan"]["sides_supporting"] == ["Kyrgyzstan"]
+    assert attacks["Kyrgyzstan"]["sides_supporting"] == ["Tajikistan"]
+    # Kyrgyzstan blaming a Tajik incursion that opened fire concedes no Tajik gain of ground
+    assert not [p for p in doc["propositions"] if p["family"] == "territory" and p["actor_side"] == "Tajikistan"]
+    assert not any(s["against_interest"] for p in attacks.values() for s in p["stances"])
+    service = _speaker_entities(doc)["Kyrgyzstan's border service"]  # a state's service, not a news service
+    assert (service["type"], service["side"]) == ("government", "Kyrgyzstan")

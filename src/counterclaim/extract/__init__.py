@@ -33,7 +33,8 @@ __all__ = ["extract_article", "find_raw_attributions", "parse_input"]
 FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit",
                "brigade", "brigades", "defenders", "fighter", "fighters", "artillery", "navy", "jets", "drones",
                "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy",
-               "militant", "insurgent", "guerrilla", "jihadist", "gunman", "commander"}
+               "militant", "insurgent", "guerrilla", "jihadist", "gunman", "commander", "guard", "guards",
+               "guardsmen", "patrol", "patrols"}
 FIGHTING_VERBS = set(VERB_EVENTS) | {"fire", "hit", "launch", "shoot", "intercept", "down", "ambush"}
 STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
 ANONYMITY = re.compile(r"\W*(?:not to be (?:named|identified|quoted)|anonymity\b)", re.IGNORECASE)

@@ -21,6 +21,11 @@ EXTRA_FORMS = {
     "Democratic Republic of the Congo": ["DRC", "DR Congo", "Congolese"], "Republic of the Congo": [],
     "Israel": ["Israeli"], "Palestine": ["Palestinian", "Gaza"], "Myanmar": ["Burma", "Burmese"],
 }
+# News demonyms countryinfo spells otherwise ("Tadzhik", "Kirghiz", "Kazakhstani", "Saudi Arabian") or lacks.
+EXTRA_DEMONYMS = {
+    "Tajikistan": "Tajik", "Kyrgyzstan": "Kyrgyz", "Uzbekistan": "Uzbek", "Kazakhstan": "Kazakh",
+    "Saudi Arabia": "Saudi", "Serbia": "Serb", "Croatia": "Croat",
+}
 AMBIGUOUS_FORMS = {"georgia", "jordan", "chad", "niger", "guinea", "us", "x"}
 # Of those, the ones that mean the country when capitalised as its name, news on the Sahel and Darfur being full of
 # them; "Georgia" (the US state) and "Jordan" (a surname) stay ambiguous whatever their case.
@@ -63,10 +68,18 @@ def _country_records():
 def _surfaces(rec: dict) -> list[str]:
     """Every form a record offers: name, demonym (and its plural, "Ukrainians"), capitals, longer alt spellings."""
     capital = rec.get("capital") or ""
-    demonym = rec.get("demonym") if isinstance(rec.get("demonym"), str) else ""
-    surfaces = [rec["name"], demonym, *(capital if isinstance(capital, list) else [capital])]
+    demonyms = _record_demonyms(rec)
+    surfaces = [rec["name"], *demonyms, *(capital if isinstance(capital, list) else [capital])]
     surfaces += [s for s in rec.get("altSpellings") or [] if isinstance(s, str) and len(s) > 3]
-    return surfaces + ([demonym + "s"] if demonym else [])
+    return surfaces + [d + "s" for d in demonyms]
+
+
+def _record_demonyms(rec: dict) -> list[str]:
+    """A record's demonyms: countryinfo joins a union's ("Bosnian,Herzegovinian"); news forms it lacks added."""
+    demonym = rec.get("demonym") if isinstance(rec.get("demonym"), str) else ""
+    found = [d.strip() for d in re.split(r"[,/]", demonym) if d.strip()]
+    extra = EXTRA_DEMONYMS.get(rec.get("name", ""))
+    return found + ([extra] if extra else [])
 
 
 @lru_cache(maxsize=1)
@@ -137,8 +150,7 @@ def country_of(word: str) -> str | None:
 def _demonyms() -> frozenset[str]:
     out = set()
     for rec in _country_records():
-        demonym = rec.get("demonym")
-        if isinstance(demonym, str) and demonym:
+        for demonym in _record_demonyms(rec):
             out |= {fold(demonym), fold(demonym) + "s"}
     return frozenset(out)
 

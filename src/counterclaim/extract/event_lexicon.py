@@ -55,7 +55,8 @@ FORCE_WORDS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "convoy", "column", "garrison", "aircraft", "jets", "drones", "navy", "air", "terrorists",
                "insurgents", "gunmen", "militants", "ministry", "command", "commanders", "positions", "police",
                "elements",  # "the army elements": translated Arabic copy's word for fighters
-               "policemen", "officers", "servicemen", "serviceman", "personnel", "sailors", "marines", "pilots"}
+               "policemen", "officers", "servicemen", "serviceman", "personnel", "sailors", "marines", "pilots",
+               "guard", "guards", "guardsmen", "patrol", "patrols"}
 ENEMY_WORDS = {"enemy", "adversary", "occupier", "occupiers", "invader", "invaders", "foe", "opponent"}
 STATE_WORDS = {"army", "military", "troops", "soldiers", "government", "forces", "air force", "aircraft",
                "garrison", "navy", "jets"}

@@ -54,6 +54,13 @@ def _objects(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
 
 
+def _shoots(token: Token) -> bool:
+    """'opened fire', 'fired', 'shot' (not 'shot down')."""
+    lemma = _lower(token)
+    return (lemma == "open" and "fire" in {_lower(o) for o in _objects(token)}) or lemma == "fire" \
+        or (lemma == "shoot" and "down" not in _particles(token))
+
+
 def _verb_type(token: Token) -> tuple[str | None, str | None]:
     """(event type, subtype) for a verb, or (None, None)."""
     lemma, parts, objects = _lower(token), _particles(token), _objects(token)
@@ -101,6 +108,12 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
             return "withdrawal", None
         if lemma == "fall" and (subject_words & SETTLEMENT_NOUNS or any(s.pos_ == "PROPN" for s in subjects)):
             return "capture", None
+        return None, None
+    if lemma == "open":  # "opened fire on a patrol"
+        return ("attack", None) if "fire" in object_words else (None, None)
+    if lemma == "enter" and any(_shoots(c) for c in token.conjuncts):
+        # "had entered the zone and opened fire on a patrol": the side that says so accuses an incursion that
+        # shot at it; it concedes no ground
         return None, None
     if lemma in ("hit", "fire", "land"):
         if lemma == "land" and not subject_words & {"shell", "missile", "rocket", "bomb", "drone"}:
@@ -275,6 +288,11 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
 def _target(token: Token) -> Token | None:
     if _lower(token) in ("lose", "suffer", "sustain", "incur"):
         return None  # "the enemy lost 140 servicemen": the subject lost them, the men are no other party
+    if _shoots(token):  # "opened fire on a patrol", "fired at the checkpoint": whom the fire was aimed at
+        aimed = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "upon")
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if aimed is not None:
+            return aimed
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _lower(child) not in GROUND_NOUNS:
             return child

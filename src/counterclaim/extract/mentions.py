@@ -32,6 +32,9 @@ ARMED_DESCRIPTORS = frozenset({"armed", "rebel", "militant", "jihadist", "insurg
                                "separatist", "extremist", "islamist", "guerrilla", "terrorist", "breakaway"})
 # "the government communication service", "the ministry's press service": the body speaking, not a news outlet
 OWN_MEDIA_OF_STATE = frozenset({"government", "ministry", "presidency", "army", "military", "command"})
+# "the border service", "the security service": a state's service, not a news service
+STATE_SERVICES = frozenset({"border", "security", "intelligence", "emergency", "emergencies", "customs", "migration",
+                            "prison", "rescue", "coast", "guard", "frontier", "penitentiary"})
 NEWS_WORDS = frozenset({"news", "press", "wire", "information", "media"})
 LEADING_WORDS = frozenset({"loyal", "lead", "command", "led", "commanded", "backed", "back", "affiliated"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "adviser", "advisor",
@@ -318,7 +321,7 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
     head_word = head.lemma_.lower() if head is not None else ""
     if country and head is not None and head.pos_ == "PROPN" and country_of(head.text) == country:
         kind = "country"  # "Russia, an ally of X, said": the state, whatever its apposition says
-    elif not words & OWN_MEDIA_OF_STATE and not _agency_of_no_news(head, words) and (
+    elif not words & (OWN_MEDIA_OF_STATE | STATE_SERVICES) and not _agency_of_no_news(head, words) and (
             words & MEDIA_NOUNS and head_word in MEDIA_NOUNS | {"agency"}
             or head is not None and head.ent_type_ == "ORG" and head_word in MEDIA_NOUNS):
         kind = "media"
@@ -332,7 +335,7 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         kind = "person"
     elif words & UNIT_WORDS:
         kind = "military_unit"
-    elif words & GOVERNMENT_WORDS:
+    elif words & GOVERNMENT_WORDS or head_word in ("service", "services") and words & STATE_SERVICES:
         kind = "government"
     elif words & MILITARY_WORDS:
         kind = "military"
