@@ -324,6 +324,10 @@ def test_anonymity_is_no_claim_and_a_role_the_lexicon_lacks_is_named_by_its_appo
     analysis = analyse(nlp, text, mode=mode)
     assert not [a for a in analysis.attributions if a.content.text.startswith("not to be named")]
     said = next(a for a in analysis.attributions if a.cue.text == "said")
+    # the tagger may read "asked not" as the cue and "to be named..." as what was asked: no claim either
+    other = analyse(nlp, "A local elder, who asked not to be named for fear of reprisals, said fighting was still "
+                         "going on at the edge of the town on Thursday morning.", mode=mode)
+    assert [a.content.text for a in other.attributions if "named" in a.content.text] == []
     assert said.source is not None and not said.source.text.rstrip(", ").endswith("who")  # no dangling pronoun
     names = {next(s.name for s in analysis.speakers if s.key == a.speaker) for a in analysis.attributions
              if a.speaker}
@@ -338,3 +342,12 @@ def test_a_headlines_two_reporting_verbs_share_the_first_ones_speaker(nlp, mode)
     says = next(a for a in analysis.attributions if a.cue.text == "says")
     assert says.source is not None and says.source.text == "Tazar"
     assert says.content.text == "Chilean strike hit family home"
+
+
+@pytest.mark.parametrize("mode", ["rules", "combined"])
+def test_a_hyphenated_group_name_among_the_dead_is_that_group_as_written(nlp, mode):
+    text = ("The army said on Wednesday that its forces had killed at least 70 al-Nasr fighters in a dawn raid on "
+            "the militants' stronghold of Dagahley.")
+    analysis = analyse(nlp, text, mode=mode)
+    killed = next(e for e in analysis.events if e.type == "casualties")
+    assert killed.target is not None and killed.target.name == "al-Nasr"

@@ -38,6 +38,7 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
 FIGHTING_VERBS = set(VERB_EVENTS) | {"fire", "hit", "launch", "shoot", "intercept", "down", "ambush"}
 STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
 ANONYMITY = re.compile(r"\W*(?:not to be (?:named|identified|quoted)|anonymity\b)", re.IGNORECASE)
+UNNAMED = re.compile(r"\W*to be (?:named|identified|quoted)\b", re.IGNORECASE)  # after a cue "asked not"
 DANGLING_RELATIVE = re.compile(r"(?:[\s,]+(?:who|which|that|whose))+[\s,]*$")
 LEAD_IN = re.compile(r"that\s+(?=\W)", re.IGNORECASE)  # "that" right before a quotation mark
 OWN_SIDE_WORDS = re.compile(r"\b([A-Z][\w’']+) (?:defenders|heroes|defence forces)\b")
@@ -163,7 +164,8 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
     datelines = [m.span() for m in WIRE_DATELINE.finditer(text[:2000])]
     for raw in found:
         content = [f for f in raw.content if not any(s <= f[0] and f[1] <= e for s, e in datelines)]
-        if not content or ANONYMITY.match(text, content[0][0]):
+        if not content or ANONYMITY.match(text, content[0][0]) or (
+                text[raw.cue[0]:raw.cue[1]].lower().endswith(" not") and UNNAMED.match(text, content[0][0])):
             continue  # "Gaza City, August 10, 2024 (Desk)" is where the report was filed, not what was said
         if not any(c.isalnum() for c in text[raw.cue[0]:raw.cue[1]]) and (
                 raw.source is None or country_of(text[raw.source[0]:raw.source[1]].strip())):

@@ -276,7 +276,13 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     named = named or [o for o in owners if o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "NORP")
                       and _lower(o.head) not in UNIT_WORDS]  # "units of the Vostok battlegroup": a state's unit
     if named or token.pos_ == "PROPN" and not (token.is_sent_start and token.lower_ in FORCE_WORDS | STATE_WORDS):
-        name = " ".join(w.text for w in (named or [token])).removesuffix("’s").removesuffix("'s")
+        chosen = named or [token]
+        indices = {w.i for w in chosen}
+        if all(t.i in indices or t.text == "-" for t in token.doc[chosen[0].i:chosen[-1].i + 1]):
+            name = text[chosen[0].idx:chosen[-1].idx + len(chosen[-1].text)]  # one run, as written: "al-Shabaab"
+        else:
+            name = " ".join(w.text for w in chosen)
+        name = name.removesuffix("’s").removesuffix("'s")
         return Party("named", span, re.sub(r"[’']s\b", "", name))
     if (head_words | low) & GROUP_WORDS:  # "the rebels", "militia fighters"
         return Party("group", span)
