@@ -351,3 +351,15 @@ def test_a_hyphenated_group_name_among_the_dead_is_that_group_as_written(nlp, mo
     analysis = analyse(nlp, text, mode=mode)
     killed = next(e for e in analysis.events if e.type == "casualties")
     assert killed.target is not None and killed.target.name == "al-Nasr"
+
+
+def test_a_speaker_relayed_by_a_newspaper_is_the_speaker_and_the_paper_its_relay(nlp):
+    # the tagger reads "according to a report in X" as the attribution and the government's own words as content
+    text = ("Valdoria's military government said on Tuesday its troops had recaptured the northern town of Corvel "
+            "from rebel groups after two weeks of fighting, according to a report in the state-run Morning Herald "
+            "newspaper.")
+    analysis = analyse(nlp, text, mode="combined")
+    recaptured = next(a for a in analysis.attributions if "recaptured" in a.content.text)
+    assert recaptured.source is not None and recaptured.source.text == "Valdoria's military government"
+    assert recaptured.via_span is not None and "Morning Herald" in recaptured.via_span.text
+    assert recaptured.content.text.startswith("its troops") and "according to" not in recaptured.content.text

@@ -712,3 +712,15 @@ def test_opening_fire_is_an_attack_and_an_incursion_that_opens_fire_is_an_accusa
     assert not any(s["against_interest"] for p in attacks.values() for s in p["stances"])
     service = _speaker_entities(doc)["Kyrgyzstan's border service"]  # a state's service, not a news service
     assert (service["type"], service["side"]) == ("government", "Kyrgyzstan")
+
+
+def test_a_junta_is_its_countrys_state_and_its_aircraft_are_that_states(tmp_path):
+    doc = _report(tmp_path, (
+        "Junta says it retook Tillia; rebels say fighting goes on\n\n"
+        "NIAMEY, May 6, 2025 (Sahel Desk) — Niger's military government said on Monday its troops had retaken "
+        "the town of Tillia from rebel fighters, according to a statement read on state television.\n\n"
+        "A resident who fled the town said junta aircraft had bombed its market for two days."), date(2025, 5, 6))
+    speakers = _speaker_entities(doc)
+    assert speakers["Junta"]["side"] == "Niger"  # the headline's junta, the one state the report has fighting
+    bombed = next(e for e in doc["events"] if "aircraft" in e["span"]["text"])
+    assert bombed["actor_side"] == "Niger"  # "junta aircraft", which the tagger calls a name, are the state's

@@ -275,7 +275,10 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     # "a commander of Hamas's armed wing": the movement it belongs to
     named = named or [o for o in owners if o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "NORP")
                       and _lower(o.head) not in UNIT_WORDS]  # "units of the Vostok battlegroup": a state's unit
-    if named or token.pos_ == "PROPN" and not (token.is_sent_start and token.lower_ in FORCE_WORDS | STATE_WORDS):
+    if not any(w.text[:1].isupper() for w in named):
+        named = []  # "junta aircraft" tagged as a name: a name has a capital somewhere ("al-Shabaab")
+    if named or token.pos_ == "PROPN" and token.text[:1].isupper() and not (
+            token.is_sent_start and token.lower_ in FORCE_WORDS | STATE_WORDS):
         chosen = named or [token]
         indices = {w.i for w in chosen}
         if all(t.i in indices or t.text == "-" for t in token.doc[chosen[0].i:chosen[-1].i + 1]):

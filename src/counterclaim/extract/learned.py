@@ -110,6 +110,7 @@ def role_spans(tags: list[str], doc: Doc) -> dict[str, list[Span]]:
 
 
 TRAILING = frozenset(",;:—–-")
+ACCORDING_TO_BEFORE = re.compile(r"[\s,;—–-]*\baccording to\s*$", re.IGNORECASE)
 
 
 def _past_relative_clause(q: Span) -> int:
@@ -412,6 +413,25 @@ def _frame_read_as_content(m: RawAttribution, rule: RawAttribution) -> bool:
         any(s <= a and b <= e for s, e in m.content) or overlaps(m.cue, (a, b)) for a, b in (rule.source, rule.cue))
 
 
+def _relay_read_as_speaker(m: RawAttribution, rule: RawAttribution) -> bool:
+    """The model took the relay for the speaker and the speaker's own frame for content ('[X said C], according to
+    a report in Y': speaker Y, cue "according to"); the rule read X as the speaker and Y as the relay."""
+    return m.source is not None and rule.via is not None and rule.source is not None \
+        and overlaps(m.source, rule.via) and all(any(s <= a and b <= e for s, e in m.content)
+                                                 for a, b in (rule.source, rule.cue))
+
+
+def _without_relay(text: str, rule: RawAttribution) -> RawAttribution:
+    """The rule's content less a trailing "according to <relay>" it ran on into."""
+    assert rule.via is not None
+    lead = ACCORDING_TO_BEFORE.search(text, 0, rule.via[0])
+    if lead is None or not any(s < lead.start() < e for s, e in rule.content):
+        return rule
+    cut = lead.start()
+    content = [(s, min(e, cut)) for s, e in rule.content if s < cut]
+    return replace(rule, content=content) if content else rule
+
+
 def _sentence_start(doc: Doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0].sent.start if span is not None and len(span) else -1
@@ -474,6 +494,10 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
     * a model content that runs from a quotation on into a quoting rule's own frame ('"...," he said' or
       '"..." said General X according to Tass', content up to the speaker) gives way to the rule's attribution:
       quotation marks are what the rules read best (never on dev; the model does it on translated wire copy);
+    * a model attribution whose speaker is the relay of a rule attribution whose speaker and cue lie inside the
+      model's content ('[X said C], according to a report in Y': speaker Y, cue "according to") gives way to the
+      rule's attribution, less any "according to Y" its content ran on into: X said C, through Y (once on dev,
+      '[Bloomberg reports that C], according to the Roper Center': exact content -0.001);
     * a model attribution with no speaker whose content holds a whole reporting frame the rules read, speaker and
       cue, beside a rule attribution at its own cue ('[Hamas denies X], says Y', a headline) gives way to those
       rule attributions (never on dev);
@@ -524,6 +548,11 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
         if framed:
             used.add(framed[0])
             kept.append(rules[framed[0]])
+            continue
+        relayed = [i for i, r in enumerate(rules) if i not in used and _relay_read_as_speaker(m, r)]
+        if relayed:
+            used.add(relayed[0])
+            kept.append(_without_relay(text, rules[relayed[0]]))
             continue
         framing = [i for i, r in enumerate(rules) if i not in used and _frame_read_as_content(m, r)]
         if any(overlaps(rules[i].cue, m.cue) for i in framing) and not all(

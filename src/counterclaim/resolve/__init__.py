@@ -27,7 +27,7 @@ ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+(?:(?:of|the|for|and|de|du|des)\s
 PERSON_TYPES = ("person", "analyst")
 # "the army's spokesman" with no country: the army of the one country the article reports fighting
 STATE_BODY_WORDS = {"army", "military", "government", "ministry", "minister", "forces", "troops", "police",
-                    "presidency"}
+                    "presidency", "junta", "regime"}
 
 
 def _interned(text: str | None) -> str | None:
@@ -324,7 +324,7 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
     for s in speakers:
         if s.type in ("armed_group", "other", "military", "military_unit") and sides.party(s.name):
             return s.country if s.country and sides.party(s.country) else sides.party(s.name)
-    groups = [s.group for s in speakers if s.group]
+    groups = [s.group for s in speakers if s.group and s.group != s.name]  # not "Junta" as its own group
     for group in groups:
         if sides.party(group) and not country_of(group):
             country = next((s.country for s in speakers if s.country), None)
