@@ -724,3 +724,17 @@ def test_a_junta_is_its_countrys_state_and_its_aircraft_are_that_states(tmp_path
     assert speakers["Junta"]["side"] == "Niger"  # the headline's junta, the one state the report has fighting
     bombed = next(e for e in doc["events"] if "aircraft" in e["span"]["text"])
     assert bombed["actor_side"] == "Niger"  # "junta aircraft", which the tagger calls a name, are the state's
+
+
+def test_who_leads_a_coalition_or_runs_a_ministry_is_a_party_and_a_coalitions_jets_are_its_forces(tmp_path):
+    doc = _report(tmp_path, (
+        "Coalition air strike kills 11 at market, ministry says\n\n"
+        "ADEN, March 3, 2025 (Coast Desk) — An air strike on a market in the town of Marib killed at least 11 "
+        "civilians, the Zarqan-run health ministry said on Monday.\n\n"
+        "The Kenyan-led coalition said in a statement that its jets had struck a weapons depot used by the "
+        "Zarqans, not the market."), date(2025, 3, 3))
+    speakers = _speaker_entities(doc)
+    assert speakers["the Zarqan-run health ministry"]["side"] == "Zarqan"
+    assert speakers["The Kenyan-led coalition"]["side"] == "Kenya"
+    struck = next(e for e in doc["events"] if "its jets" in e["span"]["text"])
+    assert struck["actor_side"] == "Kenya"

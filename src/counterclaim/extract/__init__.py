@@ -22,7 +22,7 @@ from .event_lexicon import VERB_EVENTS
 from .events import find_events
 from .learned import attribution_mode
 from .lexicon import CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
-from .mentions import ACRONYM_TOKEN, unnamed_opposition
+from .mentions import ACRONYM_TOKEN, runner_of, unnamed_opposition
 from .quotes import Quote, find_quotes, parse_text
 from .spans import doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
 from .speakers import SpeakerBook, affiliation_from_introduction
@@ -34,7 +34,9 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "brigade", "brigades", "defenders", "fighter", "fighters", "artillery", "navy", "jets", "drones",
                "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy",
                "militant", "insurgent", "guerrilla", "jihadist", "gunman", "commander", "guard", "guards",
-               "guardsmen", "patrol", "patrols"}
+               "guardsmen", "patrol", "patrols", "jet", "drone"}
+RUN_BODIES = {"ministry", "government", "authority", "authorities", "administration", "coalition", "alliance",
+              "force", "forces", "media", "police"}
 FIGHTING_VERBS = set(VERB_EVENTS) | {"fire", "hit", "launch", "shoot", "intercept", "down", "ambush"}
 STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
 ANONYMITY = re.compile(r"\W*(?:not to be (?:named|identified|quoted)|anonymity\b)", re.IGNORECASE)
@@ -312,6 +314,11 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
                 name = state  # "the federal army", "government troops": the state whose government speaks
             if name:
                 counts[name] = counts.get(name, 0) + 1
+    for tok in doc:  # "the Houthi-run health ministry", "the Saudi-led coalition": who runs a war's bodies is in it
+        runner = runner_of(tok) if tok.lemma_.lower() in RUN_BODIES else None
+        if runner is not None:
+            name = country_of(runner.text) or runner.text
+            counts[name] = counts.get(name, 0) + 1
     for content, party in spoken:  # "the movement said it had struck a tanker": it fights
         for c in content:
             span = doc.char_span(c.start, c.end, alignment_mode="expand")

@@ -105,6 +105,8 @@ ministry government kremlin presidency cabinet office council parliament adminis
 embassy junta
 """.split())
 MILITARY_WORDS = frozenset("army military navy forces command staff troops air force".split())
+# "the Houthi-run health ministry", "the Saudi-led coalition": the verb after the hyphen says who runs the body
+RUNNING_VERBS = frozenset({"run", "control", "lead", "administer"})
 
 # Seats of power used as metonyms for a state ("the Kremlin said"). General knowledge, not per-conflict data.
 SEAT_METONYMS = {

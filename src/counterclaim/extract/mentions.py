@@ -15,7 +15,7 @@ from ..nlp import TITLE_ABBREVIATIONS
 from .countries import STATE_FORCE_WORDS, country_of, fold, names_own_party
 from .spans import clause_tokens, doc_ents, doc_text, doc_words, of_objects
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS,
-                      MEDIA_NOUNS, MILITARY_WORDS, ORG_NAME_WORDS, PERSON_ROLES, TURN_ROLES, UNIT_WORDS)
+                      MEDIA_NOUNS, MILITARY_WORDS, ORG_NAME_WORDS, PERSON_ROLES, RUNNING_VERBS, TURN_ROLES, UNIT_WORDS)
 
 ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 OPPOSITION_WORDS = frozenset({"opposition", "rebel", "rebels", "insurgent", "insurgents", "dissident", "dissidents",
@@ -111,6 +111,16 @@ def _press_office(tokens: list[Token], head: Token | None) -> tuple[list[Token],
         return tokens, head
     kept = [t for t in tokens if t in owner.subtree]
     return (kept, owner) if kept else (tokens, head)
+
+
+def runner_of(head: Token) -> Token | None:
+    """The name before "-run", "-led", "-controlled" on a body: 'the Houthi-run health ministry' -> Houthi."""
+    for verb in head.children:
+        if verb.dep_ in ("amod", "compound") and verb.lemma_.lower() in RUNNING_VERBS and verb.i >= 2 \
+                and verb.doc[verb.i - 1].text == "-" and verb.doc[verb.i - 2].pos_ == "PROPN" \
+                and verb.doc[verb.i - 2].text[:1].isupper():
+            return verb.doc[verb.i - 2]
+    return None
 
 
 def _a_people(token: Token) -> bool:
@@ -243,6 +253,9 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     groups = [g for g in groups if g.text not in name_text]
     group = (groups[0].text[:-len(groups[0][-1].text)] + _hyphenated(groups[0][-1])).removeprefix("the ") \
         if groups else None  # "CSP-DPA", tagged as two organisations
+    runner = runner_of(head) if head is not None else None
+    if runner is not None and not country_of(runner.text):
+        group = runner.text  # "the Zarqan-run health ministry" is the Zarqan movement's
     if group is None and head is not None:  # "forces loyal to Khalifa Haftar": his, as "Haftar's forces" are
         group = _leader(head)
     if group is None:  # "RSF spokesperson", "M23 spokesman": an acronym the tagger left untyped

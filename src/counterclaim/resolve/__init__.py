@@ -324,7 +324,8 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
     for s in speakers:
         if s.type in ("armed_group", "other", "military", "military_unit") and sides.party(s.name):
             return s.country if s.country and sides.party(s.country) else sides.party(s.name)
-    groups = [s.group for s in speakers if s.group and s.group != s.name]  # not "Junta" as its own group
+    # a one-word body is not its own group ("Junta" said): its country may still be found below
+    groups = [s.group for s in speakers if s.group and (s.group != s.name or " " in s.name)]
     for group in groups:
         if sides.party(group) and not country_of(group):
             country = next((s.country for s in speakers if s.country), None)
