@@ -363,3 +363,14 @@ def test_a_speaker_relayed_by_a_newspaper_is_the_speaker_and_the_paper_its_relay
     assert recaptured.source is not None and recaptured.source.text == "Valdoria's military government"
     assert recaptured.via_span is not None and "Morning Herald" in recaptured.via_span.text
     assert recaptured.content.text.startswith("its troops") and "according to" not in recaptured.content.text
+
+
+@pytest.mark.parametrize("mode", ["rules", "combined"])
+def test_she_is_the_coordinator_who_spoke_not_the_spokesman_named_before(nlp, mode):
+    text = ("Coalition spokesman Colonel Idris Fawaz denied that the market had been hit. The United Nations "
+            "humanitarian coordinator for Somalia said the reports were alarming. She said an independent "
+            "investigation was needed.")
+    analysis = analyse(nlp, text, mode=mode)
+    speakers = {s.key: s for s in analysis.speakers}
+    she = next(a for a in analysis.attributions if a.source is not None and a.source.text == "She")
+    assert she.speaker is not None and "coordinator" in speakers[she.speaker].name

@@ -63,7 +63,7 @@ colonel major captain lieutenant sergeant officer official envoy ambassador dipl
 founder director chairman chairwoman chair adviser advisor aide analyst expert researcher fellow professor
 correspondent reporter journalist editor deputy lawmaker senator legislator mp mufti cleric monk priest bishop
 president king queen emir sheikh prince negotiator representative delegate administrator soldier fighter admiral
-brigadier marshal commodore blogger commentator
+brigadier marshal commodore blogger commentator coordinator rapporteur commissioner prosecutor investigator mediator
 """.split())
 # Who speaks in a transcript's turns besides named people: "Q:", "HOST:", "REPORTER:".
 TURN_ROLES = frozenset({"q", "a", "host", "guest", "moderator", "interviewer", "anchor", "caller", "audience",
