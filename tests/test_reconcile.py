@@ -738,3 +738,13 @@ def test_who_leads_a_coalition_or_runs_a_ministry_is_a_party_and_a_coalitions_je
     assert speakers["The Kenyan-led coalition"]["side"] == "Kenya"
     struck = next(e for e in doc["events"] if "its jets" in e["span"]["text"])
     assert struck["actor_side"] == "Kenya"
+
+
+def test_a_spokesman_titled_by_a_bodys_kind_speaks_for_the_body_named_before(tmp_path):
+    doc = _report(tmp_path, (
+        "Coalition denies striking market\n\n"
+        "ADEN, March 4, 2025 (Coast Desk) — The Kenyan-led coalition said on Tuesday that its jets had struck a "
+        "weapons depot near Marib. Coalition spokesman Colonel Idris Fawaz denied that the market had been hit."),
+        date(2025, 3, 4))
+    spokesman = _speaker_entities(doc)["Coalition spokesman Colonel Idris Fawaz"]
+    assert spokesman["side"] == "Kenya"

@@ -82,6 +82,10 @@ class SpeakerBook:
                                    for t in tokens_in(self.doc, span)):
             body = self._named_body_before(span[0])  # "the group's spokesman": of the body named before
             m.group = body.name if body is not None else None
+        if m.group is None and m.country is None and m.type == "person":
+            body = self._titled_by_body(span)
+            if body is not None:  # "Coalition spokesman X", after "the Saudi-led coalition said"
+                m.group, m.country = body.name, body.country
         if m.kind == "pronoun":
             target = self._antecedent(m, span[0])
             return self._add_mention(target, m) if target else None
@@ -158,6 +162,15 @@ class SpeakerBook:
         return next((s for _, s in reversed(self._earlier(at))
                      if s.type == m.type and m.descriptors and m.descriptors <= s.descriptors), None)
 
+    def _titled_by_body(self, span: tuple[int, int]) -> Speaker | None:
+        """The body that spoke before, named by the kind word in a person's title ("Coalition spokesman")."""
+        kind = next((t.lower_ for t in tokens_in(self.doc, span)
+                     if t.dep_ == "compound" and t.lower_ in TITLE_BODIES), None)
+        if kind is None:
+            return None
+        return next((s for _, s in reversed(self._earlier(span[0]))
+                     if s.type != "person" and fold(s.name).split()[-1:] == [kind]), None)
+
     def _named_body_before(self, at: int) -> Speaker | None:
         """The last named organisation that spoke before ``at``: what "the group" or "the movement" stands for."""
         return next((s for _, s in reversed(self._earlier(at))  # not a state's army or ministry
@@ -185,6 +198,7 @@ class SpeakerBook:
 SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 BODY_TYPES = frozenset({"government", "military", "military_unit"})
 GENERIC_BODIES = frozenset({"group", "organisation", "organization", "movement", "militia", "faction"})
+TITLE_BODIES = GENERIC_BODIES | {"coalition", "alliance", "front"}  # "Coalition spokesman X"
 ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "spokesperson", "soldier",
               "general", "colonel", "major", "captain", "lieutenant", "diplomat", "minister", "source"}
 
