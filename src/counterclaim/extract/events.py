@@ -110,7 +110,7 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
             return "capture", None
         return None, None
     if lemma == "open":  # "opened fire on a patrol"
-        return ("attack", None) if "fire" in object_words else (None, None)
+        return ("attack", None) if _shoots(token) else (None, None)
     if lemma == "enter" and any(_shoots(c) for c in token.conjuncts):
         # "had entered the zone and opened fire on a patrol": the side that says so accuses an incursion that
         # shot at it; it concedes no ground

@@ -26,7 +26,7 @@ from .attributions import RawAttribution, _competes, _np_span, _subject, quoted_
 from .learned_features import token_strings
 from .learned_model import MODEL_DIR, Tagger, load_tagger
 from .quotes import Quote
-from .spans import CharSpan, clause_tokens, doc_text, overlaps
+from .spans import CharSpan, clause_tokens, doc_text, inside, overlaps
 
 Mode = Literal["rules", "model", "combined"]
 MODES: tuple[str, ...] = ("rules", "model", "combined")
@@ -386,7 +386,7 @@ def _nested_in(m: RawAttribution, words: set[int], rule: RawAttribution, rule_wo
     the rule's speaker ('X, [known for its river port], the ministry said': cue "known for")."""
     return (bool(words) and words <= rule_words and m.source is not None and rule.source is not None
             and overlaps(m.source, rule.source) and not overlaps(m.cue, rule.cue)
-            and any(s <= m.cue[0] and m.cue[1] <= e for s, e in rule.content))
+            and any(inside(m.cue, c) for c in rule.content))
 
 
 def _swallowed_frame(text: str, m: RawAttribution, rule: RawAttribution) -> bool:
@@ -410,15 +410,15 @@ def _frame_read_as_content(m: RawAttribution, rule: RawAttribution) -> bool:
     """The model, finding no speaker, took a rule's speaker and cue for content ('[Hamas denies X], says Y': one
     headline, two reporting verbs sharing a subject; the rules read both frames)."""
     return m.source is None and rule.source is not None and not rule.by_layout and all(
-        any(s <= a and b <= e for s, e in m.content) or overlaps(m.cue, (a, b)) for a, b in (rule.source, rule.cue))
+        any(inside(part, c) for c in m.content) or overlaps(m.cue, part) for part in (rule.source, rule.cue))
 
 
 def _relay_read_as_speaker(m: RawAttribution, rule: RawAttribution) -> bool:
     """The model took the relay for the speaker and the speaker's own frame for content ('[X said C], according to
     a report in Y': speaker Y, cue "according to"); the rule read X as the speaker and Y as the relay."""
     return m.source is not None and rule.via is not None and rule.source is not None \
-        and overlaps(m.source, rule.via) and all(any(s <= a and b <= e for s, e in m.content)
-                                                 for a, b in (rule.source, rule.cue))
+        and overlaps(m.source, rule.via) and all(any(inside(part, c) for c in m.content)
+                                                 for part in (rule.source, rule.cue))
 
 
 def _without_relay(text: str, rule: RawAttribution) -> RawAttribution:
