@@ -128,6 +128,9 @@ def test_area_units(text: str, unit: str, km2: float) -> None:
     ("30 artillery pieces", "30 artillery pieces", 30, "pieces", "exact"),
     ("at least one civilian", "at least one civilian", 1, "civilian", "at_least"),
     ("between 500 and 600 troops", "between 500 and 600 troops", 550, "troops", "about"),
+    # a group's acronym between number and noun, which quantulum3 reads as units (roentgen siemens farad, peck kelvin)
+    ("more than 100 RSF fighters had been killed", "more than 100 RSF fighters", 100, "fighters", "more_than"),
+    ("killing 15 PKK members", "15 PKK members", 15, "members", "exact"),
 ])
 def test_counts(text: str, surface: str, count: float, unit: str, qualifier: str) -> None:
     m = only(text)

@@ -76,6 +76,7 @@ _MOD = rf"(?!{_STOP}\b)[a-z][\w-]*"
 # A bare number followed by a people/item noun, maybe via "of its" and up to three modifiers ("14 army vehicles").
 _COUNT_AFTER = re.compile(rf"\s+(?:of\s+(?:its|their|the|his|her|our|those|these)\s+)?(?:{_MOD}\s+){{0,3}}?"
                           rf"({'|'.join(COUNT_NOUNS)})\b", re.I)
+_ACRONYM = re.compile(r"\s+[A-Z][A-Z0-9-]*[A-Z0-9]")
 _HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\s+$", re.I)
 _PAREN = re.compile(r"\s*\(\s*(?:(?:about|approximately|roughly|some|around|nearly|almost|~)\s*)?")
 _CLOSE = re.compile(r"\s*\)")
@@ -144,8 +145,10 @@ def _parse_chunk(chunk: str) -> tuple[_Quantity, ...]:
         elif name == "dozen":
             value, name = value * 12, "dimensionless"
         elif name not in KM and name not in KM2 and (m := _LEADING_NUMBER.match(chunk, s)) and \
-                (c := _COUNT_AFTER.match(chunk, m.end())) and c.start(1) < e:  # the noun read as a unit:
-            e, name = m.end(), "dimensionless"  # "30 pieces" (a "set" to quantulum3), "30 APCs" (ampere-seconds)
+                (c := _COUNT_AFTER.match(chunk, m.end())) and (c.start(1) < e or _ACRONYM.fullmatch(chunk, m.end(), e)):
+            # the noun read as a unit: "30 pieces" (a "set" to quantulum3), "30 APCs" (ampere-seconds); or a
+            # group's acronym before the noun: "100 RSF fighters" (roentgen siemens farad), "12 M23 rebels"
+            e, name = m.end(), "dimensionless"
         out.append((s, e, value, "" if name == "dimensionless" else name, q.uncertainty is not None))
     for m in _ONE.finditer(chunk):
         if not any(s <= m.start() < e for s, e, *_ in out):
