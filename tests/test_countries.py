@@ -138,6 +138,16 @@ def test_unknown_or_ambiguous_words(word: str) -> None:
     assert country_of(word) is None
 
 
+def test_georgia_and_jordan_mean_the_country_where_the_text_also_names_it_otherwise() -> None:
+    with countries.anchored_in("AMMAN, Jan 28 (Wire) - Jordan's government said..."):
+        assert (country_of("Jordan"), country_of("Jordan's"), country_of("Georgia")) == ("Jordan", "Jordan", None)
+    with countries.anchored_in("Georgian police said that Georgia's border..."):
+        assert (country_of("Georgia's"), country_of("Jordan"), country_of("georgia")) == ("Georgia", None, None)
+    with countries.anchored_in("Michael Jordan played in Atlanta, Georgia."):
+        assert country_of("Jordan") is None and country_of("Georgia") is None
+    assert country_of("Jordan") is None  # outside an article, as before
+
+
 def test_fold_is_accent_and_case_free() -> None:
     assert fold("  Élysée ") == "elysee"
     assert fold("Kyiv’s") == "kyiv's"

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..ingest.dateline import WIRE_DATELINE, dateline_agency
 from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speaker
 from .attributions import RawAttribution, find_attributions, quoted_as_saying
-from .countries import country_of, fold
+from .countries import anchored_in, country_of, fold
 from .dates import resolve_date
 from .event_lexicon import VERB_EVENTS
 from .events import find_events
@@ -34,10 +34,13 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "brigade", "brigades", "defenders", "fighter", "fighters", "artillery", "navy", "jets", "drones",
                "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy",
                "militant", "insurgent", "guerrilla", "jihadist", "gunman", "commander", "guard", "guards",
-               "guardsmen", "patrol", "patrols", "jet", "drone"}
+               "guardsmen", "patrol", "patrols", "jet", "drone", "aircraft", "warplane", "helicopter", "gunship"}
+NEUTRAL_FORCE_WORDS = {"peacekeeping", "peace", "monitoring", "observer", "observation", "interposition"}
 RUN_BODIES = {"ministry", "government", "authority", "authorities", "administration", "coalition", "alliance",
               "force", "forces", "media", "police"}
 FIGHTING_VERBS = set(VERB_EVENTS) | {"fire", "hit", "launch", "shoot", "intercept", "down", "ambush"}
+CLAIMED_ACTS = re.compile(r"(?:responsibility\b|(?:(?:the|an?|its|their)\s+)?(?:[\w-]+\s+){0,2}"
+                          r"(?:attacks?|strikes?|bombings?|raids?|assaults?|ambush(?:es)?)\b)", re.IGNORECASE)
 STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
 ANONYMITY = re.compile(r"\W*(?:not to be (?:named|identified|quoted)|anonymity\b)", re.IGNORECASE)
 UNNAMED = re.compile(r"\W*to be (?:named|identified|quoted)\b", re.IGNORECASE)  # after a cue "asked not"
@@ -183,7 +186,8 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
 
 def extract_article(article: Article, doc: Doc, attributions: str | None = None) -> ArticleAnalysis:
     try:
-        return _extract(article, doc, attributions)
+        with anchored_in(article.text):
+            return _extract(article, doc, attributions)
     finally:
         forget_views(doc)  # else the Doc outlives this call in a reference cycle (see ``spans``)
 
@@ -239,7 +243,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         s.country or s.type == "armed_group" or ACRONYM_TOKEN.fullmatch(s.name)
         or s.type == "other" and _proper_name(doc, s))}  # "the PLF said its fighters..."
     states = {s.country for s in book.speakers if s.country and s.type in ("government", "military")}
-    forces = _forces(doc, [(a.content_fragments, own[a.speaker]) for a in found if a.speaker in own],
+    forces = _forces(doc, [(a.content_fragments, own[a.speaker], a.cue_lemma) for a in found if a.speaker in own],
                      next(iter(states)) if len(states) == 1 else None)
     for speaker in book.speakers:  # "Ukraine's General Staff did not comment": a state's command speaks for a party
         if speaker.type in ("military", "military_unit") and speaker.country:
@@ -274,13 +278,14 @@ def _proper_name(doc: Doc, speaker: Speaker) -> bool:
                for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
 
 
-def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | None = None) -> dict[str, int]:
+def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), state: str | None = None
+            ) -> dict[str, int]:
     """Countries whose armed forces the article names ("Russian troops", "Sudan's army"): the warring parties.
-    ``spoken`` holds (content, party) of speakers with a country and named bodies: in their words "our
+    ``spoken`` holds (content, party, cue lemma) of speakers with a country and named bodies: in their words "our
     troops", and "its forces" as a subject, are that party's ("Azerbaijan's defence ministry said its forces had
     taken..."; not "urged the two armies to halt their offensives"). ``state`` is the one country whose government
     or military speaks in the article: "the federal army", "government forces" are its forces. A party whose own
-    words say "it" or "we" struck, seized or advanced is one too."""
+    words say "it" or "we" struck, seized or advanced is one too, and so is one that claims attacks."""
     counts: dict[str, int] = {}
     for tok in doc:
         # "Hamas's armed wing", "the military wing of X": a movement's fighting arm
@@ -288,6 +293,8 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
         if tok.lemma_.lower() not in FORCE_NOUNS and not wing:
             continue
         mods = list(tok.children)
+        if any(m.lower_ in NEUTRAL_FORCE_WORDS for m in mods):
+            continue  # "a UN peacekeeping force", "the EU monitoring mission's patrols": no party to the war
         if tok.dep_ == "compound":  # "a Somali army officer": the country qualifies the officer, of that army
             mods += [c for c in tok.head.children if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")]
         # "the armed forces of Armenia": the country after "of", where it is one; a movement's wing, its name
@@ -297,10 +304,11 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
                 continue
             name = country_of(mod.text)
             if name is None and (mod.lower_ == "our" or mod.lower_ in ("its", "their") and tok.dep_ == "nsubj"):
-                name = next((party for content, party in spoken
+                name = next((party for content, party, _ in spoken
                              if any(c.start <= tok.idx < c.end for c in content)), None)
             if name is None and mod.lower_ not in GENERIC_FORCE_ADJECTIVES and (
-                    mod.pos_ == "PROPN" or mod.pos_ == "ADJ" and mod.text[:1].isupper() and not mod.is_sent_start):
+                    mod.pos_ == "PROPN" and not mod.text.islower()  # "junta aircraft": no name ("al-Shabaab" is)
+                    or mod.pos_ == "ADJ" and mod.text[:1].isupper() and not mod.is_sent_start):
                 # "RSF fighters", "M23 rebels": an armed group; "Tigrayan forces": a region's
                 ent = next((e for e in doc_ents(doc) if e.start <= mod.i < e.end), None)
                 if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"):
@@ -319,7 +327,10 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str]] = (), state: str | No
         if runner is not None:
             name = country_of(runner.text) or runner.text
             counts[name] = counts.get(name, 0) + 1
-    for content, party in spoken:  # "the movement said it had struck a tanker": it fights
+    for content, party, cue in spoken:  # "the movement said it had struck a tanker": it fights
+        if cue == "claim" and content and CLAIMED_ACTS.match(content[0].text):
+            counts[party] = counts.get(party, 0) + 1  # "claimed attacks on three bases", "claimed responsibility"
+            continue
         for c in content:
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is not None and any(t.lower_ in ("it", "we") and t.dep_ == "nsubj"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 
@@ -30,6 +32,33 @@ AMBIGUOUS_FORMS = {"georgia", "jordan", "chad", "niger", "guinea", "us", "x"}
 # Of those, the ones that mean the country when capitalised as its name, news on the Sahel and Darfur being full of
 # them; "Georgia" (the US state) and "Jordan" (a surname) stay ambiguous whatever their case.
 CAPITALISED_COUNTRIES = {"Chad", "Niger", "Guinea"}
+# "Georgia" and "Jordan" mean the country in a text that also names it otherwise ("Georgian", "Tbilisi", "Amman");
+# extraction sets which of them the article at hand anchors so.
+ANCHORABLE = {"georgia": "Georgia", "jordan": "Jordan"}
+_anchored: ContextVar[frozenset[str]] = ContextVar("anchored", default=frozenset())
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> dict[str, re.Pattern]:
+    """Ambiguous form -> the other words of its country (demonym, capital), as one pattern."""
+    found = {}
+    for rec in _country_records():
+        key = _key(rec.get("name") or "")
+        if key in ANCHORABLE:
+            capital = rec.get("capital") or ""
+            words = [*_record_demonyms(rec), *(capital if isinstance(capital, list) else [capital])]
+            found[key] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")\b", re.I)
+    return found
+
+
+@contextmanager
+def anchored_in(text: str):
+    """Within this block, an ambiguous country name means the country where the text names it otherwise too."""
+    token = _anchored.set(frozenset(key for key, words in _anchors().items() if words.search(text)))
+    try:
+        yield
+    finally:
+        _anchored.reset(token)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -138,6 +167,9 @@ def country_of(word: str) -> str | None:
     ("the Kremlin"). Forms themselves keep their article, so a bare "valley" is not Anguilla's "The Valley"."""
     if word in CAPITALISED_COUNTRIES or _unpossessed(word) in CAPITALISED_COUNTRIES:
         return _unpossessed(word)
+    anchored = _anchored.get()
+    if anchored and word[:1].isupper() and _key(_unpossessed(word)) in anchored:
+        return ANCHORABLE[_key(_unpossessed(word))]
     forms = country_forms()
     key = _key(word)
     if key in forms or not (key.startswith("the ") or "'" in word or "’" in word):
@@ -167,7 +199,7 @@ STATE_FORCE_WORDS = frozenset("""
 army armed forces force military defence defense navy naval air aerospace airborne national guard guards border coast
 marine marines territorial special operations republican royal arab people's peoples ground land strategic rocket
 gendarmerie police security service services interior ministry command of the and for general staff joint chiefs
-headquarters high
+headquarters high in
 """.split())
 NAME_WORD = re.compile(r"[\w’'-]+")  # a word of a proper name: "People's", "Al-Nour"
 
@@ -176,7 +208,7 @@ NAME_WORD = re.compile(r"[\w’'-]+")  # a word of a proper name: "People's", "A
 def names_own_party(name: str) -> bool:
     """A proper name that carries a country among words of its own: the group is not that country's forces."""
     words = NAME_WORD.findall(name)
-    if not words or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for") for w in words):
+    if not words or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "in") for w in words):
         return False
     rest, found, i = [], False, 0
     while i < len(words):  # country forms run to 5 words: "Democratic Republic of the Congo"

@@ -146,6 +146,8 @@ def _person_name(tokens: list[Token], head: Token | None = None) -> list[Token]:
             runs.append([t])
     # "RSF adviser Karim Hassan": the tagger can call the body's acronym a PERSON too; the name is the other run
     named = [r for r in runs if not all(ACRONYM_TOKEN.match(t.text) for t in r)]
+    # "Jordan's government spokesman Omar Haddad": the owner the tagger calls a PERSON is not the speaker
+    named = [r for r in named if not (r[-1].dep_ == "poss" or country_of(r[-1].text))] or named
     # of several, the one the phrase is about: "Zawari military spokesman Amir Dawood" is Dawood
     return next((r for r in named if head in r), None) or (named or runs or [[]])[0]
 
@@ -248,6 +250,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
               and not set(t.i for t in e) & {t.i for t in name_tokens} and not country_of(e.text)
               and not (_about(e.root) and not _speaks_for(e.root))
               and e.text not in TITLE_ABBREVIATIONS  # the tagger calls "Lt." an ORG
+              and not e.text.islower()  # nor is an "army" it tags an ORG ("army spokesman X") a name
               and not all(t.lower_ in PERSON_ROLES | RANK_PREFIXES for t in e if t.is_alpha)]  # "Rear Admiral"
     name_text = " ".join(t.text for t in name_tokens)
     groups = [g for g in groups if g.text not in name_text]
@@ -367,8 +370,8 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         clean = country
     elif org:  # "the Washington-based think tank Institute for the Study of War" is named by its entity
         clean = org[0].text[4:] if org[0].text.lower().startswith("the ") else org[0].text
-    elif head is not None and head.pos_ == "PROPN" and any(t.pos_ == "NOUN" and t.is_lower and t.i < head.i
-                                                           for t in tokens):
+    elif head is not None and head.pos_ == "PROPN" and head.text[:1].isupper() and any(
+            t.pos_ == "NOUN" and t.is_lower and t.i < head.i for t in tokens):
         run = [head]  # "the open-source group DeepState": the name, not its description
         while run[0].i - 1 >= tokens[0].i and (head.doc[run[0].i - 1].pos_ == "PROPN"
                                                or head.doc[run[0].i - 1].is_title):
@@ -384,7 +387,22 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
             and clean.endswith(head.text):
         clean = clean[:-len(head.text)].rstrip()  # "Al-Shabaab militants" are Al-Shabaab, one entity with it
     clean = TRAILING_ACRONYM.sub("", clean)  # "... of Azawad (CSP-DPA)": the acronym is an alias
+    if kind == "armed_group":
+        clean = _undescribed(clean)
     return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
+
+
+NAME_START = re.compile(r"(?:[A-Z]|(?:al|el|ad|an|as|ash|at|ar)-[A-Z])")
+
+
+def _undescribed(name: str) -> str:
+    """A group's name without the words that describe it: "paramilitary Rapid Support Forces", "Islamist
+    al-Nusra Front" -> "Rapid Support Forces", "al-Nusra Front"."""
+    words = name.split(" ")
+    while len(words) > 1 and NAME_START.match(words[1]) and (
+            words[0].isalpha() and words[0].islower() or words[0].istitle() and words[0].endswith("ist")):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _agency_of_no_news(head: Token | None, words: set[str]) -> bool:

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from ..extract.countries import NAME_WORD, country_of, fold, names_own_party
+from ..extract.countries import ANCHORABLE, NAME_WORD, country_of, fold, names_own_party
 from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS
 from ..extract.mentions import core_words
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
@@ -116,12 +116,27 @@ class _Survey:
         for article_id, forces in self.forces:
             names.update(expand.get(n, n) for n in forces)
             names.update(forces)
-            countries = [n for n in forces if country_of(n)]
+            countries = [n for n in forces if country_of(n) or n in ANCHORABLE.values()]  # "Jordan", anchored
             if len(countries) == 1:
                 home[article_id] = country_of(countries[0]) or countries[0]
-        for short, long in _regional_adjectives(names).items():
+        for short, long in (_regional_adjectives(names) | _plural_names(names)).items():
             expand.setdefault(short, long)
         return Parties(names, home, expand)
+
+
+def _plural_names(names: set[str]) -> dict[str, str]:
+    """'Zaydis' -> 'Zaydi movement': a one-word party (a headline's "Zaydis claim attack") that is the plural of
+    the one longer party named by that word and generic group words."""
+    found = {}
+    for name in names:
+        if " " in name or not name.endswith("s") or country_of(name):
+            continue
+        key = _name_key(name)[:-1]
+        holders = [n for n in names if " " in n and " ".join(
+            w for w in _name_key(n).split() if w not in ARMED_GROUP_WORDS | GENERIC_GROUP_WORDS) == key]
+        if len(holders) == 1:
+            found[name] = holders[0]
+    return found
 
 
 def _regional_adjectives(names: set[str]) -> dict[str, str]:
@@ -303,7 +318,13 @@ class Parties:
                 # "Defence of the People of X" as written beside its acronym: the party as its forces named it
                 return country or (full if full in self.names else self._folded.get(_name_key(full), full))
         key = _name_key(name)  # "Houthi military spokesman", "Houthis": the Houthi movement's
-        return self._bare.get(key) or (self._bare.get(key[:-1]) if key.endswith("s") else None)
+        found = self._bare.get(key) or (self._bare.get(key[:-1]) if key.endswith("s") else None)
+        words = name.split()
+        for n in range(len(words) - 1, 0, -1) if found is None else ():
+            if all(w.islower() for w in words[n:]):  # "Houthi health ministry": a party's body, in a headline
+                found = self.party(" ".join(words[:n]))
+                break
+        return found
 
 
 def _name_key(name: str) -> str:
@@ -339,6 +360,9 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
     own_words = Counter(s.side for s in speakers if s.side and sides.party(s.side))
     if own_words:
         return own_words.most_common(1)[0][0]
+    ruled = next((sides.party(s.name) for s in speakers if s.type == "government" and sides.party(s.name)), None)
+    if ruled:
+        return ruled  # "Zarqan health ministry": the movement's, not the state's the article reports fighting
     homes = Counter(sides.home[s.article] for s in speakers if s.article in sides.home and s.state_body)
     if homes:
         return homes.most_common(1)[0][0]
