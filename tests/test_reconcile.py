@@ -748,3 +748,93 @@ def test_a_spokesman_titled_by_a_bodys_kind_speaks_for_the_body_named_before(tmp
         date(2025, 3, 4))
     spokesman = _speaker_entities(doc)["Coalition spokesman Colonel Idris Fawaz"]
     assert spokesman["side"] == "Kenya"
+
+
+def test_a_denial_of_losses_an_infliction_and_claims_that_cannot_tell(tmp_path):
+    doc = _report(tmp_path, (
+        "Separatists say they hit army post; Cameroon reports no losses\n\n"
+        "MAROUA, March 9, 2025 (Sahel Courier) — The Mandara Liberation Front said on Sunday that their fighters had "
+        "attacked an army post in Mora, killing several soldiers.\n\n"
+        "The Cameroonian army said the attack caused no casualties and that its troops had inflicted heavy losses "
+        "on the assailants. \"Our units repelled them within minutes,\" army spokesman Colonel Paul Ndongo said.\n\n"
+        "A researcher at the Lake Chad Conflict Project said it was impossible to determine how many fighters had "
+        "been killed. Sahel Courier could not confirm that the post had been overrun."))
+    # "the attack caused no casualties", placed nowhere, denies the losses the front claims at Mora
+    losses = _proposition(doc, "Cameroon", "Mora", "casualties")
+    assert (losses["status"], losses["sides_supporting"], losses["sides_denying"]) == (
+        "contested", ["Mandara Liberation Front"], ["Cameroon"])
+    # "inflicted heavy losses on the assailants" are the front's losses, not an army's admission of its own
+    dealt = _proposition(doc, "Mandara Liberation Front", "Mora", "casualties")
+    assert dealt["sides_supporting"] == ["Cameroon"]
+    assert not any(s["against_interest"] for p in doc["propositions"] for s in p["stances"])
+    # the researcher and the outlet say they cannot tell: neither supports what they cannot confirm
+    unsure = {e["name"] for p in doc["propositions"] for s, e in _stances(doc, p, "unverified")}
+    assert {"researcher at Lake Chad Conflict Project", "Sahel Courier"} <= unsure
+    supporters = {e.get("name") for p in doc["propositions"] for s, e in _stances(doc, p, "supports")}
+    assert not supporters & unsure
+    assert {e["id"] for e in doc["entities"] if e["name"] == "Paul Ndongo" and e["side"] == "Cameroon"}
+    undetermined = [e for e in doc["events"] if e["undetermined_by"]]
+    assert {e["trigger"]["text"] for e in undetermined} == {"killed", "overrun"}
+    assert all(e["modality"] == "hedged" for e in undetermined)
+
+
+def test_an_owner_the_tagger_calls_a_person_and_a_group_that_claims_attacks(tmp_path):
+    doc = _report(tmp_path, (
+        "Drone attack kills two US soldiers at outpost in Jordan\n\n"
+        "AMMAN, February 3, 2025 (Desert Ledger) — Two US soldiers were killed in a drone attack on an outpost near "
+        "Ruwaished in eastern Jordan, US officials said on Monday.\n\n"
+        "The Islamic Front in Syria, a coalition of militias, claimed attacks on two bases near the border. Jordan's "
+        "government spokesman Omar Haddad said the drone had been launched from Syria."))
+    speakers = _speaker_entities(doc)
+    # the spokesman is named Omar Haddad and speaks for Jordan, which fights no one here: not for the US
+    spokesman = speakers["Jordan's government spokesman Omar Haddad"]
+    assert (spokesman["name"], spokesman["side"]) == ("Omar Haddad", None)
+    # a group that claims attacks is a party of its own, whatever country its name holds
+    front = next(e for s, e in speakers.items() if s.startswith("The Islamic Front"))
+    assert front["side"] == front["name"] and front["type"] == "armed_group"
+
+
+def test_a_group_named_without_its_description_and_spoils_that_are_no_ground(tmp_path):
+    doc = _report(tmp_path, (
+        "KHARTOUM, June 2, 2025 (Nile Ledger) — Sudan's paramilitary Northern Shield Forces said on Sunday they had "
+        "captured the town of Kassala, killing more than 40 SAF soldiers and seizing 12 rifles and three trucks.\n\n"
+        "The Sudanese army denied the claim. \"The militia's attack was repelled,\" army spokesman Brigadier Osman "
+        "Idris said. Army units captured 15 NSF fighters, he added."))
+    speakers = _speaker_entities(doc)
+    shield = speakers["Sudan's paramilitary Northern Shield Forces"]
+    assert shield["name"] == shield["side"] == "Northern Shield Forces"
+    assert speakers["army spokesman Brigadier Osman Idris"]["side"] == "Sudan"
+    captures = [e for e in doc["events"] if e["type"] == "capture"]
+    assert [e["trigger"]["text"] for e in captures] == ["captured"]  # the town; not the rifles, not prisoners
+    assert captures[0]["span"]["text"].startswith("they had captured the town")
+    attack = next(e for e in doc["events"] if e["type"] == "attack" and "militia" in e["span"]["text"])
+    assert attack["actor_side"] == "Northern Shield Forces"  # "the militia's attack", in the army's words
+    killed = next(e for e in doc["events"] if e["type"] == "casualties" and e["magnitude"])
+    assert (killed["magnitude"]["count"], killed["magnitude"]["qualifier"]) == (40, "more_than")
+
+
+def test_a_headline_names_a_partys_body_and_a_province_joins_its_towns_claim(tmp_path):
+    doc = _report(tmp_path, (
+        "Air strike kills 14 in Saada market, Zarqan health ministry says\n\n"
+        "SANAA, February 2, 2025 (Gulf Ledger) — An air strike on a crowded market in northern Yemen's Saada "
+        "province killed at least 14 civilians, the Zarqan-run health ministry said on Sunday.\n\n"
+        "The Saudi defence ministry said its aircraft had struck a weapons depot used by Zarqan fighters."))
+    speakers = _speaker_entities(doc)
+    # "Zarqan health ministry" in the headline is the movement's, as "the Zarqan-run health ministry" is
+    assert speakers["Zarqan health ministry"]["side"] == speakers["the Zarqan-run health ministry"]["side"] == "Zarqan"
+    # a body the tagger reads as a lowercase proper noun keeps its whole name; "its aircraft" make Saudi Arabia a party
+    ministry = speakers["The Saudi defence ministry"]
+    assert (ministry["name"], ministry["side"]) == ("Saudi defence ministry", "Saudi Arabia")
+    # the headline's town and the body's province: one casualty claim, not two
+    tolls = [p for p in doc["propositions"] if p["family"] == "casualties"]
+    assert len(tolls) == 1 and len(tolls[0]["stances"]) == 2
+
+
+def test_peacekeepers_are_no_party_to_the_war_they_watch(tmp_path):
+    doc = _report(tmp_path, (
+        "MAROUA, March 9, 2025 (Sahel Courier) — The Mandara Liberation Front said its fighters had attacked an "
+        "army post in Mora. The Cameroonian army said its troops had repelled the attack.\n\n"
+        "A UN peacekeeping force spokesman, Anna Berg, said the mission had recorded heavy fire near Mora."))
+    speakers = _speaker_entities(doc)
+    assert speakers["A UN peacekeeping force spokesman, Anna Berg,"]["side"] is None
+    assert speakers["The Cameroonian army"]["side"] == "Cameroon"

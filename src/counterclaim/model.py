@@ -168,6 +168,9 @@ class Event:
     magnitude: object | None = None  # extract.magnitudes.Magnitude
     claimed_by: list[str] = field(default_factory=list)  # attribution ids; empty in the outlet's own voice
     evidence: str | None = None  # independent evidence the claim cites: "geolocated images"
+    # claims whose speaker says it cannot tell whether this happened ("could not confirm that the rebels had
+    # captured the town", "it was impossible to determine who controlled the base")
+    undetermined_by: list[str] = field(default_factory=list)
 
 
 @pickled_by_fields

@@ -42,6 +42,11 @@ EQUIPMENT_NOUNS = {"drone", "drones", "tank", "tanks", "vehicle", "vehicles", "m
                    "rockets", "aircraft", "jet", "jets", "helicopter", "helicopters", "plane", "planes", "launcher",
                    "launchers", "depot", "depots", "equipment", "weapon", "weapons", "ammunition", "radar", "ship",
                    "boat", "boats", "warship", "howitzer", "howitzers", "system", "systems"}
+# What a capture verb can take that is no ground: "seized seven rifles", "captured 20 soldiers", "seized a tanker"
+SEIZED_GOODS = (EQUIPMENT_NOUNS - {"depot", "depots", "system", "systems"}) | {
+    "rifle", "gun", "arms", "ammunition", "ammo", "cargo", "supply", "supplies", "document", "phone", "vessel",
+    "tanker", "ship", "hostage", "prisoner", "soldier", "fighter", "civilian", "man", "crew", "sailor",
+    "journalist", "passport", "money", "cash", "fuel", "grain", "aid", "trophy", "weapon", "munition"}
 # Objects that make "take", "gain", "lose", "leave", "hold" military: "took the heights", "lost ground".
 GROUND_NOUNS = {"ground", "territory", "position", "positions", "foothold", "initiative", "terrain", "area",
                 "line", "lines", "flank", "flanks", "height", "heights", "hill", "hills", "ridge", "trench",
@@ -83,6 +88,11 @@ HEDGING_CUES = {"suggest", "believe", "think", "hint", "speculate", "estimate", 
 PREDICTING_HEADS = {"plan", "intend", "aim", "prepare", "threaten", "vow", "promise", "going", "about", "try",
                     "seek", "want", "hope"}
 FAILING_HEADS = {"unable", "fail", "incapable"}
+# A speaker who says it cannot tell whether something happened ("could not determine who controlled the base", "it
+# is unclear whether the town fell") neither asserts nor denies it.
+TELLING_VERBS = {"verify", "confirm", "corroborate", "check", "determine", "establish", "ascertain", "know", "say",
+                 "tell", "assess", "judge", "prove"}
+UNCERTAIN_WORDS = {"unclear", "uncertain", "unknown", "impossible", "unable", "not", "never", "n't", "no"}
 HEDGING_AUX = {"may", "might", "could"}
 PREDICTING_AUX = {"will", "shall", "'ll", "would", "wo"}
 

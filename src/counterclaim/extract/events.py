@@ -19,7 +19,8 @@ from .dates import resolve_date
 from .event_lexicon import (CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, ENEMY_WORDS, EQUIPMENT_NOUNS,
                             EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS, GROUP_WORDS,
                             HEDGING_AUX, HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PREDICTING_AUX,
-                            PREDICTING_CUES, PREDICTING_HEADS, SELF_WORDS, SETTLEMENT_NOUNS, STATE_WORDS, VERB_EVENTS)
+                            PREDICTING_CUES, PREDICTING_HEADS, SEIZED_GOODS, SELF_WORDS, SETTLEMENT_NOUNS, STATE_WORDS,
+                            TELLING_VERBS, UNCERTAIN_WORDS, VERB_EVENTS)
 from .lexicon import GENERIC_FORCE_ADJECTIVES, UNIT_WORDS
 from .magnitudes import find_magnitudes
 from .spans import doc_ents, of_objects
@@ -36,6 +37,8 @@ EVIDENCE = re.compile(EVIDENCE_PATTERN, re.I)
 DENIAL = re.compile(DENIAL_PATTERN, re.I)
 CAPTURE_NOUNS = {"capture", "recapture", "liberation", "seizure", "fall", "occupation", "takeover"}
 ACCUSING = {"accuse", "blame", "charge"}
+INFLICTING = {"inflict", "cause", "deal"}
+FORCE_HOLDERS = FORCE_WORDS | GROUP_WORDS | ENEMY_WORDS  # "the rebel militia's attack", "the enemy's offensive"
 SPEECH_NOUNS = {"claim", "report", "allegation", "rumour", "rumor", "statement", "assertion", "suggestion", "denial"}
 NONCOMMITTAL = re.compile(r"\b(?:not|never|n[’']t|declined|refused)\b", re.IGNORECASE)  # "did not comment on"
 VERIFYING = {"verify", "confirm", "corroborate", "check"}
@@ -126,6 +129,9 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
             and hardware & EQUIPMENT_NOUNS:
         return "attack", None  # "destroyed 25 drones", "shot down a jet": a strike on hardware, no ground won
     etype = VERB_EVENTS.get(lemma)
+    taken = {_lower(o) for o in objects if not o.like_num} | {_lower(g) for o in objects for g in of_objects(o)}
+    if etype == "capture" and taken and taken <= SEIZED_GOODS and not any(o.pos_ == "PROPN" for o in objects):
+        return None, None  # "seized seven rifles", "captured 20 soldiers": spoils and prisoners, no ground
     if etype == "capture" and object_words & GROUND_NOUNS - {"village", "villages"}:
         return "advance", None  # "recaptured ground", "seized the heights": ground changed hands, not a town
     return etype, None
@@ -160,8 +166,8 @@ def _pinned(token: Token) -> bool:
         if child.dep_ in ("amod", "compound", "poss") and (country_of(child.text) or child.pos_ == "PROPN"
                                                           or _lower(child) in ("air", "artillery", "drone")):
             return True
-    if token.dep_ == "dobj" and _lower(token.head) in ("suffer", "sustain", "incur"):
-        return True  # "suffered heavy losses"
+    if token.dep_ == "dobj" and _lower(token.head) in {"suffer", "sustain", "incur"} | INFLICTING:
+        return True  # "suffered heavy losses", "inflicted losses", "the attack caused no casualties"
     return token.dep_ in ("nsubj",) and _lower(token.head) in ("land", "hit", "fall", "strike")
 
 
@@ -197,7 +203,8 @@ def _subject(token: Token) -> Token | None:
 
 def _noun_actor(token: Token) -> Token | None:
     for child in token.children:
-        if child.dep_ in ("poss", "amod", "compound") and (country_of(child.text) or child.pos_ in ("PROPN", "PRON")):
+        if child.dep_ in ("poss", "amod", "compound") and (country_of(child.text) or child.pos_ in ("PROPN", "PRON")
+                                                          or child.dep_ == "poss" and _lower(child) in FORCE_HOLDERS):
             if _lower(token) in CAPTURE_NOUNS and not country_of(child.text):
                 continue  # "the town's capture": the town is the place, not the captor
             subject = _subject(token.head) if child.pos_ == "PRON" and token.dep_ == "dobj" else None
@@ -211,13 +218,33 @@ def _noun_actor(token: Token) -> Token | None:
             if pobj is not None and not _is_toponym_like(pobj):
                 return pobj
     verb = token.head
+    if _inflicted(token):
+        return None  # "our forces inflicted heavy losses on them": the losses are not the subject's
     if token.dep_ in ("dobj", "nsubjpass") and _lower(verb) in LIGHT_VERBS:
         return _subject(verb)
     return None
 
 
+def _inflicted(token: Token) -> bool:
+    """'inflicted heavy losses', 'caused casualties': losses one side dealt the other."""
+    return token.dep_ in ("dobj", "nsubjpass") and _lower(token.head) in INFLICTING
+
+
+def _inflicted_on(losses: Token) -> str:
+    """Whose losses a claim says were dealt, where it names no victim: the enemy's, when the claimant's side dealt
+    them ("our forces inflicted heavy losses on them"); the claimant's own when an attack it does not call its own
+    did ("the attack caused no casualties")."""
+    doer = _subject(losses.head)
+    struck = doer is not None and NOUN_EVENTS.get(_lower(doer)) in ("attack", "shelling")
+    own = struck and any(c.dep_ == "poss" and c.lower_ in SELF_WORDS | {"its", "their"} for c in doer.children)
+    return "self" if struck and not own else "enemy"
+
+
 def _victims(token: Token) -> Token | None:
-    """Who "the killing of 12 civilians" happened to."""
+    """Who "the killing of 12 civilians" or "losses inflicted on the enemy" happened to."""
+    if _inflicted(token):
+        return next((g for c in [*token.head.children, *token.children] if c.dep_ == "prep"
+                     and c.lower_ in ("on", "among", "upon") for g in c.children if g.dep_ == "pobj"), None)
     return next(iter(of_objects(token)), None) if _lower(token) == "killing" else None
 
 
@@ -344,6 +371,46 @@ def _modality(token: Token, cue: str | None) -> str:
     return "asserted"
 
 
+def _undetermined(token: Token, claim: Attribution) -> bool:
+    """Whether the claim says its speaker cannot tell if the trigger's event happened: its cue doubts ("could not
+    confirm that the rebels had captured the town"), or a clause of its content does ("said it could not determine
+    who controlled the base", "said it was unclear whether the town had fallen")."""
+    if claim.cue_lemma in TELLING_VERBS and NONCOMMITTAL.search(claim.cue.text):
+        return True
+    fragment = next(f for f in claim.content_fragments if f.start <= token.idx < f.end)
+    below = None
+    for node in [token, *token.ancestors]:
+        if not fragment.start <= node.idx < fragment.end:
+            break
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return True
+        if _lower(node) in TELLING_VERBS and _doubted(node):
+            return True
+        if below is not None and below.dep_ == "ccomp" and any(
+                c.dep_ == "acomp" and (c.lower_ in UNCERTAIN_WORDS or c.lower_ == "clear" and _negated(node))
+                for c in node.children):
+            return True  # "it remains unclear who controls the village", "it is not clear who ..."
+        below = node
+    return False
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _doubted(verb: Token) -> bool:
+    """'could not determine', 'was unable to confirm', 'impossible to verify', 'not able to say'."""
+    node = verb
+    while True:
+        if _negated(node) or any(c.dep_ == "acomp" and c.lower_ in UNCERTAIN_WORDS for c in node.children):
+            return True
+        if node is not verb and (_lower(node) in FAILING_HEADS or node.lower_ in UNCERTAIN_WORDS):
+            return True
+        if node.dep_ not in ("xcomp", "acomp") or node.head is node:
+            return False
+        node = node.head
+
+
 def _called_false(token: Token) -> bool:
     """The sentence calls what the trigger says false ("claims of an advance do not correspond to reality"), and
     not in a clause of its own coordinated beside the trigger's ("had attacked only X and that reports of Y were
@@ -465,6 +532,9 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
         actor_token = None if falls else _subject(token) if token.pos_ != "NOUN" else _noun_actor(token)
         target_token = _subject(token) if falls else _target(token) if token.pos_ != "NOUN" else _victims(token)
         actor = _actor(actor_token, text, bool(claims), events, sentence.start_char)
+        target = party(target_token, text, bool(claims))
+        if target is None and claims and etype == "casualties" and _inflicted(token):
+            target = Party(_inflicted_on(token), Span.of(text, token.idx, token.idx + len(token.text)))
         if actor is None and actor_token is not None and actor_token.pos_ in ("NOUN", "PROPN", "NUM") and etype in (
                 "advance", "withdrawal", "capture", "counterattack", "encirclement"):
             continue  # families fleeing, civilians leaving, "forced 20,000 to flee": movement, not a front line's
@@ -488,15 +558,17 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             magnitudes = [m for m in magnitudes if victims[0] <= m.start < victims[1]]
         magnitude = magnitudes[0] if magnitudes else None
         evidence = EVIDENCE.search(text, sentence.start_char, sentence.end_char)
+        undetermined = [a.id for a in claims if _undetermined(token, a)]
+        modality = "hedged" if claims and len(undetermined) == len(claims) else _modality(token, cue)
         taken[token.i] = etype
         events.append(Event(
             id=f"{article.id}:e{len(events) + 1}", article=article.id, type=etype, subtype=subtype,
             span=Span.of(text, *clause), trigger=Span.of(text, token.idx, token.idx + len(token.text)),
-            modality=_modality(token, cue),
-            actor=actor, target=party(target_token, text, bool(claims)),
+            modality=modality,
+            actor=actor, target=target,
             place=place, place_relation=relation,
             date=_event_date(doc, clause, article, speech_dates), magnitude=magnitude,
             claimed_by=[a.id for a in claims],
-            evidence=evidence.group(0).lower() if evidence else None,
+            evidence=evidence.group(0).lower() if evidence else None, undetermined_by=undetermined,
         ))
     return events

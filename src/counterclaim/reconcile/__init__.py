@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
 from ..export.document import date_dict
+from ..extract.countries import fold
 from ..extract.event_lexicon import CIVILIAN_WORDS, PLOVER
 from ..model import ArticleAnalysis, Attribution, Corpus, DateRef, Entity, Event
 from ..packing import PackedRecords
@@ -157,15 +158,18 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
             "magnitude": _magnitude(event.magnitude),
             "span": asdict(event.span), "trigger": asdict(event.trigger),
             "claimed_by": list(event.claimed_by), "evidence": event.evidence,
+            "undetermined_by": list(event.undetermined_by),
             "plover": PLOVER.get(event.subtype or "") or PLOVER.get(event.type),
         })
         reading = read_event(event, actor, target, lambda s: sides.other(s, aid), claimant)
         if reading is None:
             continue
         family, gainer, polarity = reading
+        event_ref = EventRef.of(event)
         for attribution_id in event.claimed_by or [None]:
             attribution = by_id.get(attribution_id) if attribution_id else None
-            item = Reading(EventRef.of(event), family, gainer, polarity, _day(ref, analysis), place, inferred,
+            told = 0 if attribution_id in event_ref.undetermined_by else polarity
+            item = Reading(event_ref, family, gainer, told, _day(ref, analysis), place, inferred,
                            ClaimRef.of(attribution) if attribution else None,
                            joins=not (family == "casualties" and gainer is None and _victims_named(event)))
             readings.append(item)
@@ -180,6 +184,41 @@ CIVILIANS = re.compile(r"\b(?:" + "|".join(sorted(CIVILIAN_WORDS)) + r")\b", re.
 def _victims_named(event: Event) -> bool:
     """Casualties whose victims the claim names without a side ("militants", "32 civilians")."""
     return event.target is not None or bool(CIVILIANS.search(event.span.text))
+
+
+def _join_placed(groups: dict[tuple, list[Reading]], places: PlaceBook) -> None:
+    """A claim that names no place (put at its article's focus: "the attack caused no casualties"), or only the
+    region of a town that another claim of its article names ("in Saada province", "in Saada"), joins the one
+    proposition of its kind and side that a claim of the same article places more exactly, near in time."""
+    by_kind: dict[tuple, list[tuple]] = defaultdict(list)
+    for key in groups:
+        by_kind[key[:2]].append(key)
+    for key in list(groups):
+        if key not in groups:
+            continue
+        region = places.places.get(key[2] or "", {})
+        region = region if region.get("precision") == "region" else None
+        stay = []
+        for r in groups[key]:
+            peers = [k for k in by_kind[key[:2]] if k != key and (r.place_inferred or _within(
+                places.places.get(k[2] or "", {}), region)) and any(
+                o.event.article == r.event.article and not o.place_inferred and (
+                    o.day is None or r.day is None or abs((o.day - r.day).days) <= WINDOW_DAYS) for o in groups[k])]
+            if (r.place_inferred or region) and len(peers) == 1:
+                groups[peers[0]].append(r)
+            else:
+                stay.append(r)
+        groups[key] = stay
+        if not stay:
+            del groups[key]
+            by_kind[key[:2]].remove(key)
+
+
+def _within(place: dict, region: dict | None) -> bool:
+    """A town of the region (its first-level division, as the gazetteer gives it)."""
+    return bool(region) and place.get("precision") not in ("region", "country", None) and (
+        place.get("country_code") == region.get("country_code")) and bool(place.get("admin1")) and (
+        fold(place["admin1"]) == fold(region.get("name") or ""))
 
 
 def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str, frozenset[str]]],
@@ -208,6 +247,7 @@ def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str, 
         groups[key] = [r for r in groups[key] if id(r) not in moved]  # one pass, not a list.remove per claim
         if not groups[key]:
             del groups[key]
+    _join_placed(groups, places)
     # (family, side that gains, place) of the group, and its readings split where the dates leave a gap
     windows: list[tuple[tuple, list[Reading]]] = []
     for key in sorted(groups, key=str):
@@ -320,7 +360,8 @@ def _stances(window: list[Reading], family: str, gainer: str | None, sides: Side
                             "article": r.event.article, "stance": "supports", "against_interest": False,
                             "evidence": r.event.evidence, "side": None})
             continue
-        stance = {1: "supports", -1: "denies", 0: "neutral"}[r.polarity]
+        stance = "unverified" if r.attribution.id in r.event.undetermined_by else (
+            {1: "supports", -1: "denies", 0: "neutral"}[r.polarity])
         out.append(_stance(r.attribution, stance, family, gainer, r.event.evidence, sides.side_of))
     return out
 
@@ -349,6 +390,11 @@ def _add_unverified(stances: list[dict], window: list[Reading], facts: dict[str,
         for applies_to, text in article.unverified:
             if claimed & applies_to:
                 outlet = _outlet_entity(article.outlet, sides)
+                own = next((s for s in stances if s["stance"] == "unverified" and s["article"] == article_id
+                            and outlet and s["entity"] == outlet.id), None)
+                if own is not None:  # "X could not confirm that ...": the outlet's own claim says it already
+                    own["note"] = text
+                    break
                 stances.append({"entity": outlet.id if outlet else None, "attribution": None,
                                 "article": article_id, "stance": "unverified", "against_interest": False,
                                 "evidence": None, "side": None, "note": text})

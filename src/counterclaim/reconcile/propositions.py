@@ -33,10 +33,12 @@ class EventRef:
     type: str
     place_relation: str | None
     evidence: str | None
+    undetermined_by: frozenset[str]  # claims that say they cannot tell whether it happened
 
     @classmethod
     def of(cls, event: Event) -> EventRef:
-        return cls(event.id, event.article, event.type, event.place_relation, event.evidence)
+        return cls(event.id, event.article, event.type, event.place_relation, event.evidence,
+                   frozenset(event.undetermined_by))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ class Reading:
     event: EventRef
     family: str
     gainer: str | None  # the side the claim says gained (or struck, or lost men)
-    polarity: int  # +1 says it happened, -1 says it did not, 0 only predicts it
+    polarity: int  # +1 says it happened, -1 says it did not, 0 only predicts it or cannot tell
     day: date | None
     place: str | None
     place_inferred: bool
@@ -111,7 +113,8 @@ def read_event(event: Event, actor: str | None, target: str | None, other, claim
         return family, other(actor or claimant), -polarity
     if event.subtype == "fighting":
         return family, other(claimant), -polarity
-    if event.type == "casualties" and trigger.startswith(KILLING):
+    if event.type == "casualties" and (trigger.startswith(KILLING) or event.actor is None and target):
+        # "killing 40 soldiers", "heavy losses inflicted on the enemy": whoever the victims are lost men
         if target is None and event.target is not None and event.target.kind == "group" and claimant:
             return family, other(claimant), polarity  # "dozens of militants killed", in a state's words: its foe's
         return family, target, polarity  # "killing 40 Armenian soldiers": the side that lost men is the victims'
