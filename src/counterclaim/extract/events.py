@@ -129,8 +129,8 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
             and hardware & EQUIPMENT_NOUNS:
         return "attack", None  # "destroyed 25 drones", "shot down a jet": a strike on hardware, no ground won
     etype = VERB_EVENTS.get(lemma)
-    taken = {_lower(o) for o in objects if not o.like_num} | {_lower(g) for o in objects for g in of_objects(o)}
-    if etype == "capture" and taken and taken <= SEIZED_GOODS and not any(o.pos_ == "PROPN" for o in objects):
+    seized = {_lower(o) for o in objects if not o.like_num} | {_lower(g) for o in objects for g in of_objects(o)}
+    if etype == "capture" and seized and seized <= SEIZED_GOODS and not any(o.pos_ == "PROPN" for o in objects):
         return None, None  # "seized seven rifles", "captured 20 soldiers": spoils and prisoners, no ground
     if etype == "capture" and object_words & GROUND_NOUNS - {"village", "villages"}:
         return "advance", None  # "recaptured ground", "seized the heights": ground changed hands, not a town
@@ -348,7 +348,7 @@ def _modality(token: Token, cue: str | None) -> str:
     while tokens[-1].dep_ in ("xcomp", "acomp") and tokens[-1].head is not tokens[-1]:
         tokens.append(tokens[-1].head)
     for tok in tokens:
-        if any(c.dep_ == "neg" for c in tok.children) or _lower(tok) in FAILING_HEADS:
+        if _negated(tok) or _lower(tok) in FAILING_HEADS:
             return "denied"
     for child in token.children:
         if child.dep_ in ("nsubjpass", "dobj", "nsubj") and any(
