@@ -45,8 +45,7 @@ def _anchors() -> dict[str, re.Pattern]:
     for rec in _country_records():
         key = _key(rec.get("name") or "")
         if key in ANCHORABLE:
-            capital = rec.get("capital") or ""
-            words = [*_record_demonyms(rec), *(capital if isinstance(capital, list) else [capital])]
+            words = [*_record_demonyms(rec), *_record_capitals(rec)]
             found[key] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")\b", re.I)
     return found
 
@@ -96,11 +95,16 @@ def _country_records():
 
 def _surfaces(rec: dict) -> list[str]:
     """Every form a record offers: name, demonym (and its plural, "Ukrainians"), capitals, longer alt spellings."""
-    capital = rec.get("capital") or ""
     demonyms = _record_demonyms(rec)
-    surfaces = [rec["name"], *demonyms, *(capital if isinstance(capital, list) else [capital])]
+    surfaces = [rec["name"], *demonyms, *_record_capitals(rec)]
     surfaces += [s for s in rec.get("altSpellings") or [] if isinstance(s, str) and len(s) > 3]
     return surfaces + [d + "s" for d in demonyms]
+
+
+def _record_capitals(rec: dict) -> list[str]:
+    """countryinfo gives one capital as a string, several (or none) as a list."""
+    capital = rec.get("capital") or ""
+    return capital if isinstance(capital, list) else [capital]
 
 
 def _record_demonyms(rec: dict) -> list[str]:
@@ -168,8 +172,8 @@ def country_of(word: str) -> str | None:
     if word in CAPITALISED_COUNTRIES or _unpossessed(word) in CAPITALISED_COUNTRIES:
         return _unpossessed(word)
     anchored = _anchored.get()
-    if anchored and word[:1].isupper() and _key(_unpossessed(word)) in anchored:
-        return ANCHORABLE[_key(_unpossessed(word))]
+    if anchored and word[:1].isupper() and (owner := _key(_unpossessed(word))) in anchored:
+        return ANCHORABLE[owner]
     forms = country_forms()
     key = _key(word)
     if key in forms or not (key.startswith("the ") or "'" in word or "’" in word):

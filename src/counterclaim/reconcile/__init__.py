@@ -190,28 +190,37 @@ def _join_placed(groups: dict[tuple, list[Reading]], places: PlaceBook) -> None:
     """A claim that names no place (put at its article's focus: "the attack caused no casualties"), or only the
     region of a town that another claim of its article names ("in Saada province", "in Saada"), joins the one
     proposition of its kind and side that a claim of the same article places more exactly, near in time."""
-    by_kind: dict[tuple, list[tuple]] = defaultdict(list)
-    for key in groups:
-        by_kind[key[:2]].append(key)
+    # (family, side, article) -> group -> the days of that article's claims the group holds with a stated place;
+    # kept up to date as claims move, so that candidates are looked up, not searched for in every group
+    placed: dict[tuple, dict[tuple, list[date | None]]] = defaultdict(dict)
+    for key, readings in groups.items():
+        for o in readings:
+            if not o.place_inferred:
+                placed[(*key[:2], o.event.article)].setdefault(key, []).append(o.day)
     for key in list(groups):
-        if key not in groups:
-            continue
         region = places.places.get(key[2] or "", {})
         region = region if region.get("precision") == "region" else None
         stay = []
         for r in groups[key]:
-            peers = [k for k in by_kind[key[:2]] if k != key and (r.place_inferred or _within(
-                places.places.get(k[2] or "", {}), region)) and any(
-                o.event.article == r.event.article and not o.place_inferred and (
-                    o.day is None or r.day is None or abs((o.day - r.day).days) <= WINDOW_DAYS) for o in groups[k])]
-            if (r.place_inferred or region) and len(peers) == 1:
+            found = placed.get((*key[:2], r.event.article), {}) if r.place_inferred or region else {}
+            peers = [k for k, days in found.items() if k != key and (
+                r.place_inferred or _within(places.places.get(k[2] or "", {}), region)) and any(
+                d is None or r.day is None or abs((d - r.day).days) <= WINDOW_DAYS for d in days)]
+            if len(peers) == 1:
                 groups[peers[0]].append(r)
+                if not r.place_inferred:
+                    placed[(*key[:2], r.event.article)][peers[0]].append(r.day)
             else:
                 stay.append(r)
+        for article in {o.event.article for o in groups[key] if not o.place_inferred}:
+            days = [o.day for o in stay if o.event.article == article and not o.place_inferred]
+            if days:
+                placed[(*key[:2], article)][key] = days
+            else:
+                del placed[(*key[:2], article)][key]
         groups[key] = stay
         if not stay:
             del groups[key]
-            by_kind[key[:2]].remove(key)
 
 
 def _within(place: dict, region: dict | None) -> bool:

@@ -127,16 +127,19 @@ class _Survey:
 def _plural_names(names: set[str]) -> dict[str, str]:
     """'Zaydis' -> 'Zaydi movement': a one-word party (a headline's "Zaydis claim attack") that is the plural of
     the one longer party named by that word and generic group words."""
-    found = {}
-    for name in names:
-        if " " in name or not name.endswith("s") or country_of(name):
-            continue
-        key = _name_key(name)[:-1]
-        holders = [n for n in names if " " in n and " ".join(
-            w for w in _name_key(n).split() if w not in ARMED_GROUP_WORDS | GENERIC_GROUP_WORDS) == key]
-        if len(holders) == 1:
-            found[name] = holders[0]
-    return found
+    bare = _bare_names(names)
+    return {name: bare[_name_key(name)[:-1]] for name in names if " " not in name and name.endswith("s")
+            and not country_of(name) and _name_key(name)[:-1] in bare}
+
+
+def _bare_names(names: set[str]) -> dict[str, str]:
+    """Party names without their generic group words ("Houthi movement" -> "houthi"), where that is one name."""
+    found: dict[str, str] = {}
+    for n in sorted(names):
+        key = " ".join(w for w in _name_key(n).split() if w not in ARMED_GROUP_WORDS | GENERIC_GROUP_WORDS)
+        if key and key != _name_key(n) and not country_of(key):
+            found[key] = n if key not in found else ""
+    return {k: v for k, v in found.items() if v}
 
 
 def _regional_adjectives(names: set[str]) -> dict[str, str]:
@@ -298,13 +301,7 @@ class Parties:
 
     @cached_property
     def _bare(self) -> dict[str, str]:
-        """Party names without their generic group words ("Houthi movement" -> "houthi"), where that is one name."""
-        found: dict[str, str] = {}
-        for n in sorted(self.names):
-            key = " ".join(w for w in _name_key(n).split() if w not in ARMED_GROUP_WORDS | GENERIC_GROUP_WORDS)
-            if key and key != _name_key(n) and not country_of(key):
-                found[key] = n if key not in found else ""
-        return {k: v for k, v in found.items() if v}
+        return _bare_names(self.names)
 
     def _party(self, name: str) -> str | None:
         name = re.sub(r"^[Tt]he\s+", "", name)
@@ -360,7 +357,7 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
     own_words = Counter(s.side for s in speakers if s.side and sides.party(s.side))
     if own_words:
         return own_words.most_common(1)[0][0]
-    ruled = next((sides.party(s.name) for s in speakers if s.type == "government" and sides.party(s.name)), None)
+    ruled = next((party for s in speakers if s.type == "government" and (party := sides.party(s.name))), None)
     if ruled:
         return ruled  # "Zarqan health ministry": the movement's, not the state's the article reports fighting
     homes = Counter(sides.home[s.article] for s in speakers if s.article in sides.home and s.state_body)
