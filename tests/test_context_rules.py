@@ -374,3 +374,16 @@ def test_she_is_the_coordinator_who_spoke_not_the_spokesman_named_before(nlp, mo
     speakers = {s.key: s for s in analysis.speakers}
     she = next(a for a in analysis.attributions if a.source is not None and a.source.text == "She")
     assert she.speaker is not None and "coordinator" in speakers[she.speaker].name
+
+
+@pytest.mark.parametrize("mode", ["rules", "combined"])
+def test_an_accusation_taken_up_by_a_charge_leaves_the_answer_and_the_speaker_out(nlp, mode):
+    text = ("Velmar's prime minister accused Ostria on Monday of sponsoring an armed group that killed a police "
+            "officer in the village of Dravna, a charge Ostria's president rejected.")
+    found = find_raw_attributions(nlp(parse_input(text)), find_quotes(text), mode)
+    read = {text[a.cue[0]:a.cue[1]]: (text[a.source[0]:a.source[1]], [text[s:e] for s, e in a.content])
+            for a in found}
+    source, content = read["accused"]
+    assert source == "Velmar's prime minister" and source not in content
+    assert content[-1].endswith("the village of Dravna")
+    assert read["rejected"] == ("Ostria's president", ["a charge"])

@@ -163,12 +163,15 @@ def find_raw_attributions(doc: Doc, quotes: list[Quote], mode: str | None = None
 
 
 def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
-    """The tagger's loose ends: a dateline is no content; a colon with no speaker and "asked not to be named" report
-    no claim; a source cut inside its relative clause ("One resident, who") ends at the speaker."""
+    """The tagger's loose ends: a dateline, or the speaker itself, is no content (a content running on from a
+    dateline starts after it); a colon with no speaker and "asked not to be named" report no claim; a source cut
+    inside its relative clause ("One resident, who") ends at the speaker."""
     kept = []
     datelines = [m.span() for m in WIRE_DATELINE.finditer(text[:2000])]
     for raw in found:
-        content = [f for f in raw.content if not any(s <= f[0] and f[1] <= e for s, e in datelines)]
+        content = [(max([f[0]] + [e for s, e in datelines if s <= f[0] < e]), f[1]) for f in raw.content]
+        content = [f for f in content if f[0] < f[1] and any(c.isalnum() for c in text[f[0]:f[1]])
+                   and not (raw.source and raw.source[0] <= f[0] and f[1] <= raw.source[1])]  # its speaker
         if not content or ANONYMITY.match(text, content[0][0]) or (
                 text[raw.cue[0]:raw.cue[1]].lower().endswith(" not") and UNNAMED.match(text, content[0][0])):
             continue  # "Gaza City, August 10, 2024 (Desk)" is where the report was filed, not what was said

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, CHANNELS, GOVERNMENT_WORDS, GROUP_WORDS, MEDIA_NOUNS,
-                      MILITARY_WORDS, NEEDS_CLAUSE, NOMINAL_CONTENT_VERBS, PERSON_ROLES, REPORTING_VERBS)
+                      MILITARY_WORDS, NEEDS_CLAUSE, NOMINAL_CONTENT_VERBS, PERSON_ROLES, REPORTING_VERBS,
+                      RESUMING_NOUNS)
 from .quotes import Quote
 from .spans import (CharSpan, doc_ents, doc_text, inside, overlaps, sentence_at, subtract, subtree_span, token_span,
                     trim)
@@ -40,6 +41,7 @@ class RawAttribution:
     continuation_of: "RawAttribution | None" = None
     quotes: list[Quote] = field(default_factory=list)
     by_layout: bool = False  # a signed quotation or transcript turn (see layout): no verb, and no doubt who spoke
+    resumed: CharSpan | None = None  # ", a claim X denied": the words that answer the claim before them
 
     @property
     def content_span(self) -> CharSpan:
@@ -132,9 +134,11 @@ def _np_span(head: Token) -> CharSpan:
 
 
 def _content_children(verb: Token) -> list[Token]:
-    # a clause before a semicolon is a sentence of its own ("A hit B; rebels claim C"), whatever the parse says
+    # a clause before or after a semicolon is a sentence of its own ("A hit B; rebels claim C", "A, X say; Y says
+    # B"), whatever the parse says
     clausal = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i != verb.i
-               and not (c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]))]
+               and not (c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]))
+               and not (c.i > verb.i and any(t.text == ";" for t in verb.doc[verb.i + 1:c.left_edge.i]))]
     if clausal:
         return clausal
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -174,7 +178,31 @@ def _clean_content(text: str, spans: list[CharSpan], holes: list[CharSpan]) -> l
     return pieces
 
 
+def _resumed_claim(verb: Token) -> Token | None:
+    """", a claim the government dismissed as propaganda", ", a charge which Belgrade rejected": a verb of the
+    nominal kind in a relative clause on a noun that takes up the claim before it; that noun is what it answers."""
+    head = verb.head
+    if verb.dep_ != "relcl" or head.lemma_.lower() not in RESUMING_NOUNS or verb.lemma_.lower() not in \
+            NOMINAL_CONTENT_VERBS or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    if any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return None  # "a claim the army used to justify the raid"
+    before = verb.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+    return head if before is not None and before.text in (",", "—", "-", "--") else None
+
+
+def _resumed_attribution(verb: Token, noun: Token) -> RawAttribution:
+    """Y dismissed "a claim": the answer, from the comma before the noun to the end of its relative clause."""
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    comma, last = noun.doc[noun.left_edge.i - 1], verb.right_edge
+    return RawAttribution(cue=token_span([verb]), content=[_np_span(noun)], verb=verb, source=_np_span(subject),
+                          source_head=subject, resumed=(comma.idx, last.idx + len(last.text)))
+
+
 def _verb_attribution(verb: Token, text: str) -> RawAttribution | None:
+    noun = _resumed_claim(verb)
+    if noun is not None:
+        return _resumed_attribution(verb, noun)
     children = _content_children(verb)
     if not children:
         return None
@@ -420,7 +448,7 @@ def find_attributions(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
     full_quote_inners = [q.inner for q in quotes if q.is_full(text)]
     found: list[RawAttribution] = []
     for tok in doc:
-        if not _is_reporting(tok) or any(s <= tok.idx < e for s, e in full_quote_inners):
+        if not (_is_reporting(tok) or _resumed_claim(tok)) or any(s <= tok.idx < e for s, e in full_quote_inners):
             continue
         attribution = _verb_attribution(tok, text)
         if attribution is not None:
@@ -434,6 +462,10 @@ def find_attributions(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
             target.via, target.via_head = attribution.source, attribution.source_head
             continue
         found.append(attribution)
+    resumed = [a.resumed for a in found if a.resumed]
+    for a in found if resumed else ():  # "X claimed C, a claim Y denied": C is X's, less the words that answer it
+        if not a.resumed:
+            a.content = _clean_content(text, a.content, resumed) or a.content
     laid_out = find_layout_attributions(doc, quotes)
     found = [a for a in found if not any(_competes(a, b) for b in laid_out)] + laid_out
     _attach_quotes(doc, text, quotes, found)

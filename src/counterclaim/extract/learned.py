@@ -413,6 +413,24 @@ def _frame_read_as_content(m: RawAttribution, rule: RawAttribution) -> bool:
         any(inside(part, c) for c in m.content) or overlaps(m.cue, part) for part in (rule.source, rule.cue))
 
 
+def _without_frames(m: RawAttribution, rules: list[RawAttribution]) -> RawAttribution:
+    """A model attribution less the fragments that open with another speaker's whole frame, speaker and cue, as the
+    rules read it ('[A], Taliban say; [Islamabad says it hit B]', a headline): that fragment is the other's claim.
+    (A fragment that ends in a frame, '["A," he said], according to Y', is a quotation and its own speaker's.)"""
+    if len(m.content) < 2:
+        return m
+    framed = [c for c in m.content if any(r.source and r.source[0] - 2 <= c[0] and not overlaps(r.cue, m.cue)
+                                          and inside(r.cue, c) and inside(r.source, c) for r in rules)]
+    return replace(m, content=[c for c in m.content if c not in framed]) if framed and len(framed) < len(
+        m.content) else m
+
+
+def _resumed_read_as_cue(m: RawAttribution, rule: RawAttribution) -> bool:
+    """The model took the noun that answers a claim for that claim's cue ('[X claimed C], a claim Y dismissed':
+    cue "claim"); the rules read the claim and its answer apart."""
+    return rule.resumed is not None and overlaps(m.cue, rule.resumed)
+
+
 def _relay_read_as_speaker(m: RawAttribution, rule: RawAttribution) -> bool:
     """The model took the relay for the speaker and the speaker's own frame for content ('[X said C], according to
     a report in Y': speaker Y, cue "according to"); the rule read X as the speaker and Y as the relay."""
@@ -494,6 +512,11 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
     * a model content that runs from a quotation on into a quoting rule's own frame ('"...," he said' or
       '"..." said General X according to Tass', content up to the speaker) gives way to the rule's attribution:
       quotation marks are what the rules read best (never on dev; the model does it on translated wire copy);
+    * a model content fragment that holds a rule attribution's speaker and cue is that attribution's, not the
+      model's ('[A], Taliban say; [Islamabad says it hit B]'): the fragment is dropped (``_without_frames``);
+    * a model attribution whose cue is the noun that answers a claim ('[X claimed C], a claim Y dismissed as
+      propaganda') gives way to the rule attributions of the claim inside its content and of the answer (Y
+      dismissed "a claim"): read as one, Y's denial became Y's claim C;
     * a model attribution whose speaker is the relay of a rule attribution whose speaker and cue lie inside the
       model's content ('[X said C], according to a report in Y': speaker Y, cue "according to") gives way to the
       rule's attribution, less any "according to Y" its content ran on into: X said C, through Y (once on dev,
@@ -535,7 +558,7 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
       attribution is taken whole, its bounds being the turn's (exact content 0.606 -> 0.610).
     """
     text = doc_text(doc)
-    model = _rejoined(doc, model, rules)
+    model = [_without_frames(m, rules) for m in _rejoined(doc, model, rules)]
     rule_words = [_words(doc, r) for r in rules]
     laid_out = [r for r in rules if r.by_layout]
     used: set[int] = set()
@@ -543,6 +566,12 @@ def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
     for m in model:
         words = _words(doc, m)
         if any(_competes(m, r) and _jaccard(words, _words(doc, r)) < agree for r in laid_out):
+            continue
+        if any(_resumed_read_as_cue(m, r) for r in rules):
+            inner = [i for i, r in enumerate(rules) if i not in used and (
+                _resumed_read_as_cue(m, r) or any(inside(r.cue, c) for c in m.content))]
+            used.update(inner)
+            kept.extend(rules[i] for i in inner)
             continue
         framed = [i for i, r in enumerate(rules) if i not in used and _swallowed_frame(text, m, r)]
         if framed:

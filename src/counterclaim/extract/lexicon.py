@@ -15,6 +15,11 @@ NOMINAL_CONTENT_VERBS = frozenset("""
 claim deny confirm announce report acknowledge admit predict reject dismiss dispute boast concede reveal promise
 """.split())
 
+# Nouns that take up the claim just told: "X claimed C, a claim the army dismissed as propaganda".
+RESUMING_NOUNS = frozenset("""
+claim charge accusation allegation assertion account version assessment
+""".split())
+
 # Verbs that take a noun object but are not speech on their own ("told reporters" needs a clause or quote).
 NEEDS_CLAUSE = frozenset({"tell", "ask", "inform", "notify", "assure", "urge", "advise", "add"})
 

@@ -17,7 +17,7 @@ _HEAD_CHARS = 600
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-_PLACE = r"[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
+_PLACE = r"[A-Z][A-Za-z'’.\-/ ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
 _DATELINE = re.compile(
     rf"^\s*{_PLACE}\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,:]|\s[—–-])\s*(?P<date>{_DATE})\s*"
     rf"(?:(?:\([^)\n]{{1,30}}\)\s*)?[—–-]|\.\s*/[^/\n]{{1,30}}/)",
@@ -32,13 +32,14 @@ _ALONE = re.compile(
     rf"^[ \t]*(?:By\s[^\n]{{1,60}}?[|,·•–—-]\s*)?(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})[ \t]*$", re.MULTILINE)
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
 # Any wire dateline, dated or not: "KYIV (Reuters) -", "ADDIS ABABA, Nov 4 (Wire) -", "GOMA, Congo, Feb. 9, 2024 —",
+# "KABUL/ISLAMABAD, Dec 25, 2024 -" (two bureaus),
 # "MOSCOW, October 14. /Agency/.": a capitalised place at the start of a paragraph, perhaps a country, a date and an
 # agency, then a dash, or a full stop and the agency between slashes.
 _WIRE_DATE = r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?"
-WIRE_DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
+WIRE_DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z'’.\-/ ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
                            rf"(?:{_WIRE_DATE})?"
                            # a title-case place only with a date: "Gaza City, August 10, 2024 (Desk) -"
-                           rf"|[A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’. ]{{1,30}})?{_WIRE_DATE})"
+                           rf"|[A-Z][a-z'’\-]+(?:[\s/][A-Z][a-z'’\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’. ]{{1,30}})?{_WIRE_DATE})"
                            r"(?:\s*(?:\((?P<agency>[^)\n]{1,30})\)\s*)?[—–-]{1,2}|\.\s*/(?P<slashed>[^/\n]{1,30})/\.?)"
                            r"\s+(?=[A-Z“\"«‘'])")
 # A liveblog entry's time stamp opening a line ("17:55 GMT – ", "9.30am – "): its heading follows
