@@ -838,3 +838,115 @@ def test_peacekeepers_are_no_party_to_the_war_they_watch(tmp_path):
     speakers = _speaker_entities(doc)
     assert speakers["A UN peacekeeping force spokesman, Anna Berg,"]["side"] is None
     assert speakers["The Cameroonian army"]["side"] == "Cameroon"
+
+
+def test_a_claim_taken_up_by_its_answer_is_the_claimants_and_the_answer_rebuts_it(tmp_path):
+    doc = _report(tmp_path, (
+        "BEIRA, June 3, 2024 (Coast Ledger) - The Coastal Liberation Army claimed on Monday to have killed 12 "
+        "soldiers in an attack on a navy base near Buzi, a claim the government dismissed as propaganda.\n\n"
+        "Defence minister Carlos Mabote said the base had not been attacked."))
+    by_cue = {a["cue"]["text"]: a for a in doc["attributions"]}
+    claimed, dismissed = by_cue["claimed"], by_cue["dismissed"]
+    # read as one, the group's claim was the government's and "propaganda" made it a denial
+    assert claimed["source"]["text"] == "The Coastal Liberation Army"
+    assert claimed["content"]["text"].startswith("to have killed 12 soldiers")
+    assert "a claim" not in claimed["content"]["text"]
+    assert (dismissed["source"]["text"], dismissed["content"]["text"]) == ("the government", "a claim")
+    killed = next(e for e in doc["events"] if e["type"] == "casualties" and claimed["id"] in e["claimed_by"])
+    assert killed["modality"] == "asserted"
+    prop = next(p for p in doc["propositions"] if killed["id"] in p["events"])
+    rebuttal = next(s for s in prop["stances"] if s["attribution"] == dismissed["id"])
+    assert (rebuttal["stance"], rebuttal["rebuts"]) == ("denies", claimed["id"])
+
+
+def test_a_speakers_own_video_is_no_evidence_and_a_dispute_over_something_else_no_denial(tmp_path):
+    doc = _report(tmp_path, (
+        "PORT-DE-PAIX, May 7, 2025 (Island Wire) - In a video posted on social media, gang leader Joel Mercier said "
+        "his fighters had taken control of the town of Anse-Rouge.\n\n"
+        "Police spokesman Marc Etienne said officers had held the town's police station.\n\n"
+        "The two gangs have disputed ownership of the port's fuel trade for years."))
+    taken = next(e for e in doc["events"] if e["type"] == "capture")
+    assert taken["evidence"] is None  # the medium of the claim, not footage that bears it out
+    prop = next(p for p in doc["propositions"] if taken["id"] in p["events"])
+    assert prop["status"] != "corroborated"
+    disputed = next(a for a in doc["attributions"] if a["cue"]["text"].endswith("disputed"))
+    assert not any(s["attribution"] == disputed["id"] for p in doc["propositions"] for s in p["stances"])
+
+
+def test_a_date_of_the_claims_sentence_and_destroyed_works_are_a_strike(tmp_path):
+    doc = _report(tmp_path, (
+        "LIMA, March 14, 2025 (Andes Desk) - Peruvian and Chilean troops exchanged rocket fire on Friday near the "
+        "border post of Palca, killing at least four civilians, officials on both sides said.\n\n"
+        "Peru's army said its forces had destroyed two Chilean artillery positions."), date(2025, 3, 14))
+    killed = next(e for e in doc["events"] if e["type"] == "casualties")
+    assert killed["date"]["value"] == "2025-03-14"  # the Friday the fire was exchanged, not the week before
+    destroyed = next(e for e in doc["events"] if e["trigger"]["text"] == "destroyed")
+    assert destroyed["type"] == "attack"  # works destroyed: a strike, not ground won
+    assert not any(p["family"] == "territory" for p in doc["propositions"])
+
+
+def test_a_two_bureau_dateline_and_a_headline_of_two_speakers_split_by_a_semicolon(tmp_path):
+    doc = _report(tmp_path, (
+        "Chilean air strikes kill 30 in Peru, Lima says; Santiago says it hit rebel camps\n\n"
+        "LIMA/SANTIAGO, Dec 25, 2024 - Chilean warplanes bombed three villages in Peru's Tacna region overnight, "
+        "killing 30 people, a Peruvian government spokesman said on Wednesday."))
+    assert doc["articles"][0]["published"]["value"] == "2024-12-25"
+    contents = {a["cue"]["text"]: a["content"]["text"] for a in doc["attributions"]}
+    assert not any(c.startswith("LIMA") for c in contents.values())
+    by_source = {a["source"]["text"]: a["content"]["text"] for a in doc["attributions"] if a["source"]}
+    assert by_source["Lima"] == "Chilean air strikes kill 30 in Peru"
+    assert by_source["Santiago"] == "it hit rebel camps"
+
+
+def test_a_movement_named_a_state_is_an_armed_group(tmp_path):
+    doc = _report(tmp_path, (
+        "NIAMEY, April 2, 2025 (Sahel Courier) - Islamic State militants said on Tuesday they had attacked an army "
+        "post near Tillia, killing 20 Nigerien soldiers. Niger's army said its troops had repelled the attack."))
+    group = _speaker_entities(doc)["Islamic State militants"]
+    assert (group["name"], group["type"], group["side"]) == ("Islamic State", "armed_group", "Islamic State")
+    attack = next(e for e in doc["events"] if e["type"] == "attack" and e["trigger"]["text"] == "attacked")
+    assert attack["actor_side"] == "Islamic State"
+
+
+def test_police_are_the_states_forces_and_a_gang_of_no_known_side_gains_for_no_state(tmp_path):
+    doc = _report(tmp_path, (
+        "CAP-HAITIEN, May 7, 2025 (Island Wire) - A gang coalition said on Wednesday that its members had taken "
+        "control of the town of Limonade after a night of fighting with police. Haiti's national police said "
+        "the town's police station remained under police control.\n\n"
+        "National police spokesman Marc Etienne said the gangs had been pushed back to the outskirts."))
+    assert _speaker_entities(doc)["Haiti's national police"]["side"] == "Haiti"
+    taken = next(p for p in doc["propositions"] if p["family"] == "territory" and any(
+        s["stance"] == "supports" and s["side"] is None for s in p["stances"]))
+    # the gang's own gain is no state's: it is not Haiti's ground, and the police's hold denies it
+    assert taken["actor_side"] is None
+    assert [s["side"] for s in taken["stances"] if s["stance"] == "denies"] == ["Haiti"]
+    pushed = next(p for p in doc["propositions"] if p["actor_side"] == "Haiti")
+    assert all(s["stance"] == "supports" for s in pushed["stances"])  # the police's hold denies no gain of theirs
+
+
+def test_kosovo_is_a_country_and_its_police_make_it_a_party(tmp_path):
+    doc = _report(tmp_path, (
+        "PRISTINA, Sept 25, 2023 (Balkan Wire) - Kosovo police said three gunmen had been killed in a shootout in "
+        "the village of Zvecan. Kosovo's interior minister said the attackers had come from across the border."))
+    speakers = _speaker_entities(doc)
+    assert speakers["Kosovo police"]["side"] == speakers["Kosovo's interior minister"]["side"] == "Kosovo"
+
+
+def test_groups_whose_names_only_end_alike_are_two_sides_in_one_corpus(tmp_path):
+    reports = tmp_path / "reports.jsonl"
+    reports.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a", "published": "2025-06-02", "text": (
+            "KASSALA, June 2, 2025 (Nile Ledger) - The spokesperson of the Northern Shield Forces said their fighters "
+            "had captured the town of Kassala. Sudan's army said its troops had repelled the attack.")},
+        {"id": "b", "published": "2025-03-09", "text": (
+            "MAROUA, March 9, 2025 (Sahel Courier) - The Mandara Defence Forces said their fighters had attacked an "
+            "army post in Mora. The Cameroonian army said its troops had repelled the attack.")},
+        {"id": "c", "published": "2025-06-03", "text": (
+            "KASSALA, June 3, 2025 (Nile Ledger) - NSF fighters shelled the airport, the army said.")},
+    ]), encoding="utf-8")
+    doc = to_document(run([str(reports)]).corpus)
+    sides = {e["name"]: e["side"] for e in doc["entities"] if e["type"] == "armed_group"}
+    # "Forces" ends both names: no reason to make them one side; and "NSF" spells the group, not its spokesperson
+    assert sides["Mandara Defence Forces"] == "Mandara Defence Forces"
+    assert sides["Northern Shield Forces"] == "Northern Shield Forces"
+    assert {p["actor_side"] for p in doc["propositions"] if p["family"] == "strike"} >= {"Northern Shield Forces"}

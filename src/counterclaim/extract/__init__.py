@@ -34,7 +34,8 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "brigade", "brigades", "defenders", "fighter", "fighters", "artillery", "navy", "jets", "drones",
                "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy",
                "militant", "insurgent", "guerrilla", "jihadist", "gunman", "commander", "guard", "guards",
-               "guardsmen", "patrol", "patrols", "jet", "drone", "aircraft", "warplane", "helicopter", "gunship"}
+               "guardsmen", "patrol", "patrols", "jet", "drone", "aircraft", "warplane", "helicopter", "gunship",
+               "police", "policemen", "gendarmerie", "gendarmes"}  # the state's arm against gangs and insurgents
 NEUTRAL_FORCE_WORDS = {"peacekeeping", "peace", "monitoring", "observer", "observation", "interposition"}
 RUN_BODIES = {"ministry", "government", "authority", "authorities", "administration", "coalition", "alliance",
               "force", "forces", "media", "police"}
@@ -317,7 +318,11 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
                 if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"):
                     continue
                 run = [t for t in mod.subtree if t.i <= mod.i]  # "Al-Karama militants": the whole name
-                whole = all(t.pos_ == "PROPN" or t.text == "-" for t in run)
+                while run[0].i > 0 and (before := doc[run[0].i - 1]).head.i == tok.i and before.is_title \
+                        and before.dep_ in ("amod", "compound") and not country_of(before.text):
+                    run.insert(0, before)  # "Islamic State militants", parsed as two modifiers of "militants"
+                whole = all(t.pos_ == "PROPN" or t.text == "-" or t.is_title and not country_of(t.text)
+                            for t in run)  # "Islamic State militants": "Islamic" is an adjective
                 name = ent.text if ent is not None else doc_text(doc)[run[0].idx:mod.idx + len(mod.text)] \
                     if whole else mod.text
                 name = re.sub(r"^(?:the|The)\s+|[’']s?$", "", name).strip()

@@ -42,6 +42,13 @@ EQUIPMENT_NOUNS = {"drone", "drones", "tank", "tanks", "vehicle", "vehicles", "m
                    "rockets", "aircraft", "jet", "jets", "helicopter", "helicopters", "plane", "planes", "launcher",
                    "launchers", "depot", "depots", "equipment", "weapon", "weapons", "ammunition", "radar", "ship",
                    "boat", "boats", "warship", "howitzer", "howitzers", "system", "systems"}
+# Works and strongholds: destroying them is a strike too ("destroyed two artillery positions", "destroyed three
+# camps"); destroying a unit or a force is a defeat.
+STRUCTURE_NOUNS = {"position", "positions", "bunker", "bunkers", "post", "posts", "outpost", "outposts", "checkpoint",
+                   "checkpoints", "emplacement", "emplacements", "building", "buildings", "base", "bases", "camp",
+                   "camps", "hideout", "hideouts", "headquarters", "bridge", "bridges", "nest", "nests", "depot",
+                   "depots", "warehouse", "warehouses", "trench", "trenches", "tunnel", "tunnels", "facility",
+                   "facilities", "infrastructure"}
 # What a capture verb can take that is no ground: "seized seven rifles", "captured 20 soldiers", "seized a tanker"
 SEIZED_GOODS = (EQUIPMENT_NOUNS - {"depot", "depots", "system", "systems"}) | {
     "rifle", "gun", "arms", "ammunition", "ammo", "cargo", "supply", "supplies", "document", "phone", "vessel",

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Sentence
 
 from ..model import Article, Attribution, DateRef, Event, Party, Span, Toponym
 from .countries import country_of
@@ -20,10 +21,10 @@ from .event_lexicon import (CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PATTERN, DENY
                             EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS, GROUP_WORDS,
                             HEDGING_AUX, HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PREDICTING_AUX,
                             PREDICTING_CUES, PREDICTING_HEADS, SEIZED_GOODS, SELF_WORDS, SETTLEMENT_NOUNS, STATE_WORDS,
-                            TELLING_VERBS, UNCERTAIN_WORDS, VERB_EVENTS)
-from .lexicon import GENERIC_FORCE_ADJECTIVES, UNIT_WORDS
+                            STRUCTURE_NOUNS, TELLING_VERBS, UNCERTAIN_WORDS, VERB_EVENTS)
+from .lexicon import GENERIC_FORCE_ADJECTIVES, RESUMING_NOUNS, UNIT_WORDS
 from .magnitudes import find_magnitudes
-from .spans import doc_ents, of_objects
+from .spans import doc_ents, doc_text, of_objects
 from .toponyms import BODY_WORDS, place_of
 
 LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "make", "complete", "begin", "start", "announce",
@@ -128,6 +129,8 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
     if (lemma in ("destroy", "intercept", "down") or lemma == "shoot" and "down" in parts) \
             and hardware & EQUIPMENT_NOUNS:
         return "attack", None  # "destroyed 25 drones", "shot down a jet": a strike on hardware, no ground won
+    if lemma == "destroy" and hardware & STRUCTURE_NOUNS:
+        return "attack", None  # "destroyed two artillery positions": a strike on works, no ground won either
     etype = VERB_EVENTS.get(lemma)
     seized = {_lower(o) for o in objects if not o.like_num} | {_lower(g) for o in objects for g in of_objects(o)}
     if etype == "capture" and seized and seized <= SEIZED_GOODS and not any(o.pos_ == "PROPN" for o in objects):
@@ -424,6 +427,8 @@ def _called_false(token: Token) -> bool:
         if any(t.text == ";" for t in token.doc[lo:hi]):
             continue  # "India says it shot down drones; Pakistan calls claim baseless": a clause of its own
         up = [word.root, *word.root.ancestors]
+        if any(t.dep_ == "relcl" and _lower(t.head) in RESUMING_NOUNS for t in up):
+            continue  # "X claimed C, a claim the army dismissed as propaganda": the army's rebuttal, not X's words
         mine = [token, *token.ancestors]
         meet = next((t for t in mine if t in up), None)
         beside = [t for t in up[:up.index(meet)] + mine[:mine.index(meet)]] if meet is not None else []
@@ -463,6 +468,20 @@ def _clause(token: Token, limit: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
+def _evidence(sentence: Sentence, claims: list[Attribution]) -> str | None:
+    """Footage, images or geolocation the sentence cites, unless it is the medium of the claim itself ("In a video
+    posted on social media, the gang leader said...": the speaker's own video bears out nothing)."""
+    doc, text = sentence.doc, doc_text(sentence.doc)
+    for found in EVIDENCE.finditer(text, sentence.start_char, sentence.end_char):
+        word = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        medium = word is not None and any(
+            t.dep_ == "pobj" and t.head.dep_ == "prep" and any(a.cue.start <= t.head.head.idx < a.cue.end
+                                                               for a in claims) for t in word)
+        if not medium:
+            return found.group(0).lower()
+    return None
+
+
 def _event_date(doc: Doc, clause: tuple[int, int], article: Article, skip: set[tuple[int, int]]) -> DateRef | None:
     for ent in doc_ents(doc):
         if ent.label_ != "DATE" or not (clause[0] <= ent.start_char and ent.end_char <= clause[1]):
@@ -474,6 +493,15 @@ def _event_date(doc: Doc, clause: tuple[int, int], article: Article, skip: set[t
         if resolved.value:
             return replace(resolved, text=ent.text, start=ent.start_char, end=ent.end_char)
     return None
+
+
+def _sentence_date(doc: Doc, limit: tuple[int, int], article: Article, skip: set[tuple[int, int]]
+                   ) -> DateRef | None:
+    """The one date the event's sentence, or the claim that holds it, gives, for a clause that gives none:
+    "exchanged fire on Friday near the temple, killing four civilians". Two dates leave it open."""
+    dates = {(ent.start_char, ent.end_char) for ent in doc_ents(doc) if ent.label_ == "DATE"
+             and limit[0] <= ent.start_char and ent.end_char <= limit[1] and (ent.start_char, ent.end_char) not in skip}
+    return _event_date(doc, limit, article, skip) if len(dates) == 1 else None
 
 
 def _actor(token: Token | None, text: str, claimed: bool, earlier: list[Event], sentence_start: int) -> Party | None:
@@ -523,9 +551,11 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             continue
         sentence = token.sent
         limit = (sentence.start_char, sentence.end_char)
+        told = limit  # the claim's own words, which a misparse can split into two sentences
         for claim in claims:
             fragment = next(f for f in claim.content_fragments if f.start <= token.idx < f.end)
             limit = (max(limit[0], fragment.start), min(limit[1], fragment.end))
+            told = (fragment.start, fragment.end)
         clause = _clause(token, limit)
         # "the garrison has fallen": the subject is what was lost, the captor is whoever took it
         falls = etype == "capture" and _lower(token) == "fall"
@@ -557,7 +587,7 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             victims = (target_token.left_edge.idx, target_token.right_edge.idx + len(target_token.right_edge.text))
             magnitudes = [m for m in magnitudes if victims[0] <= m.start < victims[1]]
         magnitude = magnitudes[0] if magnitudes else None
-        evidence = EVIDENCE.search(text, sentence.start_char, sentence.end_char)
+        evidence = _evidence(sentence, claims)
         undetermined = [a.id for a in claims if _undetermined(token, a)]
         modality = "hedged" if claims and len(undetermined) == len(claims) else _modality(token, cue)
         taken[token.i] = etype
@@ -567,8 +597,9 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             modality=modality,
             actor=actor, target=target,
             place=place, place_relation=relation,
-            date=_event_date(doc, clause, article, speech_dates), magnitude=magnitude,
+            date=_event_date(doc, clause, article, speech_dates)
+            or _sentence_date(doc, told, article, speech_dates), magnitude=magnitude,
             claimed_by=[a.id for a in claims],
-            evidence=evidence.group(0).lower() if evidence else None, undetermined_by=undetermined,
+            evidence=evidence, undetermined_by=undetermined,
         ))
     return events

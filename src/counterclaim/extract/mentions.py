@@ -325,7 +325,15 @@ def _described_as_armed(head: Token) -> bool:
     return False
 
 
+def _named_state(tokens: list[Token]) -> bool:
+    """"Islamic State", "Shan State": "State" ending a name that no country's government bears."""
+    return any(t.text == "State" and t.i > 0 and t.doc[t.i - 1].is_title and not country_of(t.doc[t.i - 1].text)
+               and t.doc[t.i - 1].lower_ not in PERSON_ROLES | {"of", "the"} for t in tokens)
+
+
 def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
+    if _named_state(tokens):
+        words = words - {"state"}  # a movement's name, not a state body
     kept = [t for t in tokens if t.lower_ not in ("the", "a", "an") and t.text not in "[]"]
     clean = "".join(t.text + (" " if t.whitespace_ or t.i + 1 < len(t.doc) and t.doc[t.i + 1] not in kept
                               else "") for t in kept).strip()  # as written: "Hamas-run", not "Hamas - run"

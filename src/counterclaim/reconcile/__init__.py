@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
 from ..export.document import date_dict
-from ..extract.countries import fold
+from ..extract.countries import country_of, fold
 from ..extract.event_lexicon import CIVILIAN_WORDS, PLOVER
 from ..model import ArticleAnalysis, Attribution, Corpus, DateRef, Entity, Event
 from ..packing import PackedRecords
@@ -26,6 +26,7 @@ from .propositions import (
     EventRef,
     Reading,
     is_rebuttal,
+    opposes,
     read_event,
     rebutted,
     rebutted_families,
@@ -171,7 +172,8 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
             told = 0 if attribution_id in event_ref.undetermined_by else polarity
             item = Reading(event_ref, family, gainer, told, _day(ref, analysis), place, inferred,
                            ClaimRef.of(attribution) if attribution else None,
-                           joins=not (family == "casualties" and gainer is None and _victims_named(event)))
+                           joins=not (family == "casualties" and gainer is None and _victims_named(event)),
+                           opposes=opposes(event), own_of_no_side=_own_gain_of_no_side(event, claimant))
             readings.append(item)
             if attribution is not None:
                 claims_of[attribution.id].append(item)
@@ -230,6 +232,14 @@ def _within(place: dict, region: dict | None) -> bool:
         fold(place["admin1"]) == fold(region.get("name") or ""))
 
 
+def _own_gain_of_no_side(event: Event, claimant: str | None) -> bool:
+    """"Its members had taken control of the town", said by a gang coalition that is no known side: a gain of its
+    own, which is no state's."""
+    return claimant is None and event.modality == "asserted" and not opposes(event) and event.actor is not None \
+        and event.actor.kind == "self" and event.actor.span.start != event.trigger.start  # not "could not confirm
+    # that the post had been overrun", whose gain is nobody's in particular
+
+
 def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str, frozenset[str]]],
                   facts: dict[str, ArticleFacts], sides: SideBook, places: PlaceBook) -> list[dict]:
     groups: dict[tuple, list[Reading]] = defaultdict(list)
@@ -247,7 +257,11 @@ def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str, 
         for r in groups[key]:
             if not r.joins:
                 continue
-            peers = [k for k in sided.get((key[0], key[2]), ()) if days[k].near(r.day)]
+            own = sides.side_of(r.attribution.speaker) if r.opposes and r.attribution else None
+            # "the prison remained under police control", in the police's words, denies the other side a gain it
+            # could not name: never the police's own; a gang's "its members took the town" is no state's gain
+            peers = [k for k in sided.get((key[0], key[2]), ()) if days[k].near(r.day) and (own is None or k[1] != own)
+                     and not (r.own_of_no_side and country_of(k[1]))]
             peers.sort(key=lambda k: -len(groups[k]))
             if len(peers) == 1 or (len(peers) > 1 and len(groups[peers[0]]) > 2 * len(groups[peers[1]])):
                 groups[peers[0]].append(r)

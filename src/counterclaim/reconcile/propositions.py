@@ -64,6 +64,8 @@ class Reading:
     place: str | None
     place_inferred: bool
     attribution: ClaimRef | None
+    opposes: bool = False  # says the claimant's opponent did not gain ("we still hold the town"; see ``opposes``)
+    own_of_no_side: bool = False  # "our men took the town", said by a speaker of no known side
     joins: bool = True  # a claim naming no side may join the one sided proposition of its kind there (not so
     # casualties whose victims it names: "32 civilians were killed" is no side's loss of men)
 
@@ -97,6 +99,12 @@ class DayIndex:
 KILLING = ("kill", "wound", "injur", "neutrali", "elimina", "liquidat")  # triggers whose object lost men
 
 
+def opposes(event: Event) -> bool:
+    """A claim read as the claimant's opponent not gaining: a hold, fighting that goes on, an attack repelled."""
+    return event.subtype in ("holding", "fighting") or (
+        event.type == "defeat" and event.trigger.text.lower().startswith(("repel", "repuls")))
+
+
 def read_event(event: Event, actor: str | None, target: str | None, other, claimant: str | None) -> tuple[
         str | None, str | None, int] | None:
     """(family, gainer, polarity) for one event, or None when it makes no claim a proposition can hold."""
@@ -107,7 +115,7 @@ def read_event(event: Event, actor: str | None, target: str | None, other, claim
     trigger = event.trigger.text.lower()
     if event.type == "withdrawal":
         return family, other(actor), polarity
-    if event.type == "defeat" and trigger.startswith(("repel", "repuls")):
+    if opposes(event) and event.type == "defeat":
         return family, target or other(actor), -polarity  # repelling B's attack says B did not gain
     if event.subtype == "holding":
         return family, other(actor or claimant), -polarity
@@ -134,10 +142,19 @@ def rebutted_families(attribution: Attribution) -> frozenset[str]:
     return frozenset(f for f, words in REBUTTED.items() if words.search(attribution.content.text))
 
 
+# What a denial answers: a claim, named or pointed at ("rejected that account", "denied any involvement"); "the two
+# countries have disputed ownership of the temples" answers none
+ANSWERED = re.compile(r"\b(?:claims?|reports?|accounts?|allegations?|accusations?|charges?|assertions?|versions?|"
+                      r"statements?|stories|story|suggestions?|it|this|that|these|those|them|any|such|involvement|"
+                      r"responsibility|role|damage|losses|casualties|toll)\b", re.I)
+
+
 def is_rebuttal(attribution: Attribution, has_claims: bool) -> bool:
     if has_claims:
         return False
-    return bool(DENIAL.search(attribution.content.text)) or attribution.cue_lemma in DENYING_CUES
+    content = attribution.content.text
+    return bool(DENIAL.search(content)) or attribution.cue_lemma in DENYING_CUES and bool(
+        ANSWERED.search(content) or rebutted_families(attribution))
 
 
 def rebutted(attribution: Attribution, analysis: ArticleAnalysis, claims: dict[str, list[Reading]],

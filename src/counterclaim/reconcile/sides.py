@@ -74,12 +74,16 @@ class SideBook:
         return self.align(party) if party else None
 
     def align(self, side: str | None) -> str | None:
-        """Two parties whose names end alike ("Republic of the Congo" read from a bare "Congo", "Democratic Republic
-        of the Congo") are one side in a corpus: the one more speakers stand for."""
+        """Two parties one of whose names ends with the other ("Republic of the Congo" read from a bare "Congo",
+        "Democratic Republic of the Congo") are one side in a corpus: the one more speakers stand for."""
         if not side:
             return side
         if side not in self._aligned:
-            matches = self._by_core.get(tuple(fold(side).split()[-1:]), [])
+            words = fold(side).split()
+            # one name ends with the other: not merely the same last word ("Northern Shield Forces" is not the
+            # "Rapid Support Forces")
+            matches = [k for k in self._by_core.get(tuple(words[-1:]), [])
+                       if (n := min(len(words), len(fold(k).split()))) and fold(k).split()[-n:] == words[-n:]]
             self._aligned[side] = max(matches, key=lambda k: (self.known[k], k)) if matches else side
         return self._aligned[side]
 

@@ -68,6 +68,9 @@ class _Cluster:
         return self.members[0]
 
 
+NAME_LINKS = frozenset({"of", "the", "and", "for", "in", "de", "du", "des", "la", "le", "al", "el", "wa"})
+
+
 @dataclass
 class _Survey:
     """What the corpus-wide lexicon needs from the articles, gathered in one pass over them."""
@@ -101,6 +104,8 @@ class _Survey:
         # with the same initials wins does not depend on string hashing
         spelled: dict[str, str] = {}
         for name in sorted({re.sub(r"^[Tt]he\s+", "", n) for n in self.names if len(n.split()) > 1}):
+            if any(w[0].islower() and w not in NAME_LINKS for w in name.split()):
+                continue  # "spokesperson of Rapid Support Forces" is a speaker described, not a name spelled RSF
             spelled["".join(w[0] for w in name.split() if w[0].isupper())] = name
         for short in sorted(n for n in self.names if re.fullmatch(r"[A-Z][A-Z0-9]{1,6}", n)):
             if short in spelled:
