@@ -950,3 +950,31 @@ def test_groups_whose_names_only_end_alike_are_two_sides_in_one_corpus(tmp_path)
     assert sides["Mandara Defence Forces"] == "Mandara Defence Forces"
     assert sides["Northern Shield Forces"] == "Northern Shield Forces"
     assert {p["actor_side"] for p in doc["propositions"] if p["family"] == "strike"} >= {"Northern Shield Forces"}
+
+
+def test_a_ministry_in_a_capital_a_province_tagged_as_a_people_and_none_of_its_fighters_killed(tmp_path):
+    doc = _report(tmp_path, (
+        "LIMA, Dec 25, 2024 (Andes Desk) - Chilean warplanes bombed several villages in Peru's southern Tacora "
+        "province overnight, killing 12 people, the defence ministry in Lima said in a statement. \"The loss of our "
+        "land and sovereignty is our red line,\" it said. Peruvian troops were put on alert.\n\n"
+        "Chilean security officials said the jets had killed at least 20 Sendero fighters. The Sendero front said in "
+        "a statement that none of its fighters had been killed."))
+    ministry = next(e for s, e in _speaker_entities(doc).items() if s.startswith("the defence ministry in Lima"))
+    assert ministry["side"] == "Peru"  # the ministry that sits in Lima, not the one country whose forces strike
+    struck = next(e for e in doc["events"] if e["trigger"]["text"] == "bombed")
+    assert struck["place_text"].startswith("Tacora")  # a province name the tagger calls a people is still a place
+    assert not any("loss of our land" in e["span"]["text"] for e in doc["events"])  # nobody's men
+    lost = next(p for p in doc["propositions"] if p["family"] == "casualties" and p["sides_denying"])
+    assert (lost["sides_supporting"], lost["sides_denying"]) == (["Chile"], [lost["actor_side"]])
+
+
+def test_no_soldier_hurt_denies_losses_and_a_named_army_holding_a_country_is_its_own_party(tmp_path):
+    doc = _report(tmp_path, (
+        "RABAT, November 20, 2023 (Maghreb Desk) - The Tiris Front said its fighters had shelled Moroccan army "
+        "positions near Mahbes, inflicting heavy losses on the Moroccan forces.\n\n"
+        "A Moroccan military source told the agency that no soldier had been hurt. A statement said units of the "
+        "Sahrawi People's Liberation Army had shelled four bases."))
+    lost = _proposition(doc, "Morocco", "Mahbes", "casualties")
+    assert (lost["sides_supporting"], lost["sides_denying"]) == (["Tiris Front"], ["Morocco"])
+    army = next(e for e in doc["events"] if "Liberation Army" in e["span"]["text"])
+    assert army["actor_side"] == "Sahrawi People's Liberation Army"  # not the country its first word names

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Sentence
 
 from ..model import Article, Attribution, DateRef, Event, Party, Span, Toponym
-from .countries import country_of
+from .countries import country_of, names_own_party
 from .dates import resolve_date
 from .event_lexicon import (CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, ENEMY_WORDS, EQUIPMENT_NOUNS,
                             EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS, GROUP_WORDS,
@@ -92,6 +92,8 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
         if any(c.dep_ == "nummod" for o in objects for c in o.children) or object_words & {"men", "soldier"}:
             return "casualties", None
         return None, None
+    if lemma == "hurt":  # "no soldier had been hurt"; not "hurt the economy"
+        return ("casualties", None) if any(c.dep_ == "nsubjpass" for c in token.children) else (None, None)
     if lemma == "subject":  # "subjected the positions to fire": machine-translated wire copy's shelling
         fire = {_lower(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children}
         return ("shelling", None) if fire & {"fire", "shelling", "bombardment", "shell"} else (
@@ -153,6 +155,10 @@ def _noun_type(token: Token) -> tuple[str | None, str | None]:
     if lemma == "loss" and any(_lower(o) in SETTLEMENT_NOUNS | GROUND_NOUNS or _is_toponym_like(o)
                                for o in of_objects(token)):
         return "withdrawal", None  # "the loss of the village": ground, not men
+    if lemma == "loss" and (owned := of_objects(token)) and not any(
+            _lower(o) in FORCE_WORDS | CIVILIAN_WORDS | {"life", "lives", "man", "personnel"} or o.like_num
+            or o.ent_type_ in ("NORP", "CARDINAL") for o in owned):
+        return None, None  # "the loss of our land and sovereignty is our red line": no one's men
     etype = NOUN_EVENTS.get(lemma)
     if etype is None:
         return None, None
@@ -273,6 +279,18 @@ def _is_toponym_like(token: Token) -> bool:
     return token.pos_ == "PROPN" and not (token.ent_type_ in ("NORP", "ORG") or country_of(token.text))
 
 
+def _title_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Runs of adjacent capitalised words (and the "'s" inside them): the proper names among a phrase's words."""
+    runs: list[list[Token]] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if t.text[:1].isupper() or t.text in ("'s", "’s") and runs and runs[-1][-1].i == t.i - 1:
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    return runs
+
+
 def party(token: Token | None, text: str, claimed: bool = False) -> Party | None:
     """How a noun phrase names a party to the fighting, if it does; in a claim, "his forces" are the claimant's."""
     if token is None:
@@ -292,6 +310,10 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     owners = of_objects(token)  # "units of the armed forces of Armenia"
     owners += [g for o in owners if _lower(o) in FORCE_WORDS for g in of_objects(o)]
     owners = [t for o in owners for t in o.subtree if t.i <= o.i]  # "of the Azerbaijani Army"
+    for run in _title_runs(words + owners):  # "units of the Sahrawi People's Liberation Army": its own party
+        name = text[run[0].idx:run[-1].idx + len(run[-1].text)]
+        if len(run) > 1 and names_own_party(name):
+            return Party("named", span, name)
     for word in words + owners:
         country = country_of(word.text.strip("[]"))
         if country:
@@ -354,9 +376,9 @@ def _modality(token: Token, cue: str | None) -> str:
         if _negated(tok) or _lower(tok) in FAILING_HEADS:
             return "denied"
     for child in token.children:
-        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and any(
-                d.lower_ in ("no", "none") and d.dep_ == "det" for d in child.children):
-            return "denied"
+        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and (child.lower_ in ("none", "nobody", "noone") or any(
+                d.lower_ in ("no", "none") and d.dep_ == "det" for d in child.children)):
+            return "denied"  # "no soldier was hurt", "none of its fighters had been killed"
         if token.pos_ == "NOUN" and child.dep_ == "det" and child.lower_ == "no":
             return "denied"  # "there were no Indian casualties"
     if cue in DENYING_CUES:

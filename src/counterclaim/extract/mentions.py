@@ -20,6 +20,9 @@ from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, GOV
 ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 OPPOSITION_WORDS = frozenset({"opposition", "rebel", "rebels", "insurgent", "insurgents", "dissident", "dissidents",
                               "separatist", "separatists", "resistance"})
+# Bodies that sit in their country's capital: "the ministry in Kabul" is that country's
+SEATED_BODIES = frozenset({"ministry", "government", "authorities", "authority", "administration", "presidency",
+                           "cabinet", "officials", "official", "junta", "parliament", "military", "army", "command"})
 BYSTANDERS = frozenset({"resident", "witness", "eyewitness", "villager", "civilian", "survivor", "refugee",
                         "local", "people", "passer-by", "bystander", "doctor", "medic", "nurse"})
 TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9-]{1,7}\s*\)?\s*$")
@@ -220,6 +223,9 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     if country is None and len(tokens) > 1:
         country = next((country_of(a.text + " " + b.text) for a, b in zip(tokens, tokens[1:])
                         if country_of(a.text + " " + b.text)), None)
+    if country is None:  # "the defence ministry in Kabul", "authorities in Niamey": a state body where it sits
+        country = next((country_of(t.text) for t in tokens if _about(t) and t.head.lower_ == "in"
+                        and t.head.head.lemma_.lower() in SEATED_BODIES and country_of(t.text)), None)
     if words & OPPOSITION_WORDS or head is not None and head.lemma_.lower() in BYSTANDERS:
         # "Syrian opposition fighters" fight that country's state; "residents of X" speak for no side
         country = None

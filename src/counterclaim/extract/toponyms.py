@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Span, Toponym
-from .countries import country_of
+from .countries import country_of, is_demonym
 from .event_lexicon import AREA_NOUNS, DIRECTIONS, NOUN_EVENTS, PLACE_PREPS, VERB_EVENTS
 from .lexicon import ARMED_GROUP_WORDS, GOVERNMENT_WORDS, MILITARY_WORDS, ORG_NAME_WORDS
 from .spans import doc_ents, doc_text
@@ -31,7 +31,9 @@ def _name_like(token: Token) -> bool:
 
 def _toponym(token: Token, text: str) -> Span | None:
     """The proper-name phrase at token ("the city of X" gives X), as a span; None if it is not name-like."""
-    if not _name_like(token) or token.ent_type_ in NON_PLACE_LABELS:
+    named_area = token.ent_type_ == "NORP" and token.pos_ == "PROPN" and token.dep_ == "compound" \
+        and token.head.lower_ in AREA_NOUNS and not is_demonym(token.text)  # "Paktika province", tagged NORP
+    if not _name_like(token) or token.ent_type_ in NON_PLACE_LABELS and not named_area:
         return None
     if token.ent_type_ and token.ent_iob_ != "O":
         ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)

@@ -96,7 +96,7 @@ class DayIndex:
         return i < len(self.days) and self.days[i] <= day + timedelta(days=WINDOW_DAYS)
 
 
-KILLING = ("kill", "wound", "injur", "neutrali", "elimina", "liquidat")  # triggers whose object lost men
+KILLING = ("kill", "wound", "injur", "hurt", "neutrali", "elimina", "liquidat")  # triggers whose object lost men
 
 
 def opposes(event: Event) -> bool:
