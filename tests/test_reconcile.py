@@ -978,3 +978,48 @@ def test_no_soldier_hurt_denies_losses_and_a_named_army_holding_a_country_is_its
     assert (lost["sides_supporting"], lost["sides_denying"]) == (["Tiris Front"], ["Morocco"])
     army = next(e for e in doc["events"] if "Liberation Army" in e["span"]["text"])
     assert army["actor_side"] == "Sahrawi People's Liberation Army"  # not the country its first word names
+
+
+def test_jets_downed_and_lost_a_denial_that_names_its_own_side_and_places_where_words_were_spoken(tmp_path):
+    doc = _report(tmp_path, (
+        "NEW DELHI, May 8, 2025 (Subcontinent Wire) - India said on Thursday its air defences had shot down three "
+        "Pakistani fighter jets overnight, while Pakistan claimed its air force had downed five Indian aircraft.\n\n"
+        "Indian army spokesman Colonel Arjun Mehta told a news briefing in New Delhi that the downed jets had "
+        "crashed near Poonch. He denied that any Indian aircraft had been lost.\n\n"
+        "Pakistan's military spokesman, Major General Tariq Aziz, told reporters in Rawalpindi that the Indian "
+        "claims were \"a figment of imagination\". Residents of Bahawalpur said they had heard explosions."))
+    downed = {p["actor_side"]: p for p in doc["propositions"] if p["family"] == "strike"}
+    # "any Indian aircraft" names no Indian speaker: India's denial answers Pakistan's claim, not India's own
+    assert downed["Pakistan"]["sides_denying"] == ["India"]
+    assert "Pakistan" in downed["India"]["sides_denying"]  # "a figment of imagination"
+    assert not any(e["trigger"]["text"] == "lost" for e in doc["events"])  # aircraft lost: hardware, no ground
+    # the dateline's city and the briefing's are where words were filed and spoken, not where jets fell
+    places = {p["id"]: p["name"] for p in doc["places"]}
+    assert "New Delhi" not in {places.get(p["place"]) for p in doc["propositions"]}
+    assert "Bahawalpur" in places.values()  # the city of that name, not a nearer one once so called
+
+
+def test_a_junta_fights_a_body_named_with_its_acronym_and_the_routed_attackers_gained_nothing(tmp_path):
+    doc = _report(tmp_path, (
+        "OUAGADOUGOU, May 13, 2025 (Sahel Courier) - Burkina Faso's military government said on Tuesday that the "
+        "army had killed more than 100 jihadists who attacked the town of Djibo.\n\n"
+        "The al-Qaeda-linked Jama'at Katiba al-Sahel (JKS) said in a statement that its fighters had stormed the "
+        "town's military camp and overrun it. Government spokesman Paul Kabore said the attackers had been "
+        "routed."))
+    speakers = _speaker_entities(doc)
+    group = next(e for s, e in speakers.items() if s.endswith("(JKS)"))
+    assert group["type"] != "person" and group["side"] == group["name"]  # not a person the tagger saw in its name
+    assert speakers["Burkina Faso's military government"]["side"] == "Burkina Faso"
+    taken = next(p for p in doc["propositions"] if p["family"] == "territory")
+    assert taken["actor_side"] == group["side"]
+    assert taken["sides_denying"] == ["Burkina Faso"]  # "the attackers had been routed": no gain of theirs
+    assert not any(s["against_interest"] for s in taken["stances"])
+
+
+def test_an_ambush_is_an_attack_and_a_cartel_an_armed_group(tmp_path):
+    doc = _report(tmp_path, (
+        "CHILPANCINGO, Dec. 15, 2023 (Valley Wire) — Gunmen ambushed a police convoy near Tlacotepec on Friday, "
+        "killing 13 officers, state officials said. The Sierra Madre Cartel said in a video that its men had "
+        "carried out the attack."))
+    assert any(e["type"] == "attack" and e["trigger"]["text"] == "ambushed" for e in doc["events"])
+    assert _speaker_entities(doc)["The Sierra Madre Cartel"]["type"] == "armed_group"

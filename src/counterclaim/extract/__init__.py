@@ -250,7 +250,8 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     forces = _forces(doc, [(a.content_fragments, own[a.speaker], a.cue_lemma) for a in found if a.speaker in own],
                      next(iter(states)) if len(states) == 1 else None)
     for speaker in book.speakers:  # "Ukraine's General Staff did not comment": a state's command speaks for a party
-        if speaker.type in ("military", "military_unit") and speaker.country:
+        if speaker.country and (speaker.type in ("military", "military_unit") or speaker.type == "government" and {
+                "junta", "military"} & set(fold(speaker.name).split())):  # "Burkina Faso's military government"
             forces.setdefault(speaker.country, 1)
     agency, inferred = dateline_agency(text), infer_outlet(hits)
     if inferred and agency and fold(inferred).removeprefix("the ") == fold(agency):

@@ -22,6 +22,7 @@ EXTRA_FORMS = {
     "Netherlands": ["Holland", "Dutch"], "France": ["French"], "China": ["Chinese"], "Switzerland": ["Swiss"],
     "Democratic Republic of the Congo": ["DRC", "DR Congo", "Congolese"], "Republic of the Congo": [],
     "Israel": ["Israeli"], "Palestine": ["Palestinian", "Gaza"], "Myanmar": ["Burma", "Burmese"],
+    "Burkina Faso": ["Burkina"],
     # a state countryinfo has no record of, though most of the world recognises it
     "Kosovo": ["Kosovo", "Kosovar", "Kosovars", "Kosovan", "Pristina", "Prishtina"],
 }

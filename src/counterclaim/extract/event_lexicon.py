@@ -9,7 +9,7 @@ VERB_EVENTS = {
     "withdraw": "withdrawal", "retreat": "withdrawal", "flee": "withdrawal",
     "regroup": "withdrawal", "reposition": "withdrawal", "evacuate": "withdrawal",
     "attack": "attack", "assault": "attack", "storm": "attack", "strike": "attack", "raid": "attack",
-    "bomb": "attack", "target": "attack",
+    "bomb": "attack", "target": "attack", "ambush": "attack",
     "shell": "shelling", "bombard": "shelling",
     "defeat": "defeat", "destroy": "defeat", "repel": "defeat", "rout": "defeat", "repulse": "defeat",
     "crush": "defeat",
@@ -28,7 +28,7 @@ NOUN_EVENTS = {
     "withdrawal": "withdrawal", "retreat": "withdrawal", "pullback": "withdrawal", "flight": "withdrawal",
     "repositioning": "withdrawal",
     "attack": "attack", "assault": "attack", "offensive": "attack", "strike": "attack", "airstrike": "attack",
-    "raid": "attack",
+    "raid": "attack", "ambush": "attack",
     "shelling": "shelling", "bombardment": "shelling", "shell": "shelling",
     "encirclement": "encirclement", "siege": "encirclement",
     "casualty": "casualties", "loss": "casualties", "corpse": "casualties", "killing": "casualties",
@@ -129,4 +129,4 @@ PLOVER = {"advance": "FIGHT", "withdrawal": "RETREAT", "capture": "SEIZE", "coun
 # Words that call a claim false: "do not correspond to reality", "pure propaganda", "baseless".
 DENIAL_PATTERN = (r"\b(?:baseless|groundless|propaganda|lies|lying|a lie|false|fake|untrue|not true|fabricat\w+|"
                   r"not correspond to reality|no truth|nonsense|fibbed|misinformation|disinformation|rumou?rs|"
-                  r"taken out of context|old and filmed)\b")
+                  r"taken out of context|old and filmed|figment|fantasy|fantasies|fiction|fairy tales?)\b")

@@ -87,8 +87,11 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
             return "capture", None
         return None, None
     if lemma in ("lose", "leave", "cede", "abandon"):  # "abandoned the town", not "abandon the population"
-        if object_words & (GROUND_NOUNS | SETTLEMENT_NOUNS) or any(o.pos_ == "PROPN" for o in objects):
-            return "withdrawal", None
+        if object_words & (GROUND_NOUNS | SETTLEMENT_NOUNS) or any(
+                o.pos_ == "PROPN" and o.ent_type_ != "PRODUCT" for o in objects):
+            return "withdrawal", None  # "lost Kupiansk"; not "one Rafale had been lost"
+        if object_words & EQUIPMENT_NOUNS or any(o.ent_type_ == "PRODUCT" for o in objects):
+            return None, None  # "at least one Rafale had been lost": hardware, not men
         if any(c.dep_ == "nummod" for o in objects for c in o.children) or object_words & {"men", "soldier"}:
             return "casualties", None
         return None, None

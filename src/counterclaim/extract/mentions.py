@@ -232,6 +232,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     # "Russia, an ally of Assad,", "officials close to X", "fighters led by X": the name is not the speaker's
     # "Fano, a loosely organised militia,": a body described as one, whatever the tagger calls its name
     a_body = head is not None and any(c.dep_ == "appos" and c.lemma_.lower() in BODY_NOUNS for c in head.children)
+    a_body = a_body or _named_with_acronym(tokens)
     name_tokens = [] if a_body or head is not None and (country_of(head.text) or head.pos_ == "NOUN" and (
         head.lemma_.lower() not in PERSON_ROLES | ANALYST_WORDS or head.tag_ == "NNS")) else _person_name(tokens, head)
     org_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS | ANALYST_WORDS | UNIT_WORDS
@@ -257,6 +258,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
               and not (_about(e.root) and not _speaks_for(e.root))
               and e.text not in TITLE_ABBREVIATIONS  # the tagger calls "Lt." an ORG
               and not e.text.islower()  # nor is an "army" it tags an ORG ("army spokesman X") a name
+              and not _ties_only(e)  # "the al-Qaeda-linked JNIM" is not al-Qaeda
               and not all(t.lower_ in PERSON_ROLES | RANK_PREFIXES for t in e if t.is_alpha)]  # "Rear Admiral"
     name_text = " ".join(t.text for t in name_tokens)
     groups = [g for g in groups if g.text not in name_text]
@@ -290,6 +292,30 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     if head is not None and mention.type in ("government", "other") and _described_as_armed(head):
         mention = replace(mention, type="armed_group")  # "Islamic State X Province, a Boko Haram splinter group,"
     return mention
+
+
+def _named_with_acronym(tokens: list[Token]) -> bool:
+    """"Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a body's name and its acronym, whatever the tagger calls a
+    person ("Jeffrey Donaldson (DUP)", whose acronym does not start his name, is a person and his party)."""
+    for t in tokens:
+        if t.i > 1 and t.doc[t.i - 1].text == "(" and t.text.isupper() and ACRONYM_TOKEN.match(t.text):
+            first = t.i - 2  # back over the name before the bracket: "Jama'at Katiba al-Sahel"
+            while first > 0 and (t.doc[first - 1].pos_ == "PROPN" or t.doc[first - 1].text in ("-", "'")):
+                first -= 1
+            return t.doc[first].text[:1].upper() == t.text[:1]
+    return False
+
+
+TIES = frozenset({"linked", "affiliated", "backed", "aligned", "allied", "inspired", "supported", "funded"})
+
+
+TIED_PREFIX = re.compile(r"^\S+-(?:" + "|".join(sorted(TIES)) + r")\s+(?=\S)")
+
+
+def _ties_only(ent) -> bool:
+    """"al-Qaeda-linked", "Iran-backed": a body the speaker is tied to, not the one it is."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in TIES
 
 
 def unnamed_opposition(name: str) -> bool:
@@ -401,6 +427,7 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
             and clean.endswith(head.text):
         clean = clean[:-len(head.text)].rstrip()  # "Al-Shabaab militants" are Al-Shabaab, one entity with it
     clean = TRAILING_ACRONYM.sub("", clean)  # "... of Azawad (CSP-DPA)": the acronym is an alias
+    clean = TIED_PREFIX.sub("", clean)  # "al-Qaeda-linked Jama'at X": the tie describes, the name follows
     if kind == "armed_group":
         clean = _undescribed(clean)
     return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)

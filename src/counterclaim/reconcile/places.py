@@ -7,10 +7,12 @@ speaker's name is never a place.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..extract.countries import country_of, is_demonym
+from ..ingest.dateline import WIRE_DATELINE
 from ..model import ArticleAnalysis, Span
 from ..resolve import PERSON_TYPES, slug
 from ..resolve.gazetteer import km_between
@@ -114,13 +116,22 @@ def _stray(match, countries: dict[str, tuple[float | None, float | None]]) -> bo
                for lat, lon in countries.values())
 
 
+# Where words were spoken, not where anything happened: "told a news briefing in New Delhi", "told reporters in X"
+SPOKEN_AT = re.compile(r"\b(?:briefing|conference|reporters|journalists|parliament|address|speech|interview|"
+                       r"summit|visit|talks)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
 def _focus(analysis: ArticleAnalysis, found: list[tuple[int, str]], book: PlaceBook) -> dict[str, str]:
     """The place an article is mostly about: its mentions (3 in the first sentence, else 1), plus 2 for every
-    event placed there and 2 when the title names it. Countries only when nothing smaller is named."""
+    event placed there and 2 when the title names it. Countries only when nothing smaller is named. A wire
+    dateline's city is where the report was filed, and a briefing's where it was given: neither counts."""
     article = analysis.article
-    lede_end = article.text.find(". ") + 1 or len(article.text)
+    datelines = [m.span() for m in WIRE_DATELINE.finditer(article.text[:2000])]
+    lede_end = max([article.text.find(". ") + 1] + [e for _, e in datelines]) or len(article.text)
     weights: Counter[str] = Counter()
     for start, place_id in found:
+        if any(s <= start < e for s, e in datelines) or SPOKEN_AT.search(article.text, max(0, start - 40), start):
+            continue
         weights[place_id] += 3 if start < lede_end else 1
     for event in analysis.events:
         place_id = book.of(article.id, event.place)

@@ -100,9 +100,10 @@ KILLING = ("kill", "wound", "injur", "hurt", "neutrali", "elimina", "liquidat") 
 
 
 def opposes(event: Event) -> bool:
-    """A claim read as the claimant's opponent not gaining: a hold, fighting that goes on, an attack repelled."""
-    return event.subtype in ("holding", "fighting") or (
-        event.type == "defeat" and event.trigger.text.lower().startswith(("repel", "repuls")))
+    """A claim read as the claimant's opponent not gaining: a hold, fighting that goes on, an attack repelled, the
+    attackers routed (a defeat that names only who was defeated)."""
+    return event.subtype in ("holding", "fighting") or event.type == "defeat" and (
+        event.trigger.text.lower().startswith(("repel", "repuls")) or event.actor is None and event.target is not None)
 
 
 def read_event(event: Event, actor: str | None, target: str | None, other, claimant: str | None) -> tuple[
@@ -166,12 +167,13 @@ def rebutted(attribution: Attribution, analysis: ArticleAnalysis, claims: dict[s
     families = rebutted_families(attribution)  # "disputed the death toll": a claim about casualties
     earlier = [a for a in earlier if any(r.family in families for r in claims[a.id])] or earlier
     content = attribution.content.text
+    mine = side_of(attribution.speaker)
     for candidate in reversed(earlier):
         words = (name_of(candidate.speaker) or "").split()
         surname = words[-1] if words else ""
-        if len(surname) > 3 and surname[0].isupper() and surname in content:
-            return candidate
-    mine = side_of(attribution.speaker)
+        if len(surname) > 3 and surname[0].isupper() and re.search(rf"\b{re.escape(surname)}\b", content) and (
+                mine is None or side_of(candidate.speaker) != mine):  # "denied that any Indian aircraft..." names
+            return candidate  # no Indian speaker: "India" is not a word of it, and India's own claim is not rebutted
     for candidate in reversed(earlier):
         if mine is None or side_of(candidate.speaker) != mine:
             return candidate

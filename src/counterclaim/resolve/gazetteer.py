@@ -296,7 +296,9 @@ class Gazetteer:
         """The place the name most likely denotes in an article whose other toponyms and/or ISO2 country codes
         are ``context``; None when unknown or doubtful. Ranked by: a country's name means the country; then in
         a context country; then within 150 km of a context place; then place before region (region before place
-        after "region/oblast/..."); then nearness to context places blended with population."""
+        after "region/oblast/..."); then, among places the context bears out, one of that very name before one
+        that has it only as an alternate spelling ("Bahawalpur" is Bahawalpur, not the nearer Bahawalnagar once so
+        called); then nearness to context places blended with population."""
         key, found, suffixed = self._gather(name)
         codes, points = self._context(context, key) if found else (set(), [])
         ranked = []
@@ -307,7 +309,7 @@ class Gazetteer:
             if self._keep(key, (m, alt), suffixed, tier, bool(codes or points)):
                 kind = (m.feature != "region") if suffixed else (m.feature == "region")
                 cost = near - KM_PER_DECADE * math.log10(_weight(m, alt) + 1)
-                ranked.append(((m.feature != "country", tier, kind, cost), m))
+                ranked.append(((m.feature != "country", tier, kind, alt and tier < 2, cost), m))
         if not ranked:
             return None
         best = min(ranked, key=lambda r: r[0])[1]
