@@ -387,3 +387,13 @@ def test_an_accusation_taken_up_by_a_charge_leaves_the_answer_and_the_speaker_ou
     assert source == "Velmar's prime minister" and source not in content
     assert content[-1].endswith("the village of Dravna")
     assert read["rejected"] == ("Ostria's president", ["a charge"])
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_name_speaks(nlp):
+    # after a liveblog's time-stamped heading the parser read "paramilitary" as a second subject of "said"
+    text = ("Sudan war live: RSF says it has taken army base in Kosti\n\n09:12 GMT – RSF claims capture of base\n"
+            "The paramilitary Rapid Support Forces said in a Telegram post that its fighters had seized the army's "
+            "main base on the eastern outskirts of Kosti after heavy fighting overnight.\n\n")
+    found = find_raw_attributions(nlp(parse_input(text)), find_quotes(text), "rules")
+    said = next(a for a in found if text[a.cue[0]:a.cue[1]].startswith("said"))
+    assert "Rapid Support Forces" in text[said.source[0]:said.source[1]]

@@ -1023,3 +1023,15 @@ def test_an_ambush_is_an_attack_and_a_cartel_an_armed_group(tmp_path):
         "carried out the attack."))
     assert any(e["type"] == "attack" and e["trigger"]["text"] == "ambushed" for e in doc["events"])
     assert _speaker_entities(doc)["The Sierra Madre Cartel"]["type"] == "armed_group"
+
+
+def test_a_defence_ministry_makes_its_country_a_party_and_an_acronym_is_no_person(tmp_path):
+    doc = _report(tmp_path, (
+        "MOSCOW, August 30, 2025. /TASS/. Units of the Vostok group of forces liberated the settlement of "
+        "Ternovka in the Belgorod region, the Russian Defence Ministry reported.\n\n"
+        "Ukraine's General Staff said its forces continued to hold positions near Ternovka.\n\n"
+        "ZSU says Russian assault on Ternovka failed"))
+    taken = next(p for p in doc["propositions"] if p["family"] == "territory")
+    # the ministry's "units" are Russia's, not those of the one country whose forces the article names in words
+    assert (taken["actor_side"], taken["sides_supporting"], taken["sides_denying"]) == ("Russia", ["Russia"], ["Ukraine"])
+    assert _speaker_entities(doc)["ZSU"]["type"] != "person"  # an acronym the tagger calls a PERSON is a body

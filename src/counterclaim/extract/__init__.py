@@ -251,8 +251,8 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
                      next(iter(states)) if len(states) == 1 else None)
     for speaker in book.speakers:  # "Ukraine's General Staff did not comment": a state's command speaks for a party
         if speaker.country and (speaker.type in ("military", "military_unit") or speaker.type == "government" and {
-                "junta", "military"} & set(fold(speaker.name).split())):  # "Burkina Faso's military government"
-            forces.setdefault(speaker.country, 1)
+                "junta", "military", "defence", "defense"} & set(fold(speaker.name).split())):
+            forces.setdefault(speaker.country, 1)  # "Burkina Faso's military government", "the Russian Defence Ministry"
     agency, inferred = dateline_agency(text), infer_outlet(hits)
     if inferred and agency and fold(inferred).removeprefix("the ") == fold(agency):
         inferred = agency  # "The Mekong Desk could not verify" under "(Mekong Desk)": the name its dateline gives

@@ -83,8 +83,10 @@ def _chain_subject(verb: Token) -> Token | None:
     current = verb
     while current is not None and seen < 6:
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
-        if len(subjects) > 1:  # '"... Full retreat mode," said Lena Varga': the quotation's last words took one
-            return next((c for c in subjects if _plausible_speaker(c)), subjects[0])
+        if len(subjects) > 1:  # '"... Full retreat mode," said Lena Varga': the quotation's last words took one;
+            # "The paramilitary Rapid Support Forces said", parsed with two subjects: the name before its adjective
+            plausible = [c for c in subjects if _plausible_speaker(c)]
+            return next((c for c in plausible if c.pos_ == "PROPN"), plausible[0] if plausible else subjects[0])
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child

@@ -152,7 +152,7 @@ def _person_name(tokens: list[Token], head: Token | None = None) -> list[Token]:
     # "Jordan's government spokesman Omar Haddad": the owner the tagger calls a PERSON is not the speaker
     named = [r for r in named if not (r[-1].dep_ == "poss" or country_of(r[-1].text))] or named
     # of several, the one the phrase is about: "Zawari military spokesman Amir Dawood" is Dawood
-    return next((r for r in named if head in r), None) or (named or runs or [[]])[0]
+    return next((r for r in named if head in r), None) or (named or [[]])[0]  # "RSF says": a body, never a person
 
 
 def _appositive_name(head: Token, tokens: list[Token], org_words: frozenset[str]) -> list[Token]:
