@@ -1035,3 +1035,19 @@ def test_a_defence_ministry_makes_its_country_a_party_and_an_acronym_is_no_perso
     # the ministry's "units" are Russia's, not those of the one country whose forces the article names in words
     assert (taken["actor_side"], taken["sides_supporting"], taken["sides_denying"]) == ("Russia", ["Russia"], ["Ukraine"])
     assert _speaker_entities(doc)["ZSU"]["type"] != "person"  # an acronym the tagger calls a PERSON is a body
+
+
+def test_a_fact_checks_verdict_is_nobodys_claim_a_regional_command_is_a_states_and_an_article_surname(tmp_path):
+    doc = _report(tmp_path, (
+        "Fact check: Video does not show troops fleeing Tarvan\n\n"
+        "A video shared widely this week claims to show soldiers abandoning their positions in Tarvan.\n\n"
+        "The spokesman of the armed forces, Brigadier General Hamid al-Qadi, said the navy had targeted a ship in "
+        "the Gulf of Aden. Al-Qadi said the operations would continue. The US Central Command said the missiles had "
+        "fallen into the sea.\n\n"
+        "Verdict: False. The video was filmed in 2022."))
+    speakers = _speaker_entities(doc)
+    assert "Verdict" not in speakers  # a fact check's field, not a speaker
+    assert (speakers["The US Central Command"]["type"], speakers["The US Central Command"]["side"]) == (
+        "military", "United States")  # a state's regional command, not a group named after a country
+    assert speakers["Al-Qadi"]["id"] == speakers["The spokesman of the armed forces, Brigadier General Hamid "
+                                                 "al-Qadi,"]["id"]

@@ -206,7 +206,7 @@ STATE_FORCE_WORDS = frozenset("""
 army armed forces force military defence defense navy naval air aerospace airborne national guard guards border coast
 marine marines territorial special operations republican royal arab people's peoples ground land strategic rocket
 gendarmerie police security service services interior ministry command of the and for general staff joint chiefs
-headquarters high in
+headquarters high in central northern southern eastern western district
 """.split())
 NAME_WORD = re.compile(r"[\w’'-]+")  # a word of a proper name: "People's", "Al-Nour"
 

@@ -35,7 +35,9 @@ EDITORIAL = frozenset({"update", "updated", "watch", "read", "more", "editor", "
                        "credit", "listen", "see", "also", "live", "latest", "analysis", "opinion", "context",
                        "background", "warning", "advertisement", "disclaimer", "caption", "map", "graphic", "file",
                        "transcript", "summary", "timeline", "what", "why", "how", "when", "where", "who", "day",
-                       "part", "chapter", "step", "question", "answer", "tags", "topics", "share", "follow"})
+                       "part", "chapter", "step", "question", "answer", "tags", "topics", "share", "follow",
+                       # a fact check's fields: 'Claim: ...', 'Verdict: False.'
+                       "claim", "verdict", "rating", "ruling", "conclusion", "fact", "facts", "check", "checked"})
 MAX_NAME_WORDS = 6
 MAX_LABEL_WORDS = 4
 

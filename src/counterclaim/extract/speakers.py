@@ -28,6 +28,9 @@ def _compatible_roles(a: set[str], b: set[str]) -> bool:
     return any(a & group and b & group for group in ROLE_SYNONYMS)
 
 
+# Arabic articles a surname carries ("al-Wazir"), which describe() reads as words of their own
+ARTICLES = frozenset({"al", "el", "ad", "an", "as", "ash", "at", "ar", "az", "ibn", "bin", "abu"})
+
 class SpeakerBook:
     """Accumulates mentions in text order and merges them into speakers."""
 
@@ -97,9 +100,10 @@ class SpeakerBook:
                 if " " not in m.name:  # a one-word "person" may turn out to be a body's name
                     self._by_name.setdefault(fold(m.name), known)
             return self._add_mention(known, m)
-        if m.kind == "named" and head is not None and head.pos_ == "PROPN" and len(m.descriptors) <= 1:
-            known = self._by_surname.get(fold(head.text))  # a lone surname the tagger took for an ORG
+        if m.kind == "named" and head is not None and head.pos_ == "PROPN" and len(m.descriptors - ARTICLES) <= 1:
+            known = self._by_surname.get(fold(head.text))  # a lone surname the tagger took for an ORG ("Al-Wazir")
             if known is not None:
+                m.group = None  # the tagger's ORG is the name itself, not a body the person belongs to
                 return self._add_mention(known, m)
         if m.type == "person":  # "the militia chief", "the army's spokesman"
             known = self._match_description(m)
