@@ -397,3 +397,9 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_name_speaks(nlp):
     found = find_raw_attributions(nlp(parse_input(text)), find_quotes(text), "rules")
     said = next(a for a in found if text[a.cue[0]:a.cue[1]].startswith("said"))
     assert "Rapid Support Forces" in text[said.source[0]:said.source[1]]
+
+
+def test_insurgents_led_by_a_named_group_make_it_a_party(nlp):
+    analysis = analyse(nlp, "BEIRUT, Nov 30, 2024 (Levant Wire) - Insurgents led by the Islamist group Jabhat "
+                            "al-Wadi (JW) swept into the city of Idlib on Saturday, rebels said.")
+    assert "Jabhat al-Wadi" in analysis.forces

@@ -1033,7 +1033,8 @@ def test_a_defence_ministry_makes_its_country_a_party_and_an_acronym_is_no_perso
         "ZSU says Russian assault on Ternovka failed"))
     taken = next(p for p in doc["propositions"] if p["family"] == "territory")
     # the ministry's "units" are Russia's, not those of the one country whose forces the article names in words
-    assert (taken["actor_side"], taken["sides_supporting"], taken["sides_denying"]) == ("Russia", ["Russia"], ["Ukraine"])
+    assert (taken["actor_side"], taken["sides_supporting"], taken["sides_denying"]) == (
+        "Russia", ["Russia"], ["Ukraine"])
     assert _speaker_entities(doc)["ZSU"]["type"] != "person"  # an acronym the tagger calls a PERSON is a body
 
 
@@ -1051,3 +1052,20 @@ def test_a_fact_checks_verdict_is_nobodys_claim_a_regional_command_is_a_states_a
         "military", "United States")  # a state's regional command, not a group named after a country
     assert speakers["Al-Qadi"]["id"] == speakers["The spokesman of the armed forces, Brigadier General Hamid "
                                                  "al-Qadi,"]["id"]
+
+
+def test_south_sudan_is_not_sudan_and_a_un_helicopter_no_party(tmp_path):
+    doc = _report(tmp_path, (
+        "JUBA, March 20, 2025 (Nile Radio) - South Sudan's army said on Thursday it had recaptured the town of "
+        "Ulang from the Grey Army militia.\n\n"
+        "Army spokesman Major General Peter Deng said government forces had driven out the militia and that 14 "
+        "soldiers had died. The Unity Movement denied any links to the Grey Army.\n\n"
+        "A UN helicopter came under fire during an evacuation from Ulang, killing a crew member, the UN mission said."))
+    speakers = _speaker_entities(doc)
+    assert speakers["South Sudan's army"]["side"] == "South Sudan"
+    assert speakers["Army spokesman Major General Peter Deng"]["side"] == "South Sudan"  # "Army" is no body's name
+    sides = {e["side"] for e in doc["entities"] if e["side"]}
+    assert "Sudan" not in sides and "UN" not in sides
+    taken = next(p for p in doc["propositions"] if p["family"] == "territory")
+    assert not taken["sides_denying"] and taken["status"] != "contested"  # "denied any links" answers no claim
+

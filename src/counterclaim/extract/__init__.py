@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..ingest.dateline import WIRE_DATELINE, dateline_agency
 from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speaker
 from .attributions import RawAttribution, find_attributions, quoted_as_saying
-from .countries import anchored_in, country_of, fold
+from .countries import anchored_in, country_of, fold, widened_country
 from .dates import resolve_date
 from .event_lexicon import VERB_EVENTS
 from .events import find_events
@@ -36,7 +36,8 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "militant", "insurgent", "guerrilla", "jihadist", "gunman", "commander", "guard", "guards",
                "guardsmen", "patrol", "patrols", "jet", "drone", "aircraft", "warplane", "helicopter", "gunship",
                "police", "policemen", "gendarmerie", "gendarmes"}  # the state's arm against gangs and insurgents
-NEUTRAL_FORCE_WORDS = {"peacekeeping", "peace", "monitoring", "observer", "observation", "interposition"}
+NEUTRAL_FORCE_WORDS = {"peacekeeping", "peace", "monitoring", "observer", "observation", "interposition",
+                       "un", "u.n.", "humanitarian", "rescue", "aid"}  # "a UN helicopter came under fire"
 RUN_BODIES = {"ministry", "government", "authority", "authorities", "administration", "coalition", "alliance",
               "force", "forces", "media", "police"}
 FIGHTING_VERBS = set(VERB_EVENTS) | {"fire", "hit", "launch", "shoot", "intercept", "down", "ambush"}
@@ -250,9 +251,10 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     forces = _forces(doc, [(a.content_fragments, own[a.speaker], a.cue_lemma) for a in found if a.speaker in own],
                      next(iter(states)) if len(states) == 1 else None)
     for speaker in book.speakers:  # "Ukraine's General Staff did not comment": a state's command speaks for a party
+        # so does a junta's, a military government's or a defence ministry's ("the Russian Defence Ministry")
         if speaker.country and (speaker.type in ("military", "military_unit") or speaker.type == "government" and {
                 "junta", "military", "defence", "defense"} & set(fold(speaker.name).split())):
-            forces.setdefault(speaker.country, 1)  # "Burkina Faso's military government", "the Russian Defence Ministry"
+            forces.setdefault(speaker.country, 1)
     agency, inferred = dateline_agency(text), infer_outlet(hits)
     if inferred and agency and fold(inferred).removeprefix("the ") == fold(agency):
         inferred = agency  # "The Mekong Desk could not verify" under "(Mekong Desk)": the name its dateline gives
@@ -295,8 +297,8 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
     for tok in doc:
         # "Hamas's armed wing", "the military wing of X": a movement's fighting arm
         wing = tok.lemma_.lower() == "wing" and any(c.lower_ in ("armed", "military") for c in tok.children)
-        if tok.lemma_.lower() not in FORCE_NOUNS and not wing:
-            continue
+        if tok.lemma_.lower() not in FORCE_NOUNS and tok.lower_.removesuffix("s") not in FORCE_NOUNS and not wing:
+            continue  # (the plural too: a capitalised "Insurgents" after a dateline is its own lemma)
         mods = list(tok.children)
         if any(m.lower_ in NEUTRAL_FORCE_WORDS for m in mods):
             continue  # "a UN peacekeeping force", "the EU monitoring mission's patrols": no party to the war
@@ -307,7 +309,7 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
         for mod in mods:
             if mod.dep_ not in ("amod", "poss", "compound", "nmod", "pobj"):
                 continue
-            name = country_of(mod.text)
+            name = widened_country(mod)  # "South Sudan's army"
             if name is None and (mod.lower_ == "our" or mod.lower_ in ("its", "their") and tok.dep_ == "nsubj"):
                 name = next((party for content, party, _ in spoken
                              if any(c.start <= tok.idx < c.end for c in content)), None)
@@ -331,6 +333,9 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
                 name = state  # "the federal army", "government troops": the state whose government speaks
             if name:
                 counts[name] = counts.get(name, 0) + 1
+        leader = _led_by(tok)
+        if leader:
+            counts[leader] = counts.get(leader, 0) + 1
     for tok in doc:  # "the Houthi-run health ministry", "the Saudi-led coalition": who runs a war's bodies is in it
         runner = runner_of(tok) if tok.lemma_.lower() in RUN_BODIES else None
         if runner is not None:
@@ -347,6 +352,38 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
                 counts[party] = counts.get(party, 0) + 1
                 break
     return counts
+
+
+def _led_by(tok: Token) -> str | None:
+    """"Insurgents led by the Islamist group Hayat Tahrir al-Sham (HTS)": the body that leads the forces fights."""
+    for word in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "command")):
+        for agent in (c for c in word.children if c.dep_ == "agent"):
+            for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                # the proper name the leader's phrase holds or that follows its noun ("the group X", however
+                # the parser hangs X), outside brackets
+                words = sorted({*obj.subtree, *_name_after(obj)}, key=lambda t: t.i)
+                runs: list[list[Token]] = []
+                for t in words:
+                    if t.pos_ == "PROPN" and not (t.i > 0 and t.doc[t.i - 1].text == "("):
+                        if runs and runs[-1][-1].i == t.i - 1:
+                            runs[-1].append(t)
+                        else:
+                            runs.append([t])
+                names = [tok.doc[r[0].i:r[-1].i + 1].text for r in runs if len(r) > 1 or r[0].ent_type_ != "PERSON"]
+                name = max(names, key=len, default=None)
+                if name and not country_of(name):
+                    return name
+    return None
+
+
+def _name_after(noun: Token) -> list[Token]:
+    """The proper-name tokens right after a noun: "group Jabhat al-Wadi"."""
+    run = []
+    for t in noun.doc[noun.i + 1:noun.i + 8]:
+        if t.pos_ != "PROPN" and t.text != "-":
+            break
+        run.append(t)
+    return run
 
 
 def _side_from_own_words(contents: list[str]) -> str | None:

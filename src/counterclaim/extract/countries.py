@@ -185,6 +185,19 @@ def country_of(word: str) -> str | None:
     return next((forms[k] for k in (key.removeprefix("the "), bare, bare.removeprefix("the ")) if k in forms), None)
 
 
+def widened_country(token) -> str | None:
+    """The country a token names read with the capitalised words just before it: "South Sudan's army" is South
+    Sudan's, not Sudan's; "Sudan's army" is Sudan's."""
+    doc = token.doc
+    for start in range(max(0, token.i - 2), token.i + 1):
+        words = doc[start:token.i + 1]
+        if all(w.text[:1].isupper() for w in words):
+            found = country_of(" ".join(w.text for w in words))
+            if found:
+                return found
+    return None
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     out = set()

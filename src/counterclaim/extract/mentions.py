@@ -219,10 +219,11 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
         turn = _transcript_label(doc, span, head, text)  # "DIALLO:", "REPORTER:": a person or a role, no group
         if turn is not None:
             return turn
-    country = next((c for c in (country_of(t.text) for t in tokens if not _about(t)) if c), None)
-    if country is None and len(tokens) > 1:
-        country = next((country_of(a.text + " " + b.text) for a, b in zip(tokens, tokens[1:])
-                        if country_of(a.text + " " + b.text)), None)
+    # two words before one: "South Sudan army" is South Sudan's, not Sudan's
+    country = next((country_of(a.text + " " + b.text) for a, b in zip(tokens, tokens[1:])
+                    if not _about(b) and country_of(a.text + " " + b.text)), None) if len(tokens) > 1 else None
+    if country is None:
+        country = next((c for c in (country_of(t.text) for t in tokens if not _about(t)) if c), None)
     if country is None:  # "the defence ministry in Kabul", "authorities in Niamey": a state body where it sits
         country = next((country_of(t.text) for t in tokens if _about(t) and t.head.lower_ == "in"
                         and t.head.head.lemma_.lower() in SEATED_BODIES and country_of(t.text)), None)
@@ -257,7 +258,8 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
               and not set(t.i for t in e) & {t.i for t in name_tokens} and not country_of(e.text)
               and not (_about(e.root) and not _speaks_for(e.root))
               and e.text not in TITLE_ABBREVIATIONS  # the tagger calls "Lt." an ORG
-              and not e.text.islower()  # nor is an "army" it tags an ORG ("army spokesman X") a name
+              and not e.text.islower()  # nor is an "army" it tags an ORG ("army spokesman X") a name,
+              and not all(t.lower_ in GENERIC_BODY_WORDS for t in e)  # capitalised or not ("Army spokesman X")
               and not _ties_only(e)  # "the al-Qaeda-linked JNIM" is not al-Qaeda
               and not all(t.lower_ in PERSON_ROLES | RANK_PREFIXES for t in e if t.is_alpha)]  # "Rear Admiral"
     name_text = " ".join(t.text for t in name_tokens)
@@ -306,6 +308,7 @@ def _named_with_acronym(tokens: list[Token]) -> bool:
     return False
 
 
+GENERIC_BODY_WORDS = MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS | {"the"}
 TIES = frozenset({"linked", "affiliated", "backed", "aligned", "allied", "inspired", "supported", "funded"})
 
 

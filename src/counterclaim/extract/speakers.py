@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Span, Speaker
-from .countries import country_of, fold
+from .countries import country_of, fold, widened_country
 from .lexicon import ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MILITARY_WORDS, ROLE_SYNONYMS
 from .mentions import PERSON_PRONOUNS, Mention, core_words, describe, named_after, role_words, tokens_in
 from .spans import doc_sents, doc_text, sentence_at
@@ -240,7 +240,7 @@ def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, 
 def _affiliation(words: list[Token], forces: dict[str, int]) -> tuple[str | None, str | None]:
     """(country, armed group) a phrase names: a country word, else the longest of the article's forces; a group
     named after a country's possessive is that group ("Yemen's Houthi movement")."""
-    country = next((country_of(t.text) for t in words if country_of(t.text)), None)
+    country = next((c for c in map(widened_country, words) if c), None)  # "South Sudan's army": not Sudan's
     text = " ".join(t.text for t in words)
     group = next((f for f in sorted(forces, key=len, reverse=True) if f in text), None)
     if country and named_after(words):
@@ -254,8 +254,8 @@ def _body_before(doc: Doc, own: SpacySpan, forces: dict[str, int]) -> tuple[str 
     no body of their own speaks for the body, or the state, the sentence before has for subject."""
     before = [s for s in doc_sents(doc)[0] if s.end <= own.start][-1:]
     for token in before[0] if before else ():
-        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and country_of(token.text):
-            return country_of(token.text), None  # "Rwanda denies the accusation. ... government spokeswoman X said"
+        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and widened_country(token):
+            return widened_country(token), None  # "Rwanda denies the accusation. ... government spokeswoman X said"
         if token.dep_ == "nsubj" and token.lemma_.lower() in MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS:
             found = _affiliation(list(token.subtree), forces)
             if any(found):

@@ -135,7 +135,8 @@ def read_event(event: Event, actor: str | None, target: str | None, other, claim
 REBUTTED = {"casualties": re.compile(r"\b(?:toll|tolls|casualt\w+|dead|deaths?|killed|losses|figures?)\b", re.I),
             "territory": re.compile(r"\b(?:capture\w*|control|advance\w*|taken|fallen|fall|withdr\w+|retreat\w*)\b",
                                     re.I),
-            "strike": re.compile(r"\b(?:strikes?|struck|attacks?|attacked|shell\w*|bomb\w*)\b", re.I)}
+            "strike": re.compile(r"\b(?:strikes?|struck|attacks?|attacked|shell\w*|bomb\w*|drones?|missiles?|"
+                                 r"rockets?|jets?|aircraft)\b", re.I)}  # "denied sending any drones"
 
 
 def rebutted_families(attribution: Attribution) -> frozenset[str]:
@@ -144,9 +145,9 @@ def rebutted_families(attribution: Attribution) -> frozenset[str]:
 
 
 # What a denial answers: a claim, named or pointed at ("rejected that account", "denied any involvement"); "the two
-# countries have disputed ownership of the temples" answers none
+# countries have disputed ownership of the temples" and "denied any links to the militia" answer none
 ANSWERED = re.compile(r"\b(?:claims?|reports?|accounts?|allegations?|accusations?|charges?|assertions?|versions?|"
-                      r"statements?|stories|story|suggestions?|it|this|that|these|those|them|any|such|involvement|"
+                      r"statements?|stories|story|suggestions?|it|this|that|these|those|them|involvement|"
                       r"responsibility|role|damage|losses|casualties|toll)\b", re.I)
 
 
