@@ -1069,3 +1069,20 @@ def test_south_sudan_is_not_sudan_and_a_un_helicopter_no_party(tmp_path):
     taken = next(p for p in doc["propositions"] if p["family"] == "territory")
     assert not taken["sides_denying"] and taken["status"] != "contested"  # "denied any links" answers no claim
 
+
+
+def test_a_headlines_bare_body_is_the_one_named_in_full_and_an_anchored_country_stays_one(tmp_path):
+    doc = _report(tmp_path, (
+        "Air strike kills 18 in Port Amar shelter, health ministry says\n\n"
+        "PORT AMAR, July 14, 2025 (Coastline Desk) - A Chilean air strike on a school in Port Amar killed at least "
+        "18 people, the Tahrir-run health ministry said on Monday. The Chilean military said it had struck Tahrir "
+        "fighters."))
+    speakers = _speaker_entities(doc)
+    assert speakers["health ministry"]["id"] == speakers["the Tahrir-run health ministry"]["id"]
+    assert speakers["health ministry"]["side"] == "Tahrir"  # not Chile, the one state whose forces are named
+    doc = _report(tmp_path, (
+        "TBILISI, Oct 28, 2024 (Caucasus Desk) - Georgian riot police fired tear gas at protesters outside "
+        "parliament. The Interior Ministry said 27 officers had been injured."))
+    georgia = next(e for e in doc["entities"] if e["name"] == "Georgia")
+    assert georgia["type"] == "country"  # the name its article anchors, not an armed group called Georgia
+    assert _speaker_entities(doc)["The Interior Ministry"]["side"] == "Georgia"

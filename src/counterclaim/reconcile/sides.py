@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..extract.countries import country_of, fold
+from ..extract.countries import ANCHORABLE, country_of, fold
 from ..model import ArticleAnalysis, Corpus, Entity, Party
 from ..resolve import parties, slug
 
@@ -123,7 +123,8 @@ class SideBook:
             # the one so named before a description on its side ("resistance forces" of the X Defence Force)
             found = min(standing, key=lambda e: fold(e.name) != fold(side), default=None)
             if found is None:
-                kind = "country" if country_of(side) else "armed_group"
+                # "Georgia", a country only where its article anchors the name, is still one here
+                kind = "country" if country_of(side) or side in ANCHORABLE.values() else "armed_group"
                 found = Entity(id=f"{kind}:{slug(side)}", name=side, type=kind, side=side)
                 self.entities[found.id] = found
             self._for_side[side] = found

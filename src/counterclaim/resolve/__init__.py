@@ -242,6 +242,7 @@ def _clusters(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> list[_
     surnames = _Surnames()
     bodies: dict[tuple, _Cluster] = {}
     for analysis in analyses:
+        fuller = _fuller_bodies(analysis.speakers, expand)
         for speaker in analysis.speakers:
             item = _Member.of(analysis.article.id, speaker)
             if speaker.type in PERSON_TYPES and len(speaker.name.split()) <= 4 and speaker.name[:1].isupper():
@@ -255,9 +256,24 @@ def _clusters(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> list[_
                     surnames.clusters[surname].append(len(people))
                     people.append(_Cluster([item]))
                 continue
-            key = _org_key(speaker, expand)
+            key = fuller.get(speaker.key) or _org_key(speaker, expand)
             bodies.setdefault(key, _Cluster([])).members.append(item)
     return _misread_bodies_joined(people, list(bodies.values()), expand)
+
+
+def _fuller_bodies(speakers: list, expand: dict[str, str]) -> dict[str, tuple]:
+    """A headline's bare "health ministry" is the body its article names in full ("the Hamas-run health ministry"):
+    speaker key -> the key of the one body of the same kind, in the same article, whose core words hold its own
+    and that names its country or party."""
+    bodies = [(s, _org_key(s, expand)) for s in speakers if s.type not in PERSON_TYPES]
+    found = {}
+    for s, key in bodies:
+        if s.country or s.group:
+            continue
+        wider = {k for o, k in bodies if o is not s and k[0] == key[0] and (o.country or o.group) and key[2] < k[2]}
+        if len(wider) == 1:
+            found[s.key] = wider.pop()
+    return found
 
 
 def _misread_bodies_joined(people: list[_Cluster], bodies: list[_Cluster], expand: dict[str, str]) -> list[_Cluster]:
@@ -357,8 +373,8 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
     if countries:
         country = countries.most_common(1)[0][0]
         return country if sides.party(country) else None
-    if groups:
-        return None  # a spokesperson of the UN, a monitor, an embassy: not a party
+    if any(fold(s.group).removeprefix("the ") != fold(s.name).removeprefix("the ") for s in speakers if s.group):
+        return None  # a spokesperson of the UN, a monitor, an embassy: not a party (a body named by itself may be)
     own_words = Counter(s.side for s in speakers if s.side and sides.party(s.side))
     if own_words:
         return own_words.most_common(1)[0][0]
