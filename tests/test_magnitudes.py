@@ -131,6 +131,7 @@ def test_area_units(text: str, unit: str, km2: float) -> None:
     # a group's acronym between number and noun, which quantulum3 reads as units (roentgen siemens farad, peck kelvin)
     ("more than 100 RSF fighters had been killed", "more than 100 RSF fighters", 100, "fighters", "more_than"),
     ("killing 15 PKK members", "15 PKK members", 15, "members", "exact"),
+    ("the army killed 40 IS militants", "40 IS militants", 40, "militants", "exact"),  # an acronym spelling "is"
 ])
 def test_counts(text: str, surface: str, count: float, unit: str, qualifier: str) -> None:
     m = only(text)

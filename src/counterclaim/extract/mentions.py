@@ -259,7 +259,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
               and not (_about(e.root) and not _speaks_for(e.root))
               and e.text not in TITLE_ABBREVIATIONS  # the tagger calls "Lt." an ORG
               and not e.text.islower()  # nor is an "army" it tags an ORG ("army spokesman X") a name,
-              and not all(t.lower_ in GENERIC_BODY_WORDS for t in e)  # capitalised or not ("Army spokesman X")
+              and not all(t.lower_ in GENERIC_BODY_WORDS for t in e)  # nor a capitalised one ("Army spokesman X")
               and not _ties_only(e)  # "the al-Qaeda-linked JNIM" is not al-Qaeda
               and not all(t.lower_ in PERSON_ROLES | RANK_PREFIXES for t in e if t.is_alpha)]  # "Rear Admiral"
     name_text = " ".join(t.text for t in name_tokens)
@@ -308,10 +308,9 @@ def _named_with_acronym(tokens: list[Token]) -> bool:
     return False
 
 
-GENERIC_BODY_WORDS = MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS | {"the"}
+GENERIC_BODY_WORDS = MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS | {"the"}  # "Army": no body's name
+# "al-Qaeda-linked", "Iran-backed": words that tie a body to another without making it that body
 TIES = frozenset({"linked", "affiliated", "backed", "aligned", "allied", "inspired", "supported", "funded"})
-
-
 TIED_PREFIX = re.compile(r"^\S+-(?:" + "|".join(sorted(TIES)) + r")\s+(?=\S)")
 
 

@@ -234,10 +234,10 @@ def _within(place: dict, region: dict | None) -> bool:
 
 def _own_gain_of_no_side(event: Event, claimant: str | None) -> bool:
     """"Its members had taken control of the town", said by a gang coalition that is no known side: a gain of its
-    own, which is no state's."""
+    own, which is no state's. Not "could not confirm that the post had been overrun", whose actor is only the
+    claim's default (the trigger's own span) and whose gain is nobody's in particular."""
     return claimant is None and event.modality == "asserted" and not opposes(event) and event.actor is not None \
-        and event.actor.kind == "self" and event.actor.span.start != event.trigger.start  # not "could not confirm
-    # that the post had been overrun", whose gain is nobody's in particular
+        and event.actor.kind == "self" and event.actor.span.start != event.trigger.start
 
 
 def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str, frozenset[str]]],
