@@ -1086,3 +1086,26 @@ def test_a_headlines_bare_body_is_the_one_named_in_full_and_an_anchored_country_
     georgia = next(e for e in doc["entities"] if e["name"] == "Georgia")
     assert georgia["type"] == "country"  # the name its article anchors, not an armed group called Georgia
     assert _speaker_entities(doc)["The Interior Ministry"]["side"] == "Georgia"
+
+
+def test_a_philippine_army_a_party_of_the_philippines_and_a_peoples_army_as_written(tmp_path):
+    doc = _report(tmp_path, (
+        "MANILA, Aug 5, 2024 (Island Wire) — Philippine troops killed eight suspected New People's Army guerrillas "
+        "in a gunbattle in Negros Occidental province on Sunday, the military said.\n\n"
+        "The Communist Party of the Philippines, which leads the New People's Army, said the dead were farmers."))
+    speakers = _speaker_entities(doc)
+    assert speakers["the military"]["side"] == "Philippines"  # "Philippine troops": the demonym news uses
+    party = next(e for s, e in speakers.items() if s.startswith("The Communist Party"))
+    assert party["side"] != "Philippines"  # the country in its own name does not make it the state
+    killed = next(e for e in doc["events"] if e["type"] == "casualties" and "guerrillas" in e["span"]["text"])
+    assert killed["target_text"].endswith("New People's Army guerrillas")
+    assert next(p for p in doc["propositions"] if killed["id"] in p["events"])["actor_side"] == "New People's Army"
+
+
+def test_own_losses_told_in_an_accusation_are_no_admission(tmp_path):
+    doc = _report(tmp_path, (
+        "MANILA, June 18, 2024 (Island Wire) — The Philippines accused China's coast guard on Monday of ramming a "
+        "Philippine navy supply boat near Sabina Shoal, injuring four Filipino sailors. China's coast guard denied "
+        "that anyone had been hurt by its personnel."))
+    hurt = next(p for p in doc["propositions"] if p["family"] == "casualties")
+    assert not any(s["against_interest"] for s in hurt["stances"]) and hurt["status"] == "contested"

@@ -324,8 +324,8 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
                 while run[0].i > 0 and (before := doc[run[0].i - 1]).head.i == tok.i and before.is_title \
                         and before.dep_ in ("amod", "compound") and not country_of(before.text):
                     run.insert(0, before)  # "Islamic State militants", parsed as two modifiers of "militants"
-                whole = all(t.pos_ == "PROPN" or t.text == "-" or t.is_title and not country_of(t.text)
-                            for t in run)  # "Islamic State militants": "Islamic" is an adjective
+                whole = all(t.pos_ == "PROPN" or t.text in ("-", "'s", "’s") or t.is_title and not country_of(t.text)
+                            for t in run)  # "Islamic State militants": "Islamic" is an adjective; "People's"
                 name = ent.text if ent is not None else doc_text(doc)[run[0].idx:mod.idx + len(mod.text)] \
                     if whole else mod.text
                 name = re.sub(r"^(?:the|The)\s+|[’']s?$", "", name).strip()

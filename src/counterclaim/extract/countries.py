@@ -29,7 +29,7 @@ EXTRA_FORMS = {
 # News demonyms countryinfo spells otherwise ("Tadzhik", "Kirghiz", "Kazakhstani", "Saudi Arabian") or lacks.
 EXTRA_DEMONYMS = {
     "Tajikistan": "Tajik", "Kyrgyzstan": "Kyrgyz", "Uzbekistan": "Uzbek", "Kazakhstan": "Kazakh",
-    "Saudi Arabia": "Saudi", "Serbia": "Serb", "Croatia": "Croat",
+    "Saudi Arabia": "Saudi", "Serbia": "Serb", "Croatia": "Croat", "Philippines": "Philippine",
 }
 AMBIGUOUS_FORMS = {"georgia", "jordan", "chad", "niger", "guinea", "us", "x"}
 # Of those, the ones that mean the country when capitalised as its name, news on the Sahel and Darfur being full of

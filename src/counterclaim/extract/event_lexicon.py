@@ -88,6 +88,8 @@ SELF_WORDS = {"we", "us", "our", "ours", "my"}
 FIGHT_NOUNS = {"battle", "battles", "fighting", "fight", "fights", "clash", "clashes", "combat", "hostilities"}
 CONTINUE_VERBS = {"continue", "rage", "go", "persist", "resume"}
 
+# Cue lemmas of accusations: "accused X of shelling" makes X the actor; own losses told in one are no admission.
+ACCUSING = {"accuse", "blame", "charge"}
 # Cue lemmas that set the modality of what they introduce.
 DENYING_CUES = {"deny", "reject", "dismiss", "refute", "dispute"}
 PREDICTING_CUES = {"predict", "vow", "promise", "threaten", "forecast", "pledge"}

@@ -17,9 +17,9 @@ from spacy.tokens import Span as Sentence
 from ..model import Article, Attribution, DateRef, Event, Party, Span, Toponym
 from .countries import country_of, names_own_party, widened_country
 from .dates import resolve_date
-from .event_lexicon import (CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, ENEMY_WORDS, EQUIPMENT_NOUNS,
-                            EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS, GROUP_WORDS,
-                            HEDGING_AUX, HEDGING_CUES, NOUN_EVENTS, NOUNS_NEEDING_ARGUMENT, PREDICTING_AUX,
+from .event_lexicon import (ACCUSING, CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, ENEMY_WORDS,
+                            EQUIPMENT_NOUNS, EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS,
+                            GROUP_WORDS, HEDGING_AUX, HEDGING_CUES, NOUNS_NEEDING_ARGUMENT, NOUN_EVENTS, PREDICTING_AUX,
                             PREDICTING_CUES, PREDICTING_HEADS, SEIZED_GOODS, SELF_WORDS, SETTLEMENT_NOUNS, STATE_WORDS,
                             STRUCTURE_NOUNS, TELLING_VERBS, UNCERTAIN_WORDS, VERB_EVENTS)
 from .lexicon import GENERIC_FORCE_ADJECTIVES, RESUMING_NOUNS, UNIT_WORDS
@@ -37,7 +37,6 @@ EVIDENCE = re.compile(EVIDENCE_PATTERN, re.I)
 # A sentence that calls a claim false: what it mentions is denied, and by default it is the enemy's claim.
 DENIAL = re.compile(DENIAL_PATTERN, re.I)
 CAPTURE_NOUNS = {"capture", "recapture", "liberation", "seizure", "fall", "occupation", "takeover"}
-ACCUSING = {"accuse", "blame", "charge"}
 INFLICTING = {"inflict", "cause", "deal"}
 FORCE_HOLDERS = FORCE_WORDS | GROUP_WORDS | ENEMY_WORDS  # "the rebel militia's attack", "the enemy's offensive"
 SPEECH_NOUNS = {"claim", "report", "allegation", "rumour", "rumor", "statement", "assertion", "suggestion", "denial"}
@@ -336,12 +335,16 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
             token.is_sent_start and token.lower_ in FORCE_WORDS | STATE_WORDS):
         chosen = named or [token]
         indices = {w.i for w in chosen}
-        if all(t.i in indices or t.text == "-" for t in token.doc[chosen[0].i:chosen[-1].i + 1]):
-            name = text[chosen[0].idx:chosen[-1].idx + len(chosen[-1].text)]  # one run, as written: "al-Shabaab"
+        run = token.doc[chosen[0].i:chosen[-1].i + 1]
+        # one run as written ("al-Shabaab", "New People's Army"), less an owner's possessive ("Haftar's LNA")
+        if all(t.i in indices or t.text in ("-", "'s", "’s") for t in run):
+            owned = {t.i for t in run if t.text in ("'s", "’s") and (t.i == 0 or t.doc[t.i - 1].ent_type_ in (
+                "PERSON", "GPE") or country_of(t.doc[t.i - 1].text))}
+            name = "".join(t.text_with_ws for t in run if t.i not in owned).strip()
         else:
             name = " ".join(w.text for w in chosen)
         name = name.removesuffix("’s").removesuffix("'s")
-        return Party("named", span, re.sub(r"[’']s\b", "", name))
+        return Party("named", span, re.sub(r"\s+", " ", name))
     if (head_words | low) & GROUP_WORDS:  # "the rebels", "militia fighters"
         return Party("group", span)
     if head_words & (STATE_WORDS | FORCE_WORDS):  # group words returned above

@@ -76,7 +76,7 @@ _MOD = rf"(?!{_STOP}\b)[a-z][\w-]*"
 # A bare number followed by a people/item noun, maybe via "of its", a group's acronym (which may spell a stop word:
 # "40 IS militants") and up to three modifiers ("14 army vehicles").
 _COUNT_AFTER = re.compile(rf"\s+(?:of\s+(?:its|their|the|his|her|our|those|these)\s+)?(?-i:[A-Z][A-Z0-9-]*[A-Z0-9]\s+)?"
-                          rf"(?:{_MOD}\s+){{0,3}}?({'|'.join(COUNT_NOUNS)})\b", re.I)
+                          rf"(?:{_MOD}\s+){{0,3}}?({'|'.join(COUNT_NOUNS)})\b(?![’']s\b)", re.I)  # not "New People's Army"
 _ACRONYM = re.compile(r"\s+[A-Z][A-Z0-9-]*[A-Z0-9]")
 _HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\s+$", re.I)
 _PAREN = re.compile(r"\s*\(\s*(?:(?:about|approximately|roughly|some|around|nearly|almost|~)\s*)?")

@@ -171,8 +171,14 @@ def _appositive_name(head: Token, tokens: list[Token], org_words: frozenset[str]
 
 
 def _about(token: Token) -> bool:
-    """'coordinator for Sudan', 'operations in Kivu': a place the role is about, not the body it belongs to."""
-    return token.dep_ == "pobj" and token.head.lower_ in ("for", "in", "on", "about", "to", "at", "from")
+    """'coordinator for Sudan', 'operations in Kivu': a place the role is about, not the body it belongs to; also
+    the country in a party's own name, 'Communist Party of the Philippines' (not 'Armed Forces of Ukraine')."""
+    if token.dep_ != "pobj":
+        return False
+    owner = token.head.head
+    state_words = STATE_FORCE_WORDS | GOVERNMENT_WORDS | PERSON_ROLES
+    return token.head.lower_ in ("for", "in", "on", "about", "to", "at", "from") or (
+        token.head.lower_ == "of" and owner.is_title and not {owner.lemma_.lower(), owner.lower_} & state_words)
 
 
 def _leader(head: Token) -> str | None:

@@ -364,7 +364,7 @@ def against_interest(family: str, gainer: str | None, side: str | None, stance: 
 def _stance(attribution: ClaimRef, stance: str, family: str, gainer: str | None, evidence: str | None,
             side_of, rebuts: str | None = None) -> dict:
     side = side_of(attribution.speaker)
-    against = against_interest(family, gainer, side, stance)
+    against = against_interest(family, gainer, side, stance) and not (family == "casualties" and attribution.accuses)
     out = {"entity": attribution.speaker, "attribution": attribution.id, "article": attribution.article,
            "stance": stance, "against_interest": against, "evidence": evidence, "side": side}
     if rebuts:

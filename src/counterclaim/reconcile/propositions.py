@@ -14,7 +14,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..extract.event_lexicon import DENIAL_PATTERN, DENYING_CUES
+from ..extract.event_lexicon import ACCUSING, DENIAL_PATTERN, DENYING_CUES
 from ..model import ArticleAnalysis, Attribution, Event
 
 DENIAL = re.compile(DENIAL_PATTERN, re.I)
@@ -48,10 +48,12 @@ class ClaimRef:
     id: str
     article: str
     speaker: str | None
+    accuses: bool = False  # "accused X of ramming the boat, injuring four sailors": a grievance, not an admission
 
     @classmethod
     def of(cls, attribution: Attribution) -> ClaimRef:
-        return cls(attribution.id, attribution.article, attribution.speaker)
+        return cls(attribution.id, attribution.article, attribution.speaker,
+                   attribution.cue_lemma in ACCUSING)
 
 
 @dataclass(slots=True)
