@@ -24,7 +24,7 @@ from .learned import attribution_mode
 from .lexicon import CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
 from .mentions import ACRONYM_TOKEN, runner_of, unnamed_opposition
 from .quotes import Quote, find_quotes, parse_text
-from .spans import doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
+from .spans import adjacent_runs, doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
 from .speakers import SpeakerBook, affiliation_from_introduction
 from .toponyms import find_toponyms
 from .verification import find_notes, infer_outlet, link_notes, outlet_from_reporting
@@ -361,14 +361,8 @@ def _led_by(tok: Token) -> str | None:
             for obj in (c for c in agent.children if c.dep_ == "pobj"):
                 # the proper name the leader's phrase holds or that follows its noun ("the group X", however
                 # the parser hangs X), outside brackets
-                words = sorted({*obj.subtree, *_name_after(obj)}, key=lambda t: t.i)
-                runs: list[list[Token]] = []
-                for t in words:
-                    if t.pos_ == "PROPN" and not (t.i > 0 and t.doc[t.i - 1].text == "("):
-                        if runs and runs[-1][-1].i == t.i - 1:
-                            runs[-1].append(t)
-                        else:
-                            runs.append([t])
+                runs = adjacent_runs(t for t in {*obj.subtree, *_name_after(obj)}
+                                     if t.pos_ == "PROPN" and not (t.i > 0 and t.doc[t.i - 1].text == "("))
                 names = [tok.doc[r[0].i:r[-1].i + 1].text for r in runs if len(r) > 1 or r[0].ent_type_ != "PERSON"]
                 name = max(names, key=len, default=None)
                 if name and not country_of(name):

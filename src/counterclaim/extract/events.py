@@ -24,7 +24,7 @@ from .event_lexicon import (ACCUSING, CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PAT
                             STRUCTURE_NOUNS, TELLING_VERBS, UNCERTAIN_WORDS, VERB_EVENTS)
 from .lexicon import GENERIC_FORCE_ADJECTIVES, RESUMING_NOUNS, UNIT_WORDS
 from .magnitudes import find_magnitudes
-from .spans import doc_ents, doc_text, of_objects
+from .spans import adjacent_runs, doc_ents, doc_text, of_objects
 from .toponyms import BODY_WORDS, place_of
 
 LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "make", "complete", "begin", "start", "announce",
@@ -39,6 +39,7 @@ DENIAL = re.compile(DENIAL_PATTERN, re.I)
 CAPTURE_NOUNS = {"capture", "recapture", "liberation", "seizure", "fall", "occupation", "takeover"}
 INFLICTING = {"inflict", "cause", "deal"}
 FORCE_HOLDERS = FORCE_WORDS | GROUP_WORDS | ENEMY_WORDS  # "the rebel militia's attack", "the enemy's offensive"
+POSSESSIVES = ("'s", "’s")
 SPEECH_NOUNS = {"claim", "report", "allegation", "rumour", "rumor", "statement", "assertion", "suggestion", "denial"}
 NONCOMMITTAL = re.compile(r"\b(?:not|never|n[’']t|declined|refused)\b", re.IGNORECASE)  # "did not comment on"
 VERIFYING = {"verify", "confirm", "corroborate", "check"}
@@ -283,14 +284,8 @@ def _is_toponym_like(token: Token) -> bool:
 
 def _title_runs(tokens: list[Token]) -> list[list[Token]]:
     """Runs of adjacent capitalised words (and the "'s" inside them): the proper names among a phrase's words."""
-    runs: list[list[Token]] = []
-    for t in sorted(tokens, key=lambda t: t.i):
-        if t.text[:1].isupper() or t.text in ("'s", "’s") and runs and runs[-1][-1].i == t.i - 1:
-            if runs and runs[-1][-1].i == t.i - 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-    return runs
+    runs = adjacent_runs(t for t in tokens if t.text[:1].isupper() or t.text in POSSESSIVES)
+    return [r for r in (r[1:] if r[0].text in POSSESSIVES else r for r in runs) if r]  # no run opens with "'s"
 
 
 def party(token: Token | None, text: str, claimed: bool = False) -> Party | None:
@@ -337,8 +332,8 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
         indices = {w.i for w in chosen}
         run = token.doc[chosen[0].i:chosen[-1].i + 1]
         # one run as written ("al-Shabaab", "New People's Army"), less an owner's possessive ("Haftar's LNA")
-        if all(t.i in indices or t.text in ("-", "'s", "’s") for t in run):
-            owned = {t.i for t in run if t.text in ("'s", "’s") and (t.i == 0 or t.doc[t.i - 1].ent_type_ in (
+        if all(t.i in indices or t.text == "-" or t.text in POSSESSIVES for t in run):
+            owned = {t.i for t in run if t.text in POSSESSIVES and (t.i == 0 or t.doc[t.i - 1].ent_type_ in (
                 "PERSON", "GPE") or country_of(t.doc[t.i - 1].text))}
             name = "".join(t.text_with_ws for t in run if t.i not in owned).strip()
         else:

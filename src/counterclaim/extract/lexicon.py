@@ -110,6 +110,8 @@ ministry government kremlin presidency cabinet office council parliament adminis
 embassy junta
 """.split())
 MILITARY_WORDS = frozenset("army military navy forces command staff troops air force".split())
+# The Arabic article as names spell it before a hyphen ("al-Nusra", "ash-Sham"), assimilated or not
+ARABIC_ARTICLES = ("al", "el", "ad", "an", "as", "ash", "at", "ar")
 # "the Houthi-run health ministry", "the Saudi-led coalition": the verb after the hyphen says who runs the body
 RUNNING_VERBS = frozenset({"run", "control", "lead", "administer"})
 

@@ -74,9 +74,10 @@ _STOP = (r"(?:and|or|but|of|the|an?|in|on|at|to|from|by|with|for|than|as|is|are|
          r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MOD = rf"(?!{_STOP}\b)[a-z][\w-]*"
 # A bare number followed by a people/item noun, maybe via "of its", a group's acronym (which may spell a stop word:
-# "40 IS militants") and up to three modifiers ("14 army vehicles").
+# "40 IS militants") and up to three modifiers ("14 army vehicles"); a noun with a possessive is a name's word
+# ("New People's Army"), no count.
 _COUNT_AFTER = re.compile(rf"\s+(?:of\s+(?:its|their|the|his|her|our|those|these)\s+)?(?-i:[A-Z][A-Z0-9-]*[A-Z0-9]\s+)?"
-                          rf"(?:{_MOD}\s+){{0,3}}?({'|'.join(COUNT_NOUNS)})\b(?![’']s\b)", re.I)  # not "New People's Army"
+                          rf"(?:{_MOD}\s+){{0,3}}?({'|'.join(COUNT_NOUNS)})\b(?![’']s\b)", re.I)
 _ACRONYM = re.compile(r"\s+[A-Z][A-Z0-9-]*[A-Z0-9]")
 _HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\s+$", re.I)
 _PAREN = re.compile(r"\s*\(\s*(?:(?:about|approximately|roughly|some|around|nearly|almost|~)\s*)?")

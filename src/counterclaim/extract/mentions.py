@@ -13,13 +13,16 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import TITLE_ABBREVIATIONS
 from .countries import STATE_FORCE_WORDS, country_of, fold, names_own_party
-from .spans import clause_tokens, doc_ents, doc_text, doc_words, of_objects
-from .lexicon import (ANALYST_WORDS, ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS,
-                      MEDIA_NOUNS, MILITARY_WORDS, ORG_NAME_WORDS, PERSON_ROLES, RUNNING_VERBS, TURN_ROLES, UNIT_WORDS)
+from .spans import adjacent_runs, clause_tokens, doc_ents, doc_text, doc_words, of_objects
+from .lexicon import (ANALYST_WORDS, ARABIC_ARTICLES, ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, GOVERNMENT_WORDS,
+                      GROUP_WORDS, MEDIA_NOUNS, MILITARY_WORDS, ORG_NAME_WORDS, PERSON_ROLES, RUNNING_VERBS, TURN_ROLES,
+                      UNIT_WORDS)
 
 ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 OPPOSITION_WORDS = frozenset({"opposition", "rebel", "rebels", "insurgent", "insurgents", "dissident", "dissidents",
                               "separatist", "separatists", "resistance"})
+# Words of a state body's own name: "Armed Forces of Ukraine" is Ukraine's, "Communist Party of X" is not X's
+STATE_NAME_WORDS = STATE_FORCE_WORDS | GOVERNMENT_WORDS | PERSON_ROLES
 # Bodies that sit in their country's capital: "the ministry in Kabul" is that country's
 SEATED_BODIES = frozenset({"ministry", "government", "authorities", "authority", "administration", "presidency",
                            "cabinet", "officials", "official", "junta", "parliament", "military", "army", "command"})
@@ -141,12 +144,7 @@ def _person_name(tokens: list[Token], head: Token | None = None) -> list[Token]:
     if any(t.lower_ in ARMED_GROUP_WORDS | GOVERNMENT_WORDS | ORG_NAME_WORDS | {"party", "liberation", "the"}
            for t in persons):
         return []  # "The Tigray People's Liberation Front": a body the tagger took for a person
-    runs: list[list[Token]] = []
-    for t in persons:
-        if runs and t.i == runs[-1][-1].i + 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
+    runs = adjacent_runs(persons)
     # "RSF adviser Karim Hassan": the tagger can call the body's acronym a PERSON too; the name is the other run
     named = [r for r in runs if not all(ACRONYM_TOKEN.match(t.text) for t in r)]
     # "Jordan's government spokesman Omar Haddad": the owner the tagger calls a PERSON is not the speaker
@@ -176,9 +174,8 @@ def _about(token: Token) -> bool:
     if token.dep_ != "pobj":
         return False
     owner = token.head.head
-    state_words = STATE_FORCE_WORDS | GOVERNMENT_WORDS | PERSON_ROLES
     return token.head.lower_ in ("for", "in", "on", "about", "to", "at", "from") or (
-        token.head.lower_ == "of" and owner.is_title and not {owner.lemma_.lower(), owner.lower_} & state_words)
+        token.head.lower_ == "of" and owner.is_title and not {owner.lemma_.lower(), owner.lower_} & STATE_NAME_WORDS)
 
 
 def _leader(head: Token) -> str | None:
@@ -226,13 +223,13 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
         if turn is not None:
             return turn
     # two words before one: "South Sudan army" is South Sudan's, not Sudan's
-    country = next((country_of(a.text + " " + b.text) for a, b in zip(tokens, tokens[1:])
-                    if not _about(b) and country_of(a.text + " " + b.text)), None) if len(tokens) > 1 else None
+    country = next((c for a, b in zip(tokens, tokens[1:])
+                    if not _about(b) and (c := country_of(f"{a.text} {b.text}"))), None)
     if country is None:
         country = next((c for c in (country_of(t.text) for t in tokens if not _about(t)) if c), None)
     if country is None:  # "the defence ministry in Kabul", "authorities in Niamey": a state body where it sits
-        country = next((country_of(t.text) for t in tokens if _about(t) and t.head.lower_ == "in"
-                        and t.head.head.lemma_.lower() in SEATED_BODIES and country_of(t.text)), None)
+        country = next((c for t in tokens if _about(t) and t.head.lower_ == "in"
+                        and t.head.head.lemma_.lower() in SEATED_BODIES and (c := country_of(t.text))), None)
     if words & OPPOSITION_WORDS or head is not None and head.lemma_.lower() in BYSTANDERS:
         # "Syrian opposition fighters" fight that country's state; "residents of X" speak for no side
         country = None
@@ -441,7 +438,7 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
     return Mention((0, 0), head, text, mention_kind, clean, kind, country, group, None, descriptors)
 
 
-NAME_START = re.compile(r"(?:[A-Z]|(?:al|el|ad|an|as|ash|at|ar)-[A-Z])")
+NAME_START = re.compile(rf"(?:[A-Z]|(?:{'|'.join(ARABIC_ARTICLES)})-[A-Z])")
 
 
 def _undescribed(name: str) -> str:

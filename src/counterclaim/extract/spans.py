@@ -68,6 +68,17 @@ def inside(a: CharSpan, b: CharSpan) -> bool:
     return b[0] <= a[0] and a[1] <= b[1]
 
 
+def adjacent_runs(tokens: Iterable[Token]) -> list[list[Token]]:
+    """The tokens grouped into runs of neighbours in the text, in text order: the names among a phrase's words."""
+    runs: list[list[Token]] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
 # ``doc.text``, ``doc.ents`` and ``doc.sents`` are rebuilt from every token on each access, and the rules read
 # them hundreds of times per article (a third of extraction time). A parsed Doc is never edited afterwards, so
 # each is computed once and kept in the Doc's user_data. The cached Spans point back at the Doc, a reference

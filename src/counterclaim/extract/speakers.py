@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Span, Speaker
 from .countries import country_of, fold, widened_country
-from .lexicon import ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MILITARY_WORDS, ROLE_SYNONYMS
+from .lexicon import ARABIC_ARTICLES, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MILITARY_WORDS, ROLE_SYNONYMS
 from .mentions import PERSON_PRONOUNS, Mention, core_words, describe, named_after, role_words, tokens_in
 from .spans import doc_sents, doc_text, sentence_at
 
@@ -28,8 +28,9 @@ def _compatible_roles(a: set[str], b: set[str]) -> bool:
     return any(a & group and b & group for group in ROLE_SYNONYMS)
 
 
-# Arabic articles a surname carries ("al-Wazir"), which describe() reads as words of their own
-ARTICLES = frozenset({"al", "el", "ad", "an", "as", "ash", "at", "ar", "az", "ibn", "bin", "abu"})
+# Particles a surname carries ("al-Wazir", "ibn Saud"), which describe() reads as words of their own
+SURNAME_PARTICLES = frozenset(ARABIC_ARTICLES) | {"az", "ibn", "bin", "abu"}
+
 
 class SpeakerBook:
     """Accumulates mentions in text order and merges them into speakers."""
@@ -100,7 +101,8 @@ class SpeakerBook:
                 if " " not in m.name:  # a one-word "person" may turn out to be a body's name
                     self._by_name.setdefault(fold(m.name), known)
             return self._add_mention(known, m)
-        if m.kind == "named" and head is not None and head.pos_ == "PROPN" and len(m.descriptors - ARTICLES) <= 1:
+        if m.kind == "named" and head is not None and head.pos_ == "PROPN" and len(
+                m.descriptors - SURNAME_PARTICLES) <= 1:
             known = self._by_surname.get(fold(head.text))  # a lone surname the tagger took for an ORG ("Al-Wazir")
             if known is not None:
                 m.group = None  # the tagger's ORG is the name itself, not a body the person belongs to
@@ -254,8 +256,8 @@ def _body_before(doc: Doc, own: SpacySpan, forces: dict[str, int]) -> tuple[str 
     no body of their own speaks for the body, or the state, the sentence before has for subject."""
     before = [s for s in doc_sents(doc)[0] if s.end <= own.start][-1:]
     for token in before[0] if before else ():
-        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and widened_country(token):
-            return widened_country(token), None  # "Rwanda denies the accusation. ... government spokeswoman X said"
+        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and (country := widened_country(token)):
+            return country, None  # "Rwanda denies the accusation. ... government spokeswoman X said"
         if token.dep_ == "nsubj" and token.lemma_.lower() in MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS:
             found = _affiliation(list(token.subtree), forces)
             if any(found):

@@ -39,7 +39,8 @@ _WIRE_DATE = r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:
 WIRE_DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z'’.\-/ ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
                            rf"(?:{_WIRE_DATE})?"
                            # a title-case place only with a date: "Gaza City, August 10, 2024 (Desk) -"
-                           rf"|[A-Z][a-z'’\-]+(?:[\s/][A-Z][a-z'’\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’. ]{{1,30}})?{_WIRE_DATE})"
+                           rf"|[A-Z][a-z'’\-]+(?:[\s/][A-Z][a-z'’\-]+){{0,3}}"
+                           rf"(?:,\s*[A-Z][A-Za-z'’. ]{{1,30}})?{_WIRE_DATE})"
                            r"(?:\s*(?:\((?P<agency>[^)\n]{1,30})\)\s*)?[—–-]{1,2}|\.\s*/(?P<slashed>[^/\n]{1,30})/\.?)"
                            r"\s+(?=[A-Z“\"«‘'])")
 # A liveblog entry's time stamp opening a line ("17:55 GMT – ", "9.30am – "): its heading follows

@@ -242,7 +242,7 @@ def _clusters(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> list[_
     surnames = _Surnames()
     bodies: dict[tuple, _Cluster] = {}
     for analysis in analyses:
-        fuller = _fuller_bodies(analysis.speakers, expand)
+        keys = _body_keys(analysis.speakers, expand)
         for speaker in analysis.speakers:
             item = _Member.of(analysis.article.id, speaker)
             if speaker.type in PERSON_TYPES and len(speaker.name.split()) <= 4 and speaker.name[:1].isupper():
@@ -256,23 +256,21 @@ def _clusters(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> list[_
                     surnames.clusters[surname].append(len(people))
                     people.append(_Cluster([item]))
                 continue
-            key = fuller.get(speaker.key) or _org_key(speaker, expand)
+            key = keys.get(speaker.key) or _org_key(speaker, expand)
             bodies.setdefault(key, _Cluster([])).members.append(item)
     return _misread_bodies_joined(people, list(bodies.values()), expand)
 
 
-def _fuller_bodies(speakers: list, expand: dict[str, str]) -> dict[str, tuple]:
-    """A headline's bare "health ministry" is the body its article names in full ("the Hamas-run health ministry"):
-    speaker key -> the key of the one body of the same kind, in the same article, whose core words hold its own
-    and that names its country or party."""
+def _body_keys(speakers: list, expand: dict[str, str]) -> dict[str, tuple]:
+    """Speaker key -> cluster key of each body in one article. A headline's bare "health ministry" takes the key of
+    the body its article names in full ("the Hamas-run health ministry"): the one body of the same kind whose core
+    words hold its own and that names its country or party."""
     bodies = [(s, _org_key(s, expand)) for s in speakers if s.type not in PERSON_TYPES]
     found = {}
     for s, key in bodies:
-        if s.country or s.group:
-            continue
-        wider = {k for o, k in bodies if o is not s and k[0] == key[0] and (o.country or o.group) and key[2] < k[2]}
-        if len(wider) == 1:
-            found[s.key] = wider.pop()
+        wider = set() if s.country or s.group else {
+            k for o, k in bodies if o is not s and k[0] == key[0] and (o.country or o.group) and key[2] < k[2]}
+        found[s.key] = wider.pop() if len(wider) == 1 else key
     return found
 
 
