@@ -441,3 +441,29 @@ def test_the_main_clause_beside_a_time_clause_with_its_own_object_is_not_that_cl
     linked = link(doc, role_spans(tags, doc))
     # "as X accuses Y" is news told beside the advance; "as X put it" reports what follows
     assert [([q.text for q in qs], cue.text) for qs, cue, _ in linked] == [(["the war is over"], "put it")]
+
+
+def test_a_short_quoted_opening_before_the_frame_is_the_speakers_too():
+    text = ('"Today," the brigade commander said, "our units hold the ridge above the village." '
+            'The governor told "Morning Wire," that the "ceasefire" was holding.')
+    doc = load_pipeline()(parse_input(text))
+    at = offsets_in(text)
+    rules = find_raw_attributions(doc, find_quotes(doc.text), "rules")
+    by_cue = {text[a.cue[0]:a.cue[1]]: a for a in rules}
+    assert by_cue["said"].content == [at('"Today,"'), at('"our units hold the ridge above the village."')]
+    # a programme's name before a content that is no resumed quotation stays out of it
+    assert all(at('"Morning Wire,"') != c for c in by_cue["told"].content)
+
+    # the model kept only the words after the frame; the rule that agrees lends its quoted opening
+    model = [RawAttribution(cue=at("said"), content=[at('"our units hold the ridge above the village."')])]
+    combined = combine(doc, model, [by_cue["said"]])
+    assert combined[0].content == by_cue["said"].content
+
+
+@needs_model
+def test_a_short_quoted_opening_is_kept_end_to_end():
+    text = ('Shelling went on through the night. "Frankly," the mayor said, "we have no power and no water '
+            'left in the eastern districts."')
+    analysis = extract_article(article(text), load_pipeline()(parse_input(text)), attributions="combined")
+    said = [a for a in analysis.attributions if a.cue is not None and a.cue.text == "said"]
+    assert len(said) == 1 and [f.text for f in said[0].content_fragments][0] == '"Frankly,"'

@@ -320,6 +320,23 @@ def _attach_quotes(doc: Doc, text: str, quotes: list[Quote], found: list[RawAttr
                                         continuation_of=previous, quotes=[quote]))
 
 
+def _attach_interrupted_openings(text: str, quotes: list[Quote], found: list[RawAttribution]) -> None:
+    """'"Today," he said, "our forces held."': a quotation too short to be speech on its own that ends in a comma and
+    is resumed, after a short frame on the same line, by a quotation the frame's reporting verb holds, opens that
+    speaker's words."""
+    for quote, resumed in zip(quotes, quotes[1:]):
+        inner = text[quote.inner[0]:quote.inner[1]].rstrip()
+        frame = text[quote.end:resumed.start]
+        if quote.is_full(text) or not quote.closed or not inner.endswith(",") or "\n" in frame \
+                or len(frame.split()) > 8:
+            continue
+        owners = [a for a in found if not a.by_layout and quote.end <= a.cue[0] and a.cue[1] <= resumed.start
+                  and any(c[0] == resumed.start for c in a.content)]
+        if len(owners) == 1 and not any(overlaps(c, (quote.start, quote.end)) for c in owners[0].content):
+            owners[0].content = sorted([*owners[0].content, (quote.start, quote.end)])
+            owners[0].quotes = sorted([*owners[0].quotes, quote], key=lambda q: q.start)
+
+
 def _adjacent_cue(doc: Doc, text: str, quote: Quote) -> list[Token]:
     """'“...” he told her.' as its own sentence, or 'X said:' ending the sentence before the quote."""
     after = sentence_at(doc, quote.end + 1) if quote.end < len(text) else None
@@ -471,12 +488,14 @@ def find_attributions(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
     laid_out = find_layout_attributions(doc, quotes)
     found = [a for a in found if not any(_competes(a, b) for b in laid_out)] + laid_out
     _attach_quotes(doc, text, quotes, found)
+    _attach_interrupted_openings(text, quotes, found)
     _split_coordinated(found, text)
     for a in found:
         for _ in range(2) if not (a.quotes or a.by_layout) else ():
             holes = [h for c in a.content for h in _edge_modifiers(doc, c)]
             a.content = _clean_content(text, a.content, holes) or a.content
-        a.content = [c for c in a.content if len(text[c[0]:c[1]].split()) > 1 or a.content == [c]]
+        a.content = [c for c in a.content if len(text[c[0]:c[1]].split()) > 1 or a.content == [c]
+                     or any((q.start, q.end) == c for q in a.quotes)]
     for a in found:
         if quoted_source(a, quotes, text):
             a.source = a.source_head = None
