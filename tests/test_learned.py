@@ -11,8 +11,8 @@ import pytest
 
 from counterclaim.extract import _channel, _speech_date, extract_article, find_raw_attributions, parse_input
 from counterclaim.extract.attributions import RawAttribution
-from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode, combine, link, tidy_contents,
-                                          role_spans, split_off_other_sentences, to_raw, viterbi)
+from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode, combine, link, role_spans,
+                                          split_off_other_sentences, tidy_contents, to_raw, viterbi, with_lead)
 from counterclaim.extract.quotes import find_quotes
 from counterclaim.model import Article
 from counterclaim.nlp import load_pipeline
@@ -467,3 +467,22 @@ def test_a_short_quoted_opening_is_kept_end_to_end():
     analysis = extract_article(article(text), load_pipeline()(parse_input(text)), attributions="combined")
     said = [a for a in analysis.attributions if a.cue is not None and a.cue.text == "said"]
     assert len(said) == 1 and [f.text for f in said[0].content_fragments][0] == '"Frankly,"'
+
+
+def test_the_words_before_a_frame_that_cuts_the_reported_clause_are_content():
+    text = ("Back in the capital, the interior minister said, the curfew would be lifted on Friday. "
+            "The depot, which the army says it retook overnight, was burning. "
+            "Near the border, the governor announced the convoy was turned back. "
+            "During the night, the mayor wrote, “the shelling never stopped.”")
+    doc = load_pipeline()(parse_input(text))
+    spans = role_spans(tags_for(doc, {
+        "S": ["the interior minister", "the army", "the governor", "the mayor"],
+        "C": ["said", "says", "announced", "wrote"],
+        "Q": ["the curfew would be lifted on Friday", "it retook overnight", "the convoy was turned back",
+              "“the shelling never stopped.”"]}), doc)
+    leads = [[q.text for q in with_lead(a, spans)[0]] for a in link(doc, spans)]
+    assert leads == [
+        ["Back in the capital", "the curfew would be lifted on Friday"],  # a frame set off by commas
+        ["which", "it retook overnight"],  # a relative pronoun of the reported clause
+        ["the convoy was turned back"],  # no comma after the frame: "Near the border" may place the speech
+        ["“the shelling never stopped.”"]]  # a quotation is the speaker's words alone
