@@ -12,7 +12,8 @@ import pytest
 from counterclaim.extract import _channel, _speech_date, extract_article, find_raw_attributions, parse_input
 from counterclaim.extract.attributions import RawAttribution
 from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode, combine, link, role_spans,
-                                          split_off_other_sentences, tidy_contents, to_raw, viterbi, with_lead)
+                                          split_off_other_sentences, tidy_contents, to_raw, viterbi, with_lead,
+                                          without_stray_lead)
 from counterclaim.extract.quotes import find_quotes
 from counterclaim.model import Article
 from counterclaim.nlp import load_pipeline
@@ -486,3 +487,17 @@ def test_the_words_before_a_frame_that_cuts_the_reported_clause_are_content():
         ["which", "it retook overnight"],  # a relative pronoun of the reported clause
         ["the convoy was turned back"],  # no comma after the frame: "Near the border" may place the speech
         ["“the shelling never stopped.”"]]  # a quotation is the speaker's words alone
+
+
+def test_a_lead_before_a_frame_is_cut_to_the_reported_clause():
+    text = ("As for the bridge, the major said, “We hold it and we will keep it.” "
+            "The army had held the town for weeks, but the supply road was cut, the colonel noted, when the rains "
+            "came.")
+    doc = load_pipeline()(parse_input(text))
+    spans = role_spans(tags_for(doc, {
+        "S": ["the major", "the colonel"], "C": ["said", "noted"],
+        "Q": ["As for the bridge", "“We hold it and we will keep it.”",
+              "The army had held the town for weeks, but the supply road was cut", "when the rains came"]}), doc)
+    assert [[q.text for q in without_stray_lead(a)[0]] for a in link(doc, spans)] == [
+        ["“We hold it and we will keep it.”"],  # the speaker's words are the quotation
+        ["the supply road was cut", "when the rains came"]]  # the clause the frame cuts, not the one before it

@@ -354,11 +354,11 @@ def find_learned(doc: Doc, quotes: list[Quote], tagger: Tagger | None = None) ->
 
 
 def decode(doc: Doc, quotes: list[Quote], probs: numpy.ndarray, labels: tuple[str, ...]) -> list[RawAttribution]:
-    """Attributions from per-token label probabilities: best BIO path, contents tidied, linked, given the words
-    their frame cut off, split."""
+    """Attributions from per-token label probabilities: best BIO path, contents tidied, linked, their leads before
+    a frame mended, split."""
     probs = no_paragraph_crossing(probs, doc, labels)
     spans = tidy_contents(role_spans(viterbi(probs, labels), doc), doc)
-    linked = [with_lead(a, spans) for a in link(doc, spans)]
+    linked = [without_stray_lead(with_lead(a, spans)) for a in link(doc, spans)]
     return to_raw(doc, split_off_other_sentences(linked, quotes), quotes)
 
 
@@ -404,6 +404,30 @@ def with_lead(attribution: tuple[list[Span], Span, Span | None],
             s.start < lead.end and lead.start < s.end for s in others):
         return attribution
     return [lead, *contents], cue, source
+
+
+def without_stray_lead(attribution: tuple[list[Span], Span, Span | None]) -> tuple[list[Span], Span, Span | None]:
+    """A content fragment that ends at the comma before a frame, the rest of the content coming after it, less
+    what is not the reported clause's: the whole fragment where the rest is a quotation ('[As for the bridge], he
+    said, "We hold it."': the speaker's words are the quotation), else the clauses before its last ', but' or ',
+    and' ('[The army had held the town for weeks, but the supply road was cut], he said, [when...]'). The mirror of
+    ``with_lead``, for leads the tagger took too widely. PolNeAR dev, combined: exact content 1,364 -> 1,366
+    matched pairs, content token precision up a little."""
+    contents, cue, source = attribution
+    doc, sent = cue.doc, cue.sent
+    frame_start = min(cue.start, source.start) if source is not None and source.sent.start == sent.start \
+        else cue.start
+    after = [c for c in contents if cue.end <= c.start < sent.end]
+    before = [c for c in contents if sent.start <= c.start and c.end <= frame_start]
+    if not after or not before or [t.text for t in doc[before[-1].end:frame_start] if not t.is_space] != [","]:
+        return attribution
+    lead = before[-1]
+    if after[0][0].text in OPENING_MARKS and not any(t.is_quote for t in lead):
+        return [c for c in contents if c is not lead], cue, source
+    cuts = [t.i for t in lead[1:] if t.pos_ == "CCONJ" and doc[t.i - 1].text == ","]
+    if cuts and cuts[-1] + 1 < lead.end:
+        return [doc[cuts[-1] + 1:lead.end] if c is lead else c for c in contents], cue, source
+    return attribution
 
 
 # --------------------------------------------------------------------------------------------------- combination
