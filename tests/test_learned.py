@@ -11,9 +11,9 @@ import pytest
 
 from counterclaim.extract import _channel, _speech_date, extract_article, find_raw_attributions, parse_input
 from counterclaim.extract.attributions import RawAttribution
-from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, attribution_mode, combine, link, role_spans,
-                                          split_off_other_sentences, tidy_contents, to_raw, viterbi, with_lead,
-                                          without_stray_lead)
+from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, apart_from_other_governors, attribution_mode, combine,
+                                          link, role_spans, split_off_other_sentences, tidy_contents, to_raw,
+                                          viterbi, with_lead, without_stray_lead)
 from counterclaim.extract.quotes import find_quotes
 from counterclaim.model import Article
 from counterclaim.nlp import load_pipeline
@@ -501,3 +501,20 @@ def test_a_lead_before_a_frame_is_cut_to_the_reported_clause():
     assert [[q.text for q in without_stray_lead(a)[0]] for a in link(doc, spans)] == [
         ["“We hold it and we will keep it.”"],  # the speaker's words are the quotation
         ["the supply road was cut", "when the rains came"]]  # the clause the frame cuts, not the one before it
+
+
+def test_a_fragment_another_word_governs_is_not_the_cues():
+    text = ("The report explored the damage to the old port and discussed how the new harbour could be rebuilt. "
+            "About the refugees, the minister said the camps were full.")
+    doc = load_pipeline()(parse_input(text))
+    spans = role_spans(tags_for(doc, {  # the tagger missed the cue "explored"
+        "S": ["The report", "the minister"], "C": ["discussed", "said"],
+        "Q": ["the damage to the old port", "how the new harbour could be rebuilt", "the refugees",
+              "the camps were full"]}), doc)
+    linked = link(doc, spans)
+    assert [len(contents) for contents, _, _ in linked] == [2, 2]
+    parts = [part for a in linked for part in apart_from_other_governors(a, spans)]
+    assert [([q.text for q in contents], cue.text, source.text) for contents, cue, source in parts] == [
+        (["how the new harbour could be rebuilt"], "discussed", "The report"),
+        (["the damage to the old port"], "explored", "The report"),  # the verb that takes it is its cue
+        (["the camps were full"], "said", "the minister")]  # what "about" takes is spoken of, not said

@@ -358,7 +358,8 @@ def decode(doc: Doc, quotes: list[Quote], probs: numpy.ndarray, labels: tuple[st
     a frame mended, split."""
     probs = no_paragraph_crossing(probs, doc, labels)
     spans = tidy_contents(role_spans(viterbi(probs, labels), doc), doc)
-    linked = [without_stray_lead(with_lead(a, spans)) for a in link(doc, spans)]
+    linked = [part for a in link(doc, spans) for part in apart_from_other_governors(
+        without_stray_lead(with_lead(a, spans)), spans)]
     return to_raw(doc, split_off_other_sentences(linked, quotes), quotes)
 
 
@@ -428,6 +429,38 @@ def without_stray_lead(attribution: tuple[list[Span], Span, Span | None]) -> tup
     if cuts and cuts[-1] + 1 < lead.end:
         return [doc[cuts[-1] + 1:lead.end] if c is lead else c for c in contents], cue, source
     return attribution
+
+
+GOVERNED = ("ccomp", "dobj", "xcomp", "pobj")  # a fragment's relation to a word outside it that governs it
+GOVERNOR_REACH = 4  # tokens from that word to the fragment
+
+
+def apart_from_other_governors(attribution: tuple[list[Span], Span, Span | None],
+                               spans: dict[str, list[Span]]) -> list[tuple[list[Span], Span, Span | None]]:
+    """A content of several fragments less those that another word just before them governs: one a verb other than
+    the cue takes as its object or complement becomes that verb's attribution ('[X] explored [A] and discussed [B]':
+    A is explored, B discussed; 'knowing [A], I tell myself [B]'), one a preposition takes is what is spoken of, not
+    said, and is left out ('regarding [A], and calls [B]'). The linker gives every content within reach of a cue to
+    one cue, and the tagger misses some cues. A content whose every fragment is so governed stays as it is. PolNeAR
+    dev, combined:
+    exact content 1,366 -> 1,385 matched pairs (0.637 -> 0.643), attribution F1 0.789 -> 0.791 (splitting the
+    prepositions' too: 1,386 and 0.790, with cues such as "about"; verbs alone: 1,377 and 0.791)."""
+    contents, cue, source = attribution
+    if len(contents) < 2:
+        return [attribution]
+    doc = cue.doc
+    kept, apart = [], []
+    for fragment in contents:
+        governor = fragment.root.head
+        if fragment.root.dep_ in GOVERNED and 0 < fragment.start - governor.i <= GOVERNOR_REACH \
+                and governor.pos_ in ("VERB", "AUX", "ADP") and not (cue.start <= governor.i < cue.end) \
+                and not any(c.start <= governor.i < c.end for c in contents):
+            if governor.pos_ != "ADP":
+                own_cue = doc[governor.i:governor.i + 1]
+                apart.append(([fragment], own_cue, _source_of(own_cue, spans["S"], spans["C"])))
+        else:
+            kept.append(fragment)
+    return [(kept, cue, source), *apart] if kept else [attribution]
 
 
 # --------------------------------------------------------------------------------------------------- combination
