@@ -13,7 +13,7 @@ from counterclaim.extract import _channel, _speech_date, extract_article, find_r
 from counterclaim.extract.attributions import RawAttribution
 from counterclaim.extract.learned import (MODE_ENV, MODEL_DIR, apart_from_other_governors, attribution_mode, combine,
                                           link, role_spans, split_off_other_sentences, tidy_contents, to_raw,
-                                          viterbi, with_lead, without_stray_lead)
+                                          viterbi, with_lead, with_subject_from_source, without_stray_lead)
 from counterclaim.extract.quotes import find_quotes
 from counterclaim.model import Article
 from counterclaim.nlp import load_pipeline
@@ -518,3 +518,16 @@ def test_a_fragment_another_word_governs_is_not_the_cues():
         (["how the new harbour could be rebuilt"], "discussed", "The report"),
         (["the damage to the old port"], "explored", "The report"),  # the verb that takes it is its cue
         (["the camps were full"], "said", "the minister")]  # what "about" takes is spoken of, not said
+
+
+def test_a_name_before_a_frame_in_commas_is_the_contents_subject_not_the_speaker():
+    text = ("Varnik, the regional governor said, was shelled 40 times overnight. "
+            "Petra Lind, the mayor, announced, the bridge was closed.")
+    doc = load_pipeline()(parse_input(text))
+    spans = role_spans(tags_for(doc, {  # the parser makes "Varnik" the head of an apposition, as the tagger read it
+        "S": ["Varnik, the regional governor", "Petra Lind, the mayor"], "C": ["said", "announced"],
+        "Q": ["was shelled 40 times overnight", "the bridge was closed"]}), doc)
+    fixed = [with_subject_from_source(a) for a in link(doc, spans)]
+    assert [([q.text for q in contents], source.text) for contents, _, source in fixed] == [
+        (["Varnik", "was shelled 40 times overnight"], "the regional governor"),
+        (["the bridge was closed"], "Petra Lind, the mayor")]  # the content has its own subject
