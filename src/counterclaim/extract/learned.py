@@ -258,9 +258,9 @@ def split_off_other_sentences(linked: list[tuple[list[Span], Span, Span | None]]
         after = [c for c in contents if c.start >= sent.end] if not bridged(sent.end) and any(
             c.end > cue.start and c.start < sent.end for c in contents) else []
         rest = [c for c in contents if not any(c is x for x in (*before, *after))]
-        if rest and all(_quoted(c, quotes) for c in rest):  # '"A?" X said. "B."': one quotation cut by its frame
-            before = [c for c in before if not _quoted(c, quotes)]
-            after = [c for c in after if not _quoted(c, quotes)]
+        if rest and all(_quoted(_char(c), quotes) for c in rest):  # '"A?" X said. "B."': one quotation cut by its frame
+            before = [c for c in before if not _quoted(_char(c), quotes)]
+            after = [c for c in after if not _quoted(_char(c), quotes)]
             rest = [c for c in contents if not any(c is x for x in (*before, *after))]
         pieces = [p for p in (rest, before, after) if p]
         if rest and len(pieces) > 1:
@@ -270,9 +270,9 @@ def split_off_other_sentences(linked: list[tuple[list[Span], Span, Span | None]]
     return out
 
 
-def _quoted(span: Span, quotes: list[Quote]) -> bool:
+def _quoted(span: CharSpan, quotes: list[Quote]) -> bool:
     """The span lies within one quotation, marks aside."""
-    return any(q.start <= span.start_char + 1 and span.end_char - 1 <= q.end for q in quotes)
+    return any(q.start <= span[0] + 1 and span[1] - 1 <= q.end for q in quotes)
 
 
 def _source_of(cue: Span, sources: list[Span], cues: list[Span]) -> Span | None:
@@ -368,6 +368,16 @@ RELATIVE_TAGS = ("WDT", "WP", "WP$")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 
 
+def _frame_start(cue: Span, source: Span | None) -> int:
+    """Where the reporting frame starts: at its speaker where the speaker is in the cue's sentence, else the cue."""
+    return min(cue.start, source.start) if source is not None and source.sent.start == cue.sent.start else cue.start
+
+
+def _marks_between(doc: Doc, start: int, end: int) -> list[str]:
+    """The texts of the tokens from start to end, white space left out (a frame set off by commas: [","])."""
+    return [t.text for t in doc[start:end] if not t.is_space]
+
+
 def with_lead(attribution: tuple[list[Span], Span, Span | None],
               spans: dict[str, list[Span]]) -> tuple[list[Span], Span, Span | None]:
     """The words of the reported clause that stand before its frame, added to a content that starts after the cue:
@@ -384,11 +394,10 @@ def with_lead(attribution: tuple[list[Span], Span, Span | None],
     contents, cue, source = attribution
     doc, first = cue.doc, contents[0]
     sent = cue.sent
-    frame_start = min(cue.start, source.start) if source is not None and source.sent.start == sent.start \
-        else cue.start
+    frame_start = _frame_start(cue, source)
     if not (sent.start < frame_start and cue.end <= first.start < sent.end):
         return attribution
-    between = [t.text for t in doc[cue.end:first.start] if not t.is_space]
+    between = _marks_between(doc, cue.end, first.start)
     lead = None
     before = doc[frame_start - 1]
     if before.tag_ in RELATIVE_TAGS and not between and first.start <= before.head.i < first.end:
@@ -409,7 +418,7 @@ def with_lead(attribution: tuple[list[Span], Span, Span | None],
 
 
 def with_subject_from_source(attribution: tuple[list[Span], Span, Span | None]) -> tuple[list[Span], Span, Span | None]:
-    """The content's subject taken back from the source ('Kherson, the governor said, was shelled overnight'): the
+    """The content's subject taken back from the source ('Varnik, the governor said, was shelled overnight'): the
     tagger (and at times the parser) reads the name before a frame set off by commas as the speaker, in apposition,
     leaving the content a clause with no subject of its own; the speaker is what follows the name's comma. Never on
     PolNeAR dev; war reports put the place first."""
@@ -419,7 +428,7 @@ def with_subject_from_source(attribution: tuple[list[Span], Span, Span | None]) 
     doc, first = cue.doc, contents[0]
     root = first.root
     own_subject = any(c.dep_ in SUBJECTS and c.i >= first.start for c in root.children)
-    if [t.text for t in doc[cue.end:first.start] if not t.is_space] != [","] or first.start >= cue.sent.end \
+    if _marks_between(doc, cue.end, first.start) != [","] or first.start >= cue.sent.end \
             or root.pos_ not in ("VERB", "AUX") or own_subject:
         return attribution
     comma = next((t.i for t in source if t.text == ","), None)
@@ -440,11 +449,10 @@ def without_stray_lead(attribution: tuple[list[Span], Span, Span | None]) -> tup
     matched pairs, content token precision up a little."""
     contents, cue, source = attribution
     doc, sent = cue.doc, cue.sent
-    frame_start = min(cue.start, source.start) if source is not None and source.sent.start == sent.start \
-        else cue.start
+    frame_start = _frame_start(cue, source)
     after = [c for c in contents if cue.end <= c.start < sent.end]
     before = [c for c in contents if sent.start <= c.start and c.end <= frame_start]
-    if not after or not before or [t.text for t in doc[before[-1].end:frame_start] if not t.is_space] != [","]:
+    if not after or not before or _marks_between(doc, before[-1].end, frame_start) != [","]:
         return attribution
     lead = before[-1]
     if after[0][0].text in OPENING_MARKS and not any(t.is_quote for t in lead):
@@ -466,9 +474,8 @@ def apart_from_other_governors(attribution: tuple[list[Span], Span, Span | None]
     A is explored, B discussed; 'knowing [A], I tell myself [B]'), one a preposition takes is what is spoken of, not
     said, and is left out ('regarding [A], and calls [B]'). The linker gives every content within reach of a cue to
     one cue, and the tagger misses some cues. A content whose every fragment is so governed stays as it is. PolNeAR
-    dev, combined:
-    exact content 1,366 -> 1,385 matched pairs (0.637 -> 0.643), attribution F1 0.789 -> 0.791 (splitting the
-    prepositions' too: 1,386 and 0.790, with cues such as "about"; verbs alone: 1,377 and 0.791)."""
+    dev, combined: exact content 1,366 -> 1,385 matched pairs (0.637 -> 0.643), attribution F1 0.789 -> 0.791
+    (splitting the prepositions' too: 1,386 and 0.790, with cues such as "about"; verbs alone: 1,377 and 0.791)."""
     contents, cue, source = attribution
     if len(contents) < 2:
         return [attribution]
@@ -613,7 +620,7 @@ def _quoted_lead(doc: Doc, m: RawAttribution, rule: RawAttribution) -> list[Char
     sentence = _sentence_start(doc, rule.cue[0])
     frame_start = min(x[0] for x in (rule.cue, rule.source) if x)
     return [c for c in rule.content if c[1] <= frame_start and _sentence_start(doc, c[0]) == sentence
-            and any(q.start <= c[0] + 1 and c[1] - 1 <= q.end for q in rule.quotes)]
+            and _quoted(c, rule.quotes)]
 
 
 def _rejoined(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution]) -> list[RawAttribution]:
