@@ -403,3 +403,21 @@ def test_insurgents_led_by_a_named_group_make_it_a_party(nlp):
     analysis = analyse(nlp, "BEIRUT, Nov 30, 2024 (Levant Wire) - Insurgents led by the Islamist group Jabhat "
                             "al-Wadi (JW) swept into the city of Idlib on Saturday, rebels said.")
     assert "Jabhat al-Wadi" in analysis.forces
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The Tessit Brigades said in a statement released through its propaganda arm that its fighters had overrun "
+     "the base at Gao.", "asserted"),
+    ("The army dismissed as propaganda the group's claim that its fighters had overrun the base at Gao.", "denied"),
+])
+def test_a_propaganda_arm_calls_nothing_false_but_propaganda_does(nlp, text, modality):
+    assert [(e.type, e.modality) for e in analyse(nlp, text).events] == [("capture", modality)]
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(nlp):
+    text = ("Two aid workers said the convoy had been turned back. The junta, which seized power in 2021 promising "
+            "to restore order, has expelled several foreign reporters.")
+    analysis = analyse(nlp, text, mode="rules")
+    speakers = {s.key: s for s in analysis.speakers}
+    promised = next(a for a in analysis.attributions if a.cue.text.startswith("promis"))
+    assert speakers[promised.speaker].name.lower().endswith("junta")

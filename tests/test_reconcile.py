@@ -1109,3 +1109,26 @@ def test_own_losses_told_in_an_accusation_are_no_admission(tmp_path):
         "that anyone had been hurt by its personnel."))
     hurt = next(p for p in doc["propositions"] if p["family"] == "casualties")
     assert not any(s["against_interest"] for s in hurt["stances"]) and hurt["status"] == "contested"
+
+
+def test_a_countrys_rebels_a_monitoring_mission_in_it_and_a_project_named_in_the_frames_sentence(tmp_path):
+    doc = _report(tmp_path, (
+        "Bolivian rebels say they have seized border town; army denies\n\n"
+        "SUCRE, May 6, 2025 (Andes Ledger) — The Chaco Liberation Front said on Monday that its fighters had taken "
+        "full control of Villamontes after weeks of fighting with government troops.\n\n"
+        "An army spokesman, Colonel Hugo Rojas, rejected the claim. \"The town has not fallen,\" he said.\n\n"
+        "Photographs reviewed by the Altiplano Witness project showed fires at the army barracks on Saturday, the "
+        "group said. The European Union's monitoring mission in Bolivia said its patrols had heard gunfire but "
+        "could not determine who controlled the town."), date(2025, 5, 6))
+    speakers = _speaker_entities(doc)
+    front = "Chaco Liberation Front"
+    # the country's rebels fight its state: they are the one rebel group the report names, not Bolivia
+    assert speakers["Bolivian rebels"]["side"] == front
+    assert not [p for p in doc["propositions"] if p["family"] == "territory" and p["actor_side"] == "Bolivia"]
+    captured = _proposition(doc, front, "Villamontes")
+    assert captured["sides_supporting"] == [front] and captured["sides_denying"] == ["Bolivia"]
+    # "the group" in the frame of a sentence that names a project is that project, which names a country of its own
+    assert (speakers["the group"]["name"], speakers["the group"]["side"]) == ("Altiplano Witness project", None)
+    # a mission working in a country is not that country's, and its patrols are no party's forces
+    mission = speakers["The European Union's monitoring mission in Bolivia"]
+    assert mission["side"] is None and mission["type"] != "armed_group"

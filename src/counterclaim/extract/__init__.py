@@ -313,6 +313,8 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
             if name is None and (mod.lower_ == "our" or mod.lower_ in ("its", "their") and tok.dep_ == "nsubj"):
                 name = next((party for content, party, _ in spoken
                              if any(c.start <= tok.idx < c.end for c in content)), None)
+                if name and NEUTRAL_FORCE_WORDS & set(fold(name).split()):
+                    name = None  # "the EU monitoring mission said its patrols had heard gunfire": no party
             if name is None and mod.lower_ not in GENERIC_FORCE_ADJECTIVES and (
                     mod.pos_ == "PROPN" and not mod.text.islower()  # "junta aircraft": no name ("al-Shabaab" is)
                     or mod.pos_ == "ADJ" and mod.text[:1].isupper() and not mod.is_sent_start):

@@ -40,6 +40,9 @@ CAPTURE_NOUNS = {"capture", "recapture", "liberation", "seizure", "fall", "occup
 INFLICTING = {"inflict", "cause", "deal"}
 FORCE_HOLDERS = FORCE_WORDS | GROUP_WORDS | ENEMY_WORDS  # "the rebel militia's attack", "the enemy's offensive"
 POSSESSIVES = ("'s", "’s")
+# What a movement speaks through: "its propaganda arm", "a propaganda video" call nothing false
+ORGANS = {"arm", "wing", "outlet", "channel", "agency", "unit", "department", "office", "machine", "network",
+          "video", "footage", "account", "site", "website", "magazine", "newspaper", "service", "station"}
 SPEECH_NOUNS = {"claim", "report", "allegation", "rumour", "rumor", "statement", "assertion", "suggestion", "denial"}
 NONCOMMITTAL = re.compile(r"\b(?:not|never|n[’']t|declined|refused)\b", re.IGNORECASE)  # "did not comment on"
 VERIFYING = {"verify", "confirm", "corroborate", "check"}
@@ -446,6 +449,8 @@ def _called_false(token: Token) -> bool:
         word = sent.char_span(match.start(), match.end(), alignment_mode="expand")
         if word is None:
             return True
+        if word.root.dep_ in ("compound", "amod") and _lower(word.root.head) in ORGANS:
+            continue  # "released through its propaganda arm": what the claim came through, not a rebuttal
         lo, hi = sorted((token.i, word.root.i))
         if any(t.text == ";" for t in token.doc[lo:hi]):
             continue  # "India says it shot down drones; Pakistan calls claim baseless": a clause of its own

@@ -28,6 +28,7 @@ SEATED_BODIES = frozenset({"ministry", "government", "authorities", "authority",
                            "cabinet", "officials", "official", "junta", "parliament", "military", "army", "command"})
 BYSTANDERS = frozenset({"resident", "witness", "eyewitness", "villager", "civilian", "survivor", "refugee",
                         "local", "people", "passer-by", "bystander", "doctor", "medic", "nurse"})
+TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w-]*)+$")  # "... project", "... monitoring group"
 TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9-]{1,7}\s*\)?\s*$")
 OPEN_SOURCE = re.compile(r"\bopen[- ]source\b|\bOSINT\b", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -324,8 +325,9 @@ def _ties_only(ent) -> bool:
 
 
 def unnamed_opposition(name: str) -> bool:
-    """'Resistance forces', 'an alliance of rebel groups', 'the opposition fighters': a side described, not named."""
-    words = set(fold(name).split())
+    """'Resistance forces', 'an alliance of rebel groups', 'the opposition fighters', 'Syrian rebels': a side
+    described, not named."""
+    words = {fold(w) for w in name.split() if not country_of(w)}
     return bool(words & OPPOSITION_WORDS) and words <= OPPOSITION_WORDS | ARMED_GROUP_WORDS | GENERIC_GROUP_WORDS | {
         "alliance", "coalition", "of", "the", "an", "a", "armed", "local", "fighter", "group", "groups", "forces"}
 
@@ -427,6 +429,8 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         # Houthi movement": a party of its own, not that country's forces, and named without it
         owner = re.match(r"([\w .-]+)[’']s\s+", clean)
         clean = clean[owner.end():] if owner and country_of(owner.group(1)) else clean
+    if kind == "other" and country and names_own_party(TRAILING_LOWER.sub("", clean)):
+        country = None  # "the Myanmar Witness project": a body with a name of its own, not that country's
     if kind == "armed_group" and head is not None and head.lower_ in MEMBER_NOUNS and head.i > 0 \
             and head.doc[head.i - 1].pos_ == "PROPN" and not country_of(head.doc[head.i - 1].text) \
             and clean.endswith(head.text):

@@ -80,6 +80,7 @@ class SpeakerBook:
         return speaker
 
     def resolve(self, span: tuple[int, int], head: Token | None) -> Speaker | None:
+        span, head = _through_relative_pronoun(span, head)
         m = describe(self.doc, span, head)
         m.span = span
         if m.group is None and any(t.lemma_.lower() in GENERIC_BODIES and any(c.dep_ == "case" for c in t.children)
@@ -112,6 +113,9 @@ class SpeakerBook:
             if known is not None:
                 return self._add_mention(known, m)
         if m.kind == "description" and not (m.country or m.group) and m.descriptors <= GENERIC_BODIES:
+            named = self._body_named_in_sentence(span[0], head)
+            if named is not None:  # "Footage verified by the X Project showed fires, the group said"
+                return self._add_mention(self.resolve(*named), m)
             known = self._named_body_before(span[0])  # "Hezbollah did not confirm. ... the group said"
             if known is not None:
                 return self._add_mention(known, m)
@@ -177,6 +181,22 @@ class SpeakerBook:
         return next((s for _, s in reversed(self._earlier(span[0]))
                      if s.type != "person" and fold(s.name).split()[-1:] == [kind]), None)
 
+    def _body_named_in_sentence(self, at: int, head: Token | None) -> tuple[tuple[int, int], Token] | None:
+        """The last organisation the sentence names before ``at`` (the span and head of its phrase): what "the
+        group" in the sentence's own frame stands for, whoever spoke before."""
+        if head is None:
+            return None
+        found = None
+        for chunk in head.sent.noun_chunks:
+            root = chunk.root
+            if chunk.end_char > at or country_of(chunk.text):
+                continue
+            named = root.ent_type_ == "ORG" and root.pos_ == "PROPN" or root.lemma_.lower() in NAMED_BODIES and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children)  # "the X Witness project"
+            if named:
+                found = ((chunk.start_char, chunk.end_char), root)
+        return found
+
     def _named_body_before(self, at: int) -> Speaker | None:
         """The last named organisation that spoke before ``at``: what "the group" or "the movement" stands for."""
         return next((s for _, s in reversed(self._earlier(at))  # not a state's army or ministry
@@ -204,9 +224,29 @@ class SpeakerBook:
 SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 BODY_TYPES = frozenset({"government", "military", "military_unit"})
 GENERIC_BODIES = frozenset({"group", "organisation", "organization", "movement", "militia", "faction"})
+# A role of a state body: "an army spokesman" speaks for no rebel group the sentence before names
+STATE_ROLE_WORDS = frozenset({"army", "government", "ministry", "police", "junta", "presidency"})
+# Words that head the name of a body that reports ("the Myanmar Witness project", "the Lantern Monitor")
+NAMED_BODIES = GENERIC_BODIES | {"project", "monitor", "observatory", "institute", "centre", "center", "network",
+                                 "initiative", "lab", "laboratory", "collective"}
 TITLE_BODIES = GENERIC_BODIES | {"coalition", "alliance", "front"}  # "Coalition spokesman X"
 ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "spokesperson", "soldier",
               "general", "colonel", "major", "captain", "lieutenant", "diplomat", "minister", "source"}
+
+
+def _through_relative_pronoun(span: tuple[int, int], head: Token | None) -> tuple[tuple[int, int], Token | None]:
+    """'The junta, which seized power promising to restore order': the speaker is the noun a relative pronoun
+    stands for, not whoever spoke last."""
+    if head is None or head.tag_ not in ("WP", "WDT") or span[1] - span[0] > len(head.text):
+        return span, head
+    clause = head.head
+    while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN"):
+        return span, head
+    start = min((c.left_edge for c in noun.lefts), key=lambda t: t.i, default=noun)
+    return (start.idx, noun.idx + len(noun.text)), noun
 
 
 def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, int]) -> tuple[str | None, str | None]:
@@ -236,6 +276,8 @@ def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, 
                 found = named if any(named) else found
     if found == (None, None) and speaker.descriptors & SPOKES_ROLES:
         found = _body_before(doc, own, forces)
+    if found[0] is None and speaker.descriptors & STATE_ROLE_WORDS:
+        return None, None  # "An army spokesman" after the rebels' claim is not theirs: the state's, found later
     return found
 
 

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from ..extract.countries import ANCHORABLE, NAME_WORD, country_of, fold, names_own_party
 from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS
-from ..extract.mentions import core_words
+from ..extract.mentions import OPPOSITION_WORDS, TRAILING_LOWER, core_words
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
 
 ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+(?:(?:of|the|for|and|de|du|des)\s+)*){1,6})\(([A-Z][A-Za-z0-9-]{1,9})\)")
@@ -28,6 +28,7 @@ PERSON_TYPES = ("person", "analyst")
 # "the army's spokesman" with no country: the army of the one country the article reports fighting
 STATE_BODY_WORDS = {"army", "military", "government", "ministry", "minister", "forces", "troops", "police",
                     "presidency", "junta", "regime"}
+PLACING_WORDS = frozenset({"in", "to", "at", "near", "inside"})  # "the mission in Armenia" works there
 
 
 def _interned(text: str | None) -> str | None:
@@ -325,9 +326,13 @@ class Parties:
     def _party(self, name: str) -> str | None:
         name = re.sub(r"^[Tt]he\s+", "", name)
         full = self.expand.get(name, name)
-        country = None if names_own_party(full) else next((c for c in map(country_of, full.split()) if c), None)
+        country = None if names_own_party(full) else _country_named(full)
         bare = " ".join(w for w in name.split() if fold(w) not in ARMED_GROUP_WORDS)  # "M23 rebels" -> "M23"
+        # "Myanmar rebels" are not Myanmar's
+        rebels_of = country_of(bare) and {fold(w) for w in name.split()} & OPPOSITION_WORDS
         for candidate in (full, name, bare):
+            if rebels_of and candidate == bare:
+                return None
             if candidate in self.names or _name_key(candidate) in self._folded:
                 if candidate == bare:
                     return country or self.expand.get(bare, bare)
@@ -341,6 +346,18 @@ class Parties:
                 found = self.party(" ".join(words[:n]))
                 break
         return found
+
+
+def _country_named(name: str) -> str | None:
+    """The country whose body a name names: not one its rebels fight ("Myanmar rebels"), nor where it works ("the
+    EU mission in Armenia", "the UN envoy to Yemen"), nor one named in a name of the body's own."""
+    words = name.split()
+    if {fold(w) for w in words} & OPPOSITION_WORDS:
+        return None
+    if names_own_party(TRAILING_LOWER.sub("", name)):
+        return None  # "the Myanmar Witness project": a body with a name of its own
+    return next((c for before, word in zip(["", *words], words)
+                 if fold(before) not in PLACING_WORDS and (c := country_of(word))), None)
 
 
 def _name_key(name: str) -> str:
