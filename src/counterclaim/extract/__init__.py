@@ -130,9 +130,9 @@ def _speech_date(raw: RawAttribution, doc: Doc, article: Article) -> DateRef | N
 def _attached_to(token: Token, verb: Token) -> bool:
     """A date inside the content clause still dates the speech when it sits at the clause edge ('said on X it...')."""
     head = token.head
-    while head.dep_ in ("prep", "pobj") and head.head is not head:
+    while head.dep_ in ("prep", "pobj") and head.head.i != head.i:
         head = head.head
-    return head is verb or (head.head is verb and token.i < head.left_edge.i + 3)
+    return head.i == verb.i or (head.head.i == verb.i and token.i < head.left_edge.i + 3)
 
 
 def _kind(raw: RawAttribution, text: str) -> str:

@@ -62,7 +62,7 @@ def _plausible_speaker(token: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The speaker word: the verb's own subject, else the nearest plausible one it shares through a chain."""
     found = _chain_subject(verb)
-    if found is None or found.head is verb or _plausible_speaker(found):
+    if found is None or found.head.i == verb.i or _plausible_speaker(found):
         return found
     nearer = [t for t in verb.sent if t.dep_ in SUBJECT_DEPS and t.i < verb.i and _plausible_speaker(t)
               and not any(a.dep_ == "ccomp" for a in t.ancestors)]  # a reported clause's subject is no speaker
@@ -98,7 +98,7 @@ def _chain_subject(verb: Token) -> Token | None:
             return current.head
         if seen and any(c.dep_ == "nsubjpass" for c in current.children):
             return next(c for c in current.children if c.dep_ == "nsubjpass")
-        if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp", "advmod") and current.head is not current:
+        if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp", "advmod") and current.head.i != current.i:
             if current.dep_ == "advcl" and current.tag_ != "VBG":
                 return None  # "..., when he said" has its own subject; a finite advcl without one has none
             current = _past_reported_clause(current, verb)
@@ -121,7 +121,7 @@ def _past_reported_clause(current: Token, cue: Token) -> Token:
 def _np_span(head: Token) -> CharSpan:
     """A noun phrase without its relative clauses ("Dorn, whose fighters ...") and on the head's own line (the parser
     can hang the next line's first word on it: 'Can you confirm ...?\n\nKOVALENKO: ...')."""
-    clauses = [t for t in head.subtree if t is not head and t.dep_ in ("relcl", "acl")]
+    clauses = [t for t in head.subtree if t.i != head.i and t.dep_ in ("relcl", "acl")]
     dropped = {d.i for clause in clauses for d in clause.subtree}
     breaks = [t.i for t in head.subtree if t.is_space and "\n" in t.text]
     lo = max((i for i in breaks if i < head.i), default=-1)
@@ -218,14 +218,14 @@ def _verb_attribution(verb: Token, text: str) -> RawAttribution | None:
         if objects:
             subject = objects[0]
             source = _np_span(subject)
-            children = [c for c in children if c is not subject] or [c for c in verb.children if c.dep_ == "advcl"]
+            children = [c for c in children if c.i != subject.i] or [c for c in verb.children if c.dep_ == "advcl"]
     if subject is None:  # "Hamas denies X, says Y": a headline's two verbs share the first one's subject
         first = next((c for c in children if c.i < verb.i and _is_reporting(c)), None)
         first_subject = next((s for s in first.children if s.dep_ == "nsubj"), None) if first is not None else None
         after = [c for c in children if c.i > verb.i]
         if first_subject is not None and after:
             subject, source, children = first_subject, _np_span(first_subject), after
-    if subject is not None and subject.dep_ == "nsubj" and subject.head is not verb and _in_children(subject, children):
+    if subject is not None and subject.dep_ == "nsubj" and subject.head.i != verb.i and _in_children(subject, children):
         return None
     holes = [cue] + ([source] if source else [])
     content = _clean_content(text, [subtree_span(c) for c in children], holes)
@@ -250,7 +250,7 @@ def _according_to(doc: Doc, text: str) -> list[tuple[Token, RawAttribution]]:
         cue = token_span([tok, to])
         source = _np_span(obj)
         phrase = subtree_span(tok)
-        clause = tok.head if tok.head is not tok else None
+        clause = tok.head if tok.head.i != tok.i else None
         if clause is None:
             continue
         holes = [phrase] + [subtree_span(c) for c in clause.children if c.dep_ == "mark"]

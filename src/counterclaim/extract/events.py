@@ -209,7 +209,7 @@ def _subject(token: Token) -> Token | None:
     if token.dep_ == "xcomp":  # "forced it to withdraw": the object of the governing verb does it
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         return obj if obj is not None else _subject(head)
-    if token.dep_ in ("conj", "acomp", "advcl") and head is not token:
+    if token.dep_ in ("conj", "acomp", "advcl") and head.i != token.i:
         return _subject(head)
     if head.dep_ == "acomp" or (token.dep_ == "xcomp" and head.pos_ == "ADJ"):
         return _subject(head.head)
@@ -278,7 +278,7 @@ def _in_a_name(token: Token) -> bool:
     head = token
     while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
         head = head.head
-    return token.pos_ == "PROPN" and head is not token and _lower(head) in BODY_WORDS
+    return token.pos_ == "PROPN" and head.i != token.i and _lower(head) in BODY_WORDS
 
 
 def _is_toponym_like(token: Token) -> bool:
@@ -374,7 +374,7 @@ def _modality(token: Token, cue: str | None) -> str:
     # Negation and modal verbs reach the trigger only through its own clause: "unable to repel" (xcomp/acomp),
     # not through a governing clause ("could not verify that ... advanced" is the outlet's hedge, not a denial).
     tokens = [token]
-    while tokens[-1].dep_ in ("xcomp", "acomp") and tokens[-1].head is not tokens[-1]:
+    while tokens[-1].dep_ in ("xcomp", "acomp") and tokens[-1].head.i != tokens[-1].i:
         tokens.append(tokens[-1].head)
     for tok in tokens:
         if _negated(tok) or _lower(tok) in FAILING_HEADS:
@@ -433,9 +433,9 @@ def _doubted(verb: Token) -> bool:
     while True:
         if _negated(node) or any(c.dep_ == "acomp" and c.lower_ in UNCERTAIN_WORDS for c in node.children):
             return True
-        if node is not verb and (_lower(node) in FAILING_HEADS or node.lower_ in UNCERTAIN_WORDS):
+        if node.i != verb.i and (_lower(node) in FAILING_HEADS or node.lower_ in UNCERTAIN_WORDS):
             return True
-        if node.dep_ not in ("xcomp", "acomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
             return False
         node = node.head
 

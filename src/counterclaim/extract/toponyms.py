@@ -44,7 +44,7 @@ def _toponym(token: Token, text: str) -> Span | None:
             if words and not country_of(ent.text):
                 return Span.of(text, words[0].idx, words[-1].idx + len(words[-1].text))
     names = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")
-             or t is token]
+             or t.i == token.i]
     start = min(t.idx for t in names)
     return Span.of(text, start, token.idx + len(token.text))
 
