@@ -123,6 +123,25 @@ def test_contents_are_tidied_and_one_word_contents_dropped():
                                             "the pier was damaged"]
 
 
+def test_a_content_that_stops_on_a_preposition_runs_on_to_the_end_of_its_object():
+    text = "The group said it killed 12 guards in a raid on a border post on Tuesday night. Nobody else spoke."
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["The group"], "C": ["said"], "Q": ["it killed 12 guards in a raid on a border post on"]})
+    spans = tidy_contents(role_spans(tags, doc), doc)
+    assert [q.text for q in spans["Q"]] == ["it killed 12 guards in a raid on a border post on Tuesday night"]
+
+
+def test_a_preposition_before_the_frames_channel_or_another_content_is_not_run_on():
+    text = ("Kallor finally said it had captured the port in a statement on Friday. "
+            "A harbour official confirmed for the first time that the cranes had been moved.")
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["Kallor", "A harbour official"], "C": ["said", "confirmed"],
+                          "Q": ["it had captured the port in", "for", "the first time that the cranes had been moved"]})
+    spans = tidy_contents(role_spans(tags, doc), doc)
+    assert [q.text for q in spans["Q"]] == ["it had captured the port",
+                                            "the first time that the cranes had been moved"]
+
+
 def test_content_in_another_sentence_is_split_from_its_cue_unless_a_quotation_bridges_them():
     text = ("The budget was balanced last year. The mayor said the new bridge would open in May. The ferry stops.\n\n"
             "\"We are nearly done. The traffic will be back soon,\" she added, \"and the pier will reopen.\"\n\n"
