@@ -126,7 +126,8 @@ def test_contents_are_tidied_and_one_word_contents_dropped():
 def test_a_content_that_stops_on_a_preposition_runs_on_to_the_end_of_its_object():
     text = "The group said it killed 12 guards in a raid on a border post on Tuesday night. Nobody else spoke."
     doc = load_pipeline()(parse_input(text))
-    tags = tags_for(doc, {"S": ["The group"], "C": ["said"], "Q": ["it killed 12 guards in a raid on a border post on"]})
+    tags = tags_for(doc, {"S": ["The group"], "C": ["said"],
+                          "Q": ["it killed 12 guards in a raid on a border post on"]})
     spans = tidy_contents(role_spans(tags, doc), doc)
     assert [q.text for q in spans["Q"]] == ["it killed 12 guards in a raid on a border post on Tuesday night"]
 

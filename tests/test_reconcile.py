@@ -1132,3 +1132,27 @@ def test_a_countrys_rebels_a_monitoring_mission_in_it_and_a_project_named_in_the
     # a mission working in a country is not that country's, and its patrols are no party's forces
     mission = speakers["The European Union's monitoring mission in Bolivia"]
     assert mission["side"] is None and mission["type"] != "armed_group"
+
+
+def test_an_acronym_of_word_beginnings_is_the_body_named_in_full(tmp_path):
+    doc = _report(tmp_path, (
+        "CARTAGENA, March 3, 2025 (Caribbean Ledger) — U.S. Southern Command said on Monday that its forces had "
+        "struck a vessel in the Caribbean, killing three people. The Tren Marino gang denied that any of its boats "
+        "had been hit.\n\n"
+        "SOUTHCOM said in a post on X that the vessel had been carrying drugs."), date(2025, 3, 3))
+    speakers = _speaker_entities(doc)
+    assert speakers["SOUTHCOM"]["id"] == speakers["U.S. Southern Command"]["id"]
+    assert speakers["SOUTHCOM"]["side"] == "United States"
+
+
+def test_an_event_at_a_village_the_gazetteer_lacks_is_placed_in_the_district_named_around_it(tmp_path):
+    doc = _report(tmp_path, (
+        "Kyrgyzstan and Tajikistan trade blame over border clash\n\n"
+        "BISHKEK, April 2, 2025 (Steppe Ledger) — Kyrgyzstan's border service said on Wednesday that Tajik troops had "
+        "opened fire on its posts near the village of Kara-Dostuk in the Batken district, wounding two guards.\n\n"
+        "Tajikistan's border service said Kyrgyz guards had fired first on a post near Isfara, and that three of "
+        "its officers had been wounded near Isfara and in the Isfara valley."), date(2025, 4, 2))
+    fired = next(e for e in doc["events"]
+                 if e["trigger"]["text"] in ("opened", "fire") and e["actor_side"] == "Tajikistan")
+    place = next(p for p in doc["places"] if p["id"] == fired["place"])
+    assert place["name"] == "Batken" and fired["place_inferred"] is False and fired["place_relation"] == "in"

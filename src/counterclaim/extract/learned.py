@@ -145,9 +145,9 @@ def _past_dangling_preposition(doc: Doc, end: int, starts: set[int]) -> int:
 def tidy_contents(spans: dict[str, list[Span]], doc: Doc) -> dict[str, list[Span]]:
     """Content spans with trailing conjunctions, commas, dashes and white space cut, run on past a preposition they
     stop on (PolNeAR dev exact content +2 pairs, cutting it off gained as many and lost two matches), and those
-    left with a single word dropped. (The LSTM tagger often stopped a word or two short, so its contents were also run on to the end
-    of their phrase in the parse: +0.014 attribution F1 then; the transformer tagger ends them better than that,
-    and the extension cost it 0.003 F1 and 0.009 exact content on PolNeAR dev.)"""
+    left with a single word dropped. (The LSTM tagger often stopped a word or two short, so its contents were also
+    run on to the end of their phrase in the parse: +0.014 attribution F1 then; the transformer tagger ends them
+    better than that, and the extension cost it 0.003 F1 and 0.009 exact content on PolNeAR dev.)"""
     contents = []
     starts = {q.start for q in spans["Q"]}
     for q in spans["Q"]:

@@ -141,7 +141,9 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
         claimant = sides.side_of(claim.speaker) if claim else None
         actor = sides.side(event.actor, aid, claimant)
         target = sides.side(event.target, aid, claimant)
-        place = places.of(aid, event.place)
+        place, relation = places.of(aid, event.place), event.place_relation
+        if place is None and (around := places.near(aid, event.place, event.span)):
+            place, relation = around, "in"  # the region named around a place the gazetteer does not know
         inferred = place is None
         place = place or places.focus.get(aid)
         ref, basis = _event_date(event, claim, analysis)
@@ -154,7 +156,7 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
             "target": target_entity.id if target_entity else None,
             "target_text": event.target.span.text if event.target else None,
             "place": place, "place_text": event.place.text if event.place else None,
-            "place_relation": event.place_relation, "place_inferred": inferred if place else None,
+            "place_relation": relation, "place_inferred": inferred if place else None,
             "date": date_dict(ref.value, ref.precision, ref.text, ref.start, ref.end) | {"basis": basis},
             "magnitude": _magnitude(event.magnitude),
             "span": asdict(event.span), "trigger": asdict(event.trigger),

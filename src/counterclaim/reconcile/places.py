@@ -28,6 +28,15 @@ class PlaceBook:
     def of(self, article: str, span: Span | None) -> str | None:
         return self.at.get((article, span.start, span.end)) if span is not None else None
 
+    def near(self, article: str, span: Span | None, within: Span) -> str | None:
+        """The known place nearest an unknown one in the event's own words: "near the village of X in the Y
+        district", X missing from the gazetteer, happened in Y, not wherever the article is about."""
+        if span is None:
+            return None
+        found = [(abs(start - span.start), place) for (aid, start, end), place in self.at.items()
+                 if aid == article and within.start <= start and end <= within.end and not self.is_country(place)]
+        return min(found)[1] if found else None
+
     def is_country(self, place_id: str | None) -> bool:
         return bool(place_id) and self.places[place_id].get("precision") == "country"
 

@@ -108,11 +108,17 @@ class _Survey:
             if any(w[0].islower() and w not in NAME_LINKS for w in name.split()):
                 continue  # "spokesperson of Rapid Support Forces" is a speaker described, not a name spelled RSF
             spelled["".join(w[0] for w in name.split() if w[0].isupper())] = name
-        for short in sorted(n for n in self.names if re.fullmatch(r"[A-Z][A-Z0-9]{1,6}", n)):
+        shorts = sorted(n for n in self.names if re.fullmatch(r"[A-Z][A-Z0-9]{1,9}", n))
+        for short in shorts:
             if short in spelled:
                 found[short] = spelled[short]
         for short, long in self.written:
             found.setdefault(short, long)
+        syllabic = [s for s in shorts if s not in found and len(s) >= 4]
+        for short in syllabic:  # "CENTCOM" beside "U.S. Central Command", "AFRICOM" beside "US Africa Command"
+            names = {name for name in spelled.values() if _spelled_by_beginnings(short, _own_words(name))}
+            if len(names) == 1:
+                found[short] = names.pop()
         return found
 
     def parties(self) -> Parties:
@@ -173,6 +179,14 @@ def _expand(phrase: str, short: str) -> str:
         if "".join(w[0] for w in capitalised).upper() == letters or _spelled_by_beginnings(letters, capitalised):
             return " ".join(words[start:])
     return " ".join(words[-len(letters):]) if len(letters) <= 3 else re.sub(r"^[Tt]he\s+", "", " ".join(words))
+
+
+def _own_words(name: str) -> list[str]:
+    """A body's capitalised name words after the country that heads it: "U.S. Central Command" -> Central, Command."""
+    words = [w for w in name.split() if w[0].isupper()]
+    while len(words) > 2 and country_of(words[0]):
+        words = words[1:]
+    return words
 
 
 def _spelled_by_beginnings(letters: str, words: list[str]) -> bool:
