@@ -1156,3 +1156,19 @@ def test_an_event_at_a_village_the_gazetteer_lacks_is_placed_in_the_district_nam
                  if e["trigger"]["text"] in ("opened", "fire") and e["actor_side"] == "Tajikistan")
     place = next(p for p in doc["places"] if p["id"] == fired["place"])
     assert place["name"] == "Batken" and fired["place_inferred"] is False and fired["place_relation"] == "in"
+
+
+def test_a_group_described_by_its_ties_is_the_one_group_named_and_a_country_qualifying_a_post_is_no_place(tmp_path):
+    doc = _report(tmp_path, (
+        "Jihadists claim deadly raid on Mali army post\n\n"
+        "BAMAKO, July 9, 2025 (Sahel Ledger) — An al Qaeda-linked group said it killed 30 soldiers in an attack on "
+        "an army post at Boulkessi on Tuesday.\n\n"
+        "The Macina Liberation Brigade said in a statement released through its propaganda arm that its fighters had "
+        "overrun the post. Mali's army said the attack had been repelled."), date(2025, 7, 9))
+    speakers = _speaker_entities(doc)
+    brigade = "Macina Liberation Brigade"
+    assert speakers["An al Qaeda-linked group"]["side"] == brigade
+    assert {e["actor_side"] for e in doc["events"] if e["type"] in ("attack", "casualties") and e["actor_side"]} \
+        <= {brigade}
+    raid = next(e for e in doc["events"] if e["trigger"]["text"] == "raid")
+    assert raid["place"] is None or raid["place_inferred"]  # not "Mali": the country qualifies the post

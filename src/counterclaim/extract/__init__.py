@@ -259,7 +259,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     if inferred and agency and fold(inferred).removeprefix("the ") == fold(agency):
         inferred = agency  # "The Mekong Desk could not verify" under "(Mekong Desk)": the name its dateline gives
     outlet = article.outlet or inferred or agency or outlet_from_reporting(text)
-    named_groups = {n for n in forces if not country_of(n)}
+    named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n)}
     for speaker in book.speakers:
         if outlet and fold(speaker.name) == fold(outlet):  # "Levant Daily could not verify": the outlet itself
             speaker.type = "media"

@@ -22,7 +22,8 @@ EXTRA_FORMS = {
     "Netherlands": ["Holland", "Dutch"], "France": ["French"], "China": ["Chinese"], "Switzerland": ["Swiss"],
     "Democratic Republic of the Congo": ["DRC", "DR Congo", "Congolese"], "Republic of the Congo": [],
     "Israel": ["Israeli"], "Palestine": ["Palestinian", "Gaza"], "Myanmar": ["Burma", "Burmese"],
-    "Burkina Faso": ["Burkina"],
+    "Burkina Faso": ["Burkina"], "Bosnia and Herzegovina": ["Bosnia"], "United Arab Emirates": ["UAE", "U.A.E."],
+    "Republic of Macedonia": ["Macedonia"],
     # a state countryinfo has no record of, though most of the world recognises it
     "Kosovo": ["Kosovo", "Kosovar", "Kosovars", "Kosovan", "Pristina", "Prishtina"],
 }

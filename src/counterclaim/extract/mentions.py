@@ -315,6 +315,7 @@ def _named_with_acronym(tokens: list[Token]) -> bool:
 GENERIC_BODY_WORDS = MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS | {"the"}  # "Army": no body's name
 # "al-Qaeda-linked", "Iran-backed": words that tie a body to another without making it that body
 TIES = frozenset({"linked", "affiliated", "backed", "aligned", "allied", "inspired", "supported", "funded"})
+TIED_WORD = re.compile(r"\S+-(?:" + "|".join(sorted(TIES)) + r")")  # "Qaeda-linked", "Iran-backed"
 TIED_PREFIX = re.compile(r"^\S+-(?:" + "|".join(sorted(TIES)) + r")\s+(?=\S)")
 
 
@@ -325,11 +326,13 @@ def _ties_only(ent) -> bool:
 
 
 def unnamed_opposition(name: str) -> bool:
-    """'Resistance forces', 'an alliance of rebel groups', 'the opposition fighters', 'Syrian rebels': a side
-    described, not named."""
+    """'Resistance forces', 'an alliance of rebel groups', 'the opposition fighters', 'Syrian rebels', 'an al
+    Qaeda-linked group': a side described, not named."""
     words = {fold(w) for w in name.split() if not country_of(w)}
-    return bool(words & OPPOSITION_WORDS) and words <= OPPOSITION_WORDS | ARMED_GROUP_WORDS | GENERIC_GROUP_WORDS | {
-        "alliance", "coalition", "of", "the", "an", "a", "armed", "local", "fighter", "group", "groups", "forces"}
+    tied = {w for w in words if TIED_WORD.fullmatch(w)}
+    return bool(words & OPPOSITION_WORDS or tied) and words - tied <= OPPOSITION_WORDS | ARMED_GROUP_WORDS | \
+        GENERIC_GROUP_WORDS | set(ARABIC_ARTICLES) | {"alliance", "coalition", "of", "the", "an", "a", "armed", "local",
+                                                      "fighter", "group", "groups", "forces"}
 
 
 def _transcript_label(doc: Doc, span: tuple[int, int], head: Token, text: str) -> Mention | None:
@@ -449,7 +452,7 @@ def _undescribed(name: str) -> str:
     """A group's name without the words that describe it: "paramilitary Rapid Support Forces", "Islamist
     al-Nusra Front" -> "Rapid Support Forces", "al-Nusra Front"."""
     words = name.split(" ")
-    while len(words) > 1 and NAME_START.match(words[1]) and (
+    while len(words) > 1 and NAME_START.match(words[1]) and not TIED_WORD.fullmatch(words[1]) and (
             words[0].isalpha() and words[0].islower() or words[0].istitle() and words[0].endswith("ist")):
         words = words[1:]
     return " ".join(words)

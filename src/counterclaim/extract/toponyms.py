@@ -88,6 +88,12 @@ def find_toponyms(doc: Doc) -> list[Toponym]:
     return sorted(found.values(), key=lambda t: t.span.start)
 
 
+def _qualifies_a_noun(doc: Doc, span: Span) -> bool:
+    last = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return last is not None and last[-1].dep_ in ("compound", "amod", "nmod") and last[-1].head.pos_ == "NOUN" \
+        and last[-1].head.i > last[-1].i
+
+
 def place_of(token: Token, toponyms: list[Toponym], within: tuple[int, int],
            exclude: Span | None = None) -> tuple[Span | None, str | None]:
     """The toponym nearest the trigger inside the event's clause, with its relation ("near", "north of").
@@ -107,9 +113,11 @@ def place_of(token: Token, toponyms: list[Toponym], within: tuple[int, int],
         words = doc_text(doc)[max(within[0], span.start - 12):span.start].lower().split()
         return words[-1] if words else ""
 
-    # a country counts as the place only behind a place preposition ("in Ukraine", not "for Russia")
+    # a country counts as the place only behind a place preposition ("in Ukraine", not "for Russia"), and not as
+    # the word that qualifies a noun ("a raid on a Burkina army post")
     candidates = [c for c in candidates if not country_of(c.text) or (
-        preposition(c) in PLACE_PREPS and doc_text(doc)[c.end:c.end + 2] not in ("’s", "'s"))]
+        preposition(c) in PLACE_PREPS and doc_text(doc)[c.end:c.end + 2] not in ("’s", "'s")
+        and not _qualifies_a_noun(doc, c))]
     if not candidates:
         return None, None
 

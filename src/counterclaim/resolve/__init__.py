@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from ..extract.countries import ANCHORABLE, NAME_WORD, country_of, fold, names_own_party
 from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS
-from ..extract.mentions import OPPOSITION_WORDS, TRAILING_LOWER, core_words
+from ..extract.mentions import OPPOSITION_WORDS, TRAILING_LOWER, core_words, unnamed_opposition
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
 
 ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+(?:(?:of|the|for|and|de|du|des)\s+)*){1,6})\(([A-Z][A-Za-z0-9-]{1,9})\)")
@@ -389,8 +389,9 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
     speakers = cluster.members
     if any(s.type in ("media", "analyst") for s in speakers):
         return None
-    for s in speakers:
-        if s.type in ("armed_group", "other", "military", "military_unit") and sides.party(s.name):
+    for s in speakers:  # a party described, not named ("an al Qaeda-linked group"), is the side extract found
+        if s.type in ("armed_group", "other", "military", "military_unit") and sides.party(s.name) \
+                and not (s.side and unnamed_opposition(s.name)):
             return s.country if s.country and sides.party(s.country) else sides.party(s.name)
     # a one-word body is not its own group ("Junta" said): its country may still be found below
     groups = [s.group for s in speakers if s.group and (s.group != s.name or " " in s.name)]
