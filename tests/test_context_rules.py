@@ -30,6 +30,8 @@ from counterclaim.reconcile import against_interest
     ("The governor said on May 9, 2023 - a week ago - that", None),
     ("Rebels announce control of Tamsin\n\nTamsin - 3 May 2025 - The rebels announced", date(2025, 5, 3)),
     ("MOSCOW, October 14, 2024. /Steppe Wire/. Units of the battlegroup", date(2024, 10, 14)),
+    ("Clashes near the border\n\nCúcuta, 20 January 2025 (Andes Wire) -- At least 80 people", date(2025, 1, 20)),
+    ("SÃO TOMÉ, May 3, 2024 (Gulf Desk) - The coast guard said", date(2024, 5, 3)),
 ])
 def test_dateline_dates(text, expected):
     assert dateline_date(text) == expected

@@ -1172,3 +1172,37 @@ def test_a_group_described_by_its_ties_is_the_one_group_named_and_a_country_qual
         <= {brigade}
     raid = next(e for e in doc["events"] if e["trigger"]["text"] == "raid")
     assert raid["place"] is None or raid["place_inferred"]  # not "Mali": the country qualifies the post
+
+
+def test_a_hyphenated_movement_named_with_its_country_and_soldiers_of_the_datelines_state(tmp_path):
+    doc = _report(tmp_path, (
+        "Militants attack checkpoint, killing 6 soldiers - army\n\n"
+        "QUETTA, Pakistan, Nov 2 2025 (Indus Ledger) — Militants attacked a checkpoint in the Zhob district early on "
+        "Sunday, killing six soldiers, the military said. Troops killed nine attackers, it said.\n\n"
+        "Lashkar-e-Watan Balochistan (LWB) claimed responsibility, saying its fighters had killed 15 soldiers. "
+        "The group denied that any of its fighters had been killed."), date(2025, 11, 2))
+    speakers = _speaker_entities(doc)
+    group = speakers["Lashkar-e-Watan Balochistan (LWB)"]
+    assert (group["name"], group["side"]) == ("Lashkar-e-Watan Balochistan", "Lashkar-e-Watan Balochistan")
+    assert speakers["the military"]["side"] == "Pakistan"  # the soldiers of the state the report is filed from
+    lost = _proposition(doc, "Pakistan", "Zhob", "casualties")
+    assert "Lashkar-e-Watan Balochistan" in lost["sides_supporting"] and "Pakistan" in lost["sides_supporting"]
+    assert not [p for p in doc["propositions"] if p["family"] == "territory" and p["actor_side"] == "Pakistan"]
+
+
+def test_a_countrys_militia_in_a_headline_is_the_one_armed_group_named_not_that_country_or_its_army(tmp_path):
+    doc = _report(tmp_path, (
+        "Ethiopian militia says it captured town; government says fighters were routed\n\n"
+        "ADDIS ABABA, Aug 21 2025 (Horn Ledger) - Qeerroo Brigade militiamen seized the town of Debre Markos on "
+        "Tuesday after clashes with federal troops, a Qeerroo Brigade commander said.\n\n"
+        "The government said Ethiopian National Defense Force units were in full control of Debre Markos."),
+        date(2025, 8, 21))
+    speakers = _speaker_entities(doc)
+    assert speakers["Ethiopian militia"]["side"] == "Qeerroo Brigade"
+    captured = next(p for p in doc["propositions"] if p["family"] == "territory"
+                    and p["actor_side"] == "Qeerroo Brigade")
+    assert {s["entity"] for s in captured["stances"] if s["stance"] == "supports"} >= {
+        speakers["Ethiopian militia"]["id"], speakers["a Qeerroo Brigade commander"]["id"]}
+    # the headline's capture is the brigade's, acted by the brigade's own entity, not the description's
+    assert {e["actor"] for e in doc["events"] if e["type"] == "capture" and e["actor_side"] == "Qeerroo Brigade"} \
+        == {"armed_group:qeerroo-brigade"}

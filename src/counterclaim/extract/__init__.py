@@ -13,10 +13,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..ingest.dateline import WIRE_DATELINE, dateline_agency
+from ..ingest.dateline import WIRE_DATELINE, dateline_agency, dateline_places
 from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speaker
 from .attributions import RawAttribution, find_attributions, quoted_as_saying
-from .countries import anchored_in, country_of, fold, widened_country
+from .countries import anchored_in, country_of, fold, names_own_party, widened_country
 from .dates import resolve_date
 from .event_lexicon import VERB_EVENTS
 from .events import find_events
@@ -36,6 +36,7 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "militant", "insurgent", "guerrilla", "jihadist", "gunman", "commander", "guard", "guards",
                "guardsmen", "patrol", "patrols", "jet", "drone", "aircraft", "warplane", "helicopter", "gunship",
                "police", "policemen", "gendarmerie", "gendarmes"}  # the state's arm against gangs and insurgents
+STATE_TROOPS = {"army", "military", "troops", "soldier", "soldiers", "police"}
 NEUTRAL_FORCE_WORDS = {"peacekeeping", "peace", "monitoring", "observer", "observation", "interposition",
                        "un", "u.n.", "humanitarian", "rescue", "aid"}  # "a UN helicopter came under fire"
 RUN_BODIES = {"ministry", "government", "authority", "authorities", "administration", "coalition", "alliance",
@@ -255,11 +256,17 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         if speaker.country and (speaker.type in ("military", "military_unit") or speaker.type == "government" and {
                 "junta", "military", "defence", "defense"} & set(fold(speaker.name).split())):
             forces.setdefault(speaker.country, 1)
+    if not any(country_of(n) for n in forces) and any(t.lemma_.lower() in STATE_TROOPS for t in doc):
+        # "PESHAWAR, Pakistan — Militants attacked a checkpoint, killing eight soldiers, the military said": the
+        # soldiers no country is named for are the state's the report is filed from
+        home = next((c for c in map(country_of, reversed(dateline_places(text))) if c), None)
+        if home:
+            forces[home] = 1
     agency, inferred = dateline_agency(text), infer_outlet(hits)
     if inferred and agency and fold(inferred).removeprefix("the ") == fold(agency):
         inferred = agency  # "The Mekong Desk could not verify" under "(Mekong Desk)": the name its dateline gives
     outlet = article.outlet or inferred or agency or outlet_from_reporting(text)
-    named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n)}
+    named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n) and not _a_states_force(n)}
     for speaker in book.speakers:
         if outlet and fold(speaker.name) == fold(outlet):  # "Levant Daily could not verify": the outlet itself
             speaker.type = "media"
@@ -277,6 +284,11 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=found,
                            speakers=book.speakers, notes=[h.note for h in hits], forces=forces,
                            events=find_events(article, doc, found, toponyms), toponyms=toponyms)
+
+
+def _a_states_force(name: str) -> bool:
+    """"Ethiopian National Defense Force", "Armed Forces of Ukraine": a country's own forces, named in full."""
+    return any(country_of(w) for w in name.split()) and not names_own_party(name)
 
 
 def _proper_name(doc: Doc, speaker: Speaker) -> bool:

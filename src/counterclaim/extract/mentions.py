@@ -20,7 +20,8 @@ from .lexicon import (ANALYST_WORDS, ARABIC_ARTICLES, ARMED_GROUP_WORDS, GENERIC
 
 ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 OPPOSITION_WORDS = frozenset({"opposition", "rebel", "rebels", "insurgent", "insurgents", "dissident", "dissidents",
-                              "separatist", "separatists", "resistance"})
+                              "separatist", "separatists", "resistance", "militia", "militias", "militiamen",
+                              "militant", "militants", "jihadist", "jihadists", "guerrilla", "guerrillas"})
 # Words of a state body's own name: "Armed Forces of Ukraine" is Ukraine's, "Communist Party of X" is not X's
 STATE_NAME_WORDS = STATE_FORCE_WORDS | GOVERNMENT_WORDS | PERSON_ROLES
 # Bodies that sit in their country's capital: "the ministry in Kabul" is that country's
@@ -28,6 +29,8 @@ SEATED_BODIES = frozenset({"ministry", "government", "authorities", "authority",
                            "cabinet", "officials", "official", "junta", "parliament", "military", "army", "command"})
 BYSTANDERS = frozenset({"resident", "witness", "eyewitness", "villager", "civilian", "survivor", "refugee",
                         "local", "people", "passer-by", "bystander", "doctor", "medic", "nurse"})
+# A proper name with a hyphenated word whose middle is lower-case: "Tehrik-e-Taliban Pakistan", "Lashkar-e-Taiba"
+HYPHENATED_NAME = re.compile(r"(?=.*\b[A-Z]\w*-[a-z]+-[A-Z])[A-Z][\w’']*(?:-[\w’']+)*(?:\s+[A-Z][\w’']*(?:-[\w’']+)*)*")
 TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w-]*)+$")  # "... project", "... monitoring group"
 TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9-]{1,7}\s*\)?\s*$")
 OPEN_SOURCE = re.compile(r"\bopen[- ]source\b|\bOSINT\b", re.IGNORECASE)
@@ -306,8 +309,11 @@ def _named_with_acronym(tokens: list[Token]) -> bool:
     for t in tokens:
         if t.i > 1 and t.doc[t.i - 1].text == "(" and t.text.isupper() and ACRONYM_TOKEN.match(t.text):
             first = t.i - 2  # back over the name before the bracket: "Jama'at Katiba al-Sahel"
-            while first > 0 and (t.doc[first - 1].pos_ == "PROPN" or t.doc[first - 1].text in ("-", "'")):
-                first -= 1
+            while first > 0 and (t.doc[first - 1].pos_ == "PROPN" or t.doc[first - 1].text in ("-", "'")
+                                 or t.doc[first - 1].is_title and t.doc[first - 1].pos_ in ("ADJ", "NOUN")
+                                 or first > 1 and t.doc[first - 2].text == "-" and t.doc[first].text == "-"
+                                 and t.doc[first - 1].is_lower and len(t.doc[first - 1]) <= 3):
+                first -= 1  # "Lashkar-e-Watan": a lower-case particle between hyphens
             return t.doc[first].text[:1].upper() == t.text[:1]
     return False
 
@@ -418,6 +424,8 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         org = [e for e in doc_ents(head.doc) if e.label_ == "ORG" and named & set(range(e.start, e.end))]
     if kind == "country":  # "Moscow said", "Kyiv claimed": the state itself
         clean = country
+    elif HYPHENATED_NAME.fullmatch(whole := TRAILING_ACRONYM.sub("", re.sub(r"^[Tt]he\s+", "", text.strip(" ,")))):
+        clean = whole  # "Tehrik-e-Taliban Pakistan (TTP)": one name, however the tagger splits it at the hyphens
     elif org:  # "the Washington-based think tank Institute for the Study of War" is named by its entity
         clean = org[0].text[4:] if org[0].text.lower().startswith("the ") else org[0].text
     elif head is not None and head.pos_ == "PROPN" and head.text[:1].isupper() and any(

@@ -17,7 +17,9 @@ _HEAD_CHARS = 600
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-_PLACE = r"[A-Z][A-Za-z'’.\-/ ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
+# letters beyond ASCII too: "Bogotá", "São Tomé", "Ürümqi"
+_UPPER, _LETTER = "A-ZÀ-ÖØ-Þ", "A-Za-zÀ-ÖØ-öø-ɏ"
+_PLACE = rf"[{_UPPER}][{_LETTER}'’.\-/ ]{{1,40}}(?:,\s*[{_UPPER}][{_LETTER}'’. ]{{1,30}})?"
 _DATELINE = re.compile(
     rf"^\s*{_PLACE}\s*(?:\([^)\n]{{1,30}}\)\s*)?(?:[,:]|\s[—–-])\s*(?P<date>{_DATE})\s*"
     rf"(?:(?:\([^)\n]{{1,30}}\)\s*)?[—–-]|\.\s*/[^/\n]{{1,30}}/)",
@@ -36,11 +38,12 @@ _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWAR
 # "MOSCOW, October 14. /Agency/.": a capitalised place at the start of a paragraph, perhaps a country, a date and an
 # agency, then a dash, or a full stop and the agency between slashes.
 _WIRE_DATE = r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?"
-WIRE_DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z'’.\-/ ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30})?"
+WIRE_DATELINE = re.compile(rf"(?m)^[ \t]*(?:[{_UPPER}][{_UPPER}'’.\-/ ]{{1,40}}"
+                           rf"(?:,\s*[{_UPPER}][{_LETTER}'’. ]{{1,30}})?"
                            rf"(?:{_WIRE_DATE})?"
                            # a title-case place only with a date: "Gaza City, August 10, 2024 (Desk) -"
-                           rf"|[A-Z][a-z'’\-]+(?:[\s/][A-Z][a-z'’\-]+){{0,3}}"
-                           rf"(?:,\s*[A-Z][A-Za-z'’. ]{{1,30}})?{_WIRE_DATE})"
+                           rf"|[{_UPPER}][a-zß-öø-ÿ'’\-]+(?:[\s/][{_UPPER}][a-zß-öø-ÿ'’\-]+){{0,3}}"
+                           rf"(?:,\s*[{_UPPER}][{_LETTER}'’. ]{{1,30}})?{_WIRE_DATE})"
                            r"(?:\s*(?:\((?P<agency>[^)\n]{1,30})\)\s*)?[—–-]{1,2}|\.\s*/(?P<slashed>[^/\n]{1,30})/\.?)"
                            r"\s+(?=[A-Z“\"«‘'])")
 # A liveblog entry's time stamp opening a line ("17:55 GMT – ", "9.30am – "): its heading follows
@@ -64,3 +67,12 @@ def dateline_agency(text: str) -> str | None:
     found = WIRE_DATELINE.search(text[:_HEAD_CHARS])
     agency = found and (found["agency"] or found["slashed"])
     return agency.strip() if agency else None
+
+
+def dateline_places(text: str) -> list[str]:
+    """The places a wire dateline names, city first: "PESHAWAR, Pakistan, Oct 11 (Wire) -" -> PESHAWAR, Pakistan."""
+    found = WIRE_DATELINE.search(text[:_HEAD_CHARS])
+    if not found:
+        return []
+    head = re.split(r"\s*[(—–]|\s-|\.\s*/|,\s*\d|,\s*[A-Z][a-z]{2,8}\.?\s+\d", found.group(0).strip())[0]
+    return [p.strip(" .") for part in head.split(",") for p in part.split("/") if p.strip(" .")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..extract.countries import ANCHORABLE, country_of, fold
+from ..extract.mentions import unnamed_opposition
 from ..model import ArticleAnalysis, Corpus, Entity, Party
 from ..resolve import parties, slug
 
@@ -120,8 +121,10 @@ class SideBook:
         if side not in self._for_side:  # one scan per side, not per event
             standing = [e for e in self.entities.values() if e.type in ("country", "armed_group")
                         and e.side == side and (e.type == "armed_group" or fold(e.name) == fold(side))]
-            # the one so named before a description on its side ("resistance forces" of the X Defence Force)
-            found = min(standing, key=lambda e: fold(e.name) != fold(side), default=None)
+            # the one so named, else one that names it ("Zemene militia"), not a description on its side
+            # ("resistance forces" of the X Defence Force, "Ethiopian militia")
+            found = next((e for e in standing if fold(e.name) == fold(side)), None) or next(
+                (e for e in standing if not unnamed_opposition(e.name)), None)
             if found is None:
                 # "Georgia", a country only where its article anchors the name, is still one here
                 kind = "country" if country_of(side) or side in ANCHORABLE.values() else "armed_group"

@@ -89,7 +89,7 @@ class _Survey:
             survey.names.update(s.group for s in analysis.speakers if s.group)
             survey.forces.append((analysis.article.id, list(analysis.forces)))
             for m in ACRONYM.finditer(analysis.article.text):
-                words = [w for w in m.group(1).split() if w[0].isupper()]
+                words = [w for w in re.split(r"[\s-]+", m.group(1)) if w and w[0].isupper()]  # T(ehrik-e-)T(aliban)
                 short = m.group(2)
                 if len(short.replace("-", "")) <= len(words) or len(words) >= 3 \
                         or _spelled_by_beginnings(short.upper(), words):
