@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from counterclaim.extract import extract_article, find_raw_attributions, parse_input
+from counterclaim.extract import _tidied, extract_article, find_raw_attributions, parse_input
 from counterclaim.extract.attributions import RawAttribution, quoted_source
 from counterclaim.extract.countries import country_of
 from counterclaim.extract.quotes import find_quotes
@@ -423,3 +423,15 @@ def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(nlp):
     speakers = {s.key: s for s in analysis.speakers}
     promised = next(a for a in analysis.attributions if a.cue.text.startswith("promis"))
     assert speakers[promised.speaker].name.lower().endswith("junta")
+
+
+def test_asking_not_to_be_named_for_a_reason_reports_no_claim():
+    text = ("A doctor at the main hospital, who asked not to be named for fear of reprisals, said the hospital had "
+            "received 17 bodies.")
+
+    def at(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+    source = at("A doctor at the main hospital")
+    asked = RawAttribution(cue=at("asked not to be named for"), content=[at("fear of reprisals")], source=source)
+    said = RawAttribution(cue=at("said"), content=[at("the hospital had received 17 bodies")], source=source)
+    assert _tidied([asked, said], text) == [said]

@@ -167,15 +167,15 @@ def find_raw_attributions(doc: Doc, quotes: list[Quote], mode: str | None = None
 
 def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
     """The tagger's loose ends: a dateline, or the speaker itself, is no content (a content running on from a
-    dateline starts after it); a colon with no speaker and "asked not to be named" report no claim; a source cut
-    inside its relative clause ("One resident, who") ends at the speaker."""
+    dateline starts after it); a colon with no speaker and "asked not to be named [for fear of reprisals]" report
+    no claim; a source cut inside its relative clause ("One resident, who") ends at the speaker."""
     kept = []
     datelines = [m.span() for m in WIRE_DATELINE.finditer(text[:2000])]
     for raw in found:
         content = [(max([f[0]] + [e for s, e in datelines if s <= f[0] < e]), f[1]) for f in raw.content]
         content = [f for f in content if f[0] < f[1] and any(c.isalnum() for c in text[f[0]:f[1]])
                    and not (raw.source and raw.source[0] <= f[0] and f[1] <= raw.source[1])]  # its speaker
-        if not content or ANONYMITY.match(text, content[0][0]) or (
+        if not content or ANONYMITY.match(text, content[0][0]) or ANONYMITY.search(text, *raw.cue) or (
                 text[raw.cue[0]:raw.cue[1]].lower().endswith(" not") and UNNAMED.match(text, content[0][0])):
             continue  # "Gaza City, August 10, 2024 (Desk)" is where the report was filed, not what was said
         if not any(c.isalnum() for c in text[raw.cue[0]:raw.cue[1]]) and (
