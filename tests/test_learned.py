@@ -551,3 +551,21 @@ def test_a_name_before_a_frame_in_commas_is_the_contents_subject_not_the_speaker
     assert [([q.text for q in contents], source.text) for contents, _, source in fixed] == [
         (["Varnik", "was shelled 40 times overnight"], "the regional governor"),
         (["the bridge was closed"], "Petra Lind, the mayor")]  # the content has its own subject
+
+
+def test_a_content_run_across_two_framed_sentences_is_split_between_their_frames():
+    text = ("The harbour office stated a tanker had reported an explosion nearby. The crew were safe, the coast "
+            "guard said.")
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["The harbour office", "the coast guard"], "C": ["stated", "said"],
+                          "Q": ["a tanker had reported an explosion nearby. The crew were safe"]})
+    spans = tidy_contents(role_spans(tags, doc), doc)
+    assert [q.text for q in spans["Q"]] == ["a tanker had reported an explosion nearby", "The crew were safe"]
+    assert [(c.text, [q.text for q in qs]) for qs, c, s in link(doc, spans)] == [
+        ("stated", ["a tanker had reported an explosion nearby"]), ("said", ["The crew were safe"])]
+    quoted = "Kovan stated in the video: “We are not stopping here. Our units are moving on,” the colonel said."
+    doc = load_pipeline()(parse_input(quoted))
+    tags = tags_for(doc, {"S": ["Kovan", "the colonel"], "C": ["stated", "said"],
+                          "Q": ["“We are not stopping here. Our units are moving on,”"]})
+    assert [q.text for q in tidy_contents(role_spans(tags, doc), doc)["Q"]] == [
+        "“We are not stopping here. Our units are moving on,”"]  # one quotation, however many sentences

@@ -1188,6 +1188,9 @@ def test_a_hyphenated_movement_named_with_its_country_and_soldiers_of_the_dateli
     lost = _proposition(doc, "Pakistan", "Zhob", "casualties")
     assert "Lashkar-e-Watan Balochistan" in lost["sides_supporting"] and "Pakistan" in lost["sides_supporting"]
     assert not [p for p in doc["propositions"] if p["family"] == "territory" and p["actor_side"] == "Pakistan"]
+    # "denied that any of its fighters had been killed" answers the military's count of the group's dead
+    theirs = _proposition(doc, "Lashkar-e-Watan Balochistan", "Zhob", "casualties")
+    assert (theirs["sides_supporting"], theirs["sides_denying"]) == (["Pakistan"], ["Lashkar-e-Watan Balochistan"])
 
 
 def test_a_countrys_militia_in_a_headline_is_the_one_armed_group_named_not_that_country_or_its_army(tmp_path):

@@ -295,8 +295,9 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     """How a noun phrase names a party to the fighting, if it does; in a claim, "his forces" are the claimant's."""
     if token is None:
         return None
-    if token.lower_ in COUNT_NOUNS | {"one", "some", "many", "several"}:
-        # "hundreds of militia fighters", "one of its commanders": the fighters are the party
+    if token.lower_ in COUNT_NOUNS | {"one", "some", "many", "several", "any", "none", "all", "most", "each"}:
+        # "hundreds of militia fighters", "one of its commanders", "denied that any of its fighters had been
+        # killed": the fighters are the party
         token = next(iter(of_objects(token)), token)
     words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"] or [token]
     start, end = words[0].idx, token.idx + len(token.text)
