@@ -435,3 +435,11 @@ def test_asking_not_to_be_named_for_a_reason_reports_no_claim():
     asked = RawAttribution(cue=at("asked not to be named for"), content=[at("fear of reprisals")], source=source)
     said = RawAttribution(cue=at("said"), content=[at("the hospital had received 17 bodies")], source=source)
     assert _tidied([asked, said], text) == [said]
+
+
+def test_a_death_toll_among_soldiers_is_their_loss_and_seizing_power_takes_no_ground(nlp):
+    text = ("Two security sources said the death toll among soldiers was above 100. The junta, which seized power in "
+            "2022, has suspended several foreign outlets. Varta Desk could not verify the toll.")
+    events = analyse(nlp, text).events
+    assert [(e.type, e.trigger.text) for e in events] == [("casualties", "toll")]
+    assert events[0].target is not None and events[0].target.span.text == "soldiers"

@@ -32,10 +32,12 @@ NOUN_EVENTS = {
     "shelling": "shelling", "bombardment": "shelling", "shell": "shelling",
     "encirclement": "encirclement", "siege": "encirclement",
     "casualty": "casualties", "loss": "casualties", "corpse": "casualties", "killing": "casualties",
+    "toll": "casualties",
     "replacement": "replacement",
 }
 # Nouns that only name an event when something pins them to the war ("the flight of the brigade", "500 corpses").
-NOUNS_NEEDING_ARGUMENT = {"flight", "loss", "push", "shell", "strike", "occupation", "corpse", "casualty", "killing"}
+NOUNS_NEEDING_ARGUMENT = {"flight", "loss", "push", "shell", "strike", "occupation", "corpse", "casualty", "killing",
+                          "toll"}
 
 # Hardware: destroying it is a strike on the other side's means, not a defeat that moves the front.
 EQUIPMENT_NOUNS = {"drone", "drones", "tank", "tanks", "vehicle", "vehicles", "missile", "missiles", "rocket",
@@ -53,7 +55,8 @@ STRUCTURE_NOUNS = {"position", "positions", "bunker", "bunkers", "post", "posts"
 SEIZED_GOODS = (EQUIPMENT_NOUNS - {"depot", "depots", "system", "systems"}) | {
     "rifle", "gun", "arms", "ammunition", "ammo", "cargo", "supply", "supplies", "document", "phone", "vessel",
     "tanker", "ship", "hostage", "prisoner", "soldier", "fighter", "civilian", "man", "crew", "sailor",
-    "journalist", "passport", "money", "cash", "fuel", "grain", "aid", "trophy", "weapon", "munition"}
+    "journalist", "passport", "money", "cash", "fuel", "grain", "aid", "trophy", "weapon", "munition",
+    "power"}  # "the junta, which seized power in 2022": a coup, no ground
 # Objects that make "take", "gain", "lose", "leave", "hold" military: "took the heights", "lost ground".
 GROUND_NOUNS = {"ground", "territory", "position", "positions", "foothold", "initiative", "terrain", "area",
                 "line", "lines", "flank", "flanks", "height", "heights", "hill", "hills", "ridge", "trench",

@@ -175,6 +175,8 @@ def _noun_type(token: Token) -> tuple[str | None, str | None]:
 
 def _pinned(token: Token) -> bool:
     """A vague noun names a war event when it has a force, a place, a number or an "of"/"from" argument."""
+    if _lower(token) == "toll":  # "the death toll among soldiers", not "could not verify the toll"
+        return any(_lower(c) == "death" for c in token.children)
     for child in token.children:
         if child.dep_ == "nummod" or (child.dep_ == "prep" and child.lower_ in ("of", "from", "on", "near")):
             return True
@@ -260,6 +262,9 @@ def _victims(token: Token) -> Token | None:
     if _inflicted(token):
         return next((g for c in [*token.head.children, *token.children] if c.dep_ == "prep"
                      and c.lower_ in ("on", "among", "upon") for g in c.children if g.dep_ == "pobj"), None)
+    if _lower(token) == "toll":  # "the death toll among soldiers"
+        return next((g for c in token.children if c.dep_ == "prep" and c.lower_ in ("among", "of")
+                     for g in c.children if g.dep_ == "pobj"), None)
     return next(iter(of_objects(token)), None) if _lower(token) == "killing" else None
 
 
