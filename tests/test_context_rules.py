@@ -443,3 +443,11 @@ def test_a_death_toll_among_soldiers_is_their_loss_and_seizing_power_takes_no_gr
     events = analyse(nlp, text).events
     assert [(e.type, e.trigger.text) for e in events] == [("casualties", "toll")]
     assert events[0].target is not None and events[0].target.span.text == "soldiers"
+
+
+def test_the_datelines_state_is_a_party_only_where_unnamed_soldiers_fight(nlp):
+    dateline = "QUITO, Ecuador, March 2, 2025 (Andes Wire) — "
+    named = analyse(nlp, dateline + "The Sierra Liberation Army said it had seized a bridge near Tena.")
+    assert "Ecuador" not in named.forces  # "Army" in a group's name is no state's soldiers
+    unnamed = analyse(nlp, dateline + "Gunmen killed four soldiers at a checkpoint near Tena, the army said.")
+    assert "Ecuador" in unnamed.forces

@@ -1209,3 +1209,12 @@ def test_a_countrys_militia_in_a_headline_is_the_one_armed_group_named_not_that_
     # the headline's capture is the brigade's, acted by the brigade's own entity, not the description's
     assert {e["actor"] for e in doc["events"] if e["type"] == "capture" and e["actor_side"] == "Qeerroo Brigade"} \
         == {"armed_group:qeerroo-brigade"}
+
+
+def test_an_armed_group_named_as_one_is_a_party_though_no_fighters_of_its_own_are_named(tmp_path):
+    doc = _report(tmp_path, (
+        "QUITO, March 2, 2025 (Andes Ledger) — At least 30 people have been killed in clashes between the Sierra "
+        "Liberation Army and dissidents of the 21st Front, the governor said.\n\n"
+        "The 21st Front accused the Sierra Liberation Army of killing former combatants."), date(2025, 3, 2))
+    front = _speaker_entities(doc)["The 21st Front"]
+    assert (front["type"], front["side"]) == ("armed_group", "21st Front")

@@ -256,7 +256,8 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         if speaker.country and (speaker.type in ("military", "military_unit") or speaker.type == "government" and {
                 "junta", "military", "defence", "defense"} & set(fold(speaker.name).split())):
             forces.setdefault(speaker.country, 1)
-    if not any(country_of(n) for n in forces) and any(t.lemma_.lower() in STATE_TROOPS for t in doc):
+    if not any(country_of(n) for n in forces) and any(t.lemma_.lower() in STATE_TROOPS and t.pos_ == "NOUN"
+                                                      for t in doc):
         # "PESHAWAR, Pakistan — Militants attacked a checkpoint, killing eight soldiers, the military said": the
         # soldiers no country is named for are the state's the report is filed from
         home = next((c for c in map(country_of, reversed(dateline_places(text))) if c), None)

@@ -414,7 +414,14 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
     homes = Counter(sides.home[s.article] for s in speakers if s.article in sides.home and s.state_body)
     if homes:
         return homes.most_common(1)[0][0]
-    return None
+    # "The 33rd Front accused the ELN of ...": an armed group named as one is a party, fighters named or not
+    return next((s.name for s in speakers if _kind(s.type, s.name) == "armed_group" and _named_group(s.name)), None)
+
+
+def _named_group(name: str) -> bool:
+    words = name.split()
+    return all(w[:1].isupper() or w[:1].isdigit() or w in NAME_LINKS for w in words) \
+        and not unnamed_opposition(name) and (not any(country_of(w) for w in words) or names_own_party(name))
 
 
 def resolve(analyses: MutableSequence[ArticleAnalysis]) -> Corpus:
