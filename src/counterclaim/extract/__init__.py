@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..ingest.dateline import WIRE_DATELINE, dateline_agency, dateline_places
 from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speaker
 from .attributions import RawAttribution, find_attributions, quoted_as_saying
-from .countries import anchored_in, country_of, fold, names_own_party, widened_country
+from .countries import anchored_in, country_of, fold, names_a_states_force, widened_country
 from .dates import resolve_date
 from .event_lexicon import VERB_EVENTS
 from .events import find_events
@@ -267,7 +267,8 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     if inferred and agency and fold(inferred).removeprefix("the ") == fold(agency):
         inferred = agency  # "The Mekong Desk could not verify" under "(Mekong Desk)": the name its dateline gives
     outlet = article.outlet or inferred or agency or outlet_from_reporting(text)
-    named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n) and not _a_states_force(n)}
+    named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n)
+                    and not names_a_states_force(n)}
     for speaker in book.speakers:
         if outlet and fold(speaker.name) == fold(outlet):  # "Levant Daily could not verify": the outlet itself
             speaker.type = "media"
@@ -285,11 +286,6 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=found,
                            speakers=book.speakers, notes=[h.note for h in hits], forces=forces,
                            events=find_events(article, doc, found, toponyms), toponyms=toponyms)
-
-
-def _a_states_force(name: str) -> bool:
-    """"Ethiopian National Defense Force", "Armed Forces of Ukraine": a country's own forces, named in full."""
-    return any(country_of(w) for w in name.split()) and not names_own_party(name)
 
 
 def _proper_name(doc: Doc, speaker: Speaker) -> bool:

@@ -241,3 +241,9 @@ def names_own_party(name: str) -> bool:
                 rest.append(fold(words[i]).replace("’", "'"))
             i += 1
     return found and any(w not in STATE_FORCE_WORDS for w in rest)
+
+
+def names_a_states_force(name: str) -> bool:
+    """"Ethiopian National Defense Force", "Armed Forces of Ukraine": a name holding a country that is that
+    country's own body, not a party named after it ("Free Syrian Army")."""
+    return any(country_of(w) for w in name.split()) and not names_own_party(name)

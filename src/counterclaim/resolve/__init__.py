@@ -18,7 +18,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from ..extract.countries import ANCHORABLE, NAME_WORD, country_of, fold, names_own_party
+from ..extract.countries import ANCHORABLE, NAME_WORD, country_of, fold, names_a_states_force, names_own_party
 from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS
 from ..extract.mentions import OPPOSITION_WORDS, TRAILING_LOWER, core_words, unnamed_opposition
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
@@ -421,7 +421,7 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
 def _named_group(name: str) -> bool:
     words = name.split()
     return all(w[:1].isupper() or w[:1].isdigit() or w in NAME_LINKS for w in words) \
-        and not unnamed_opposition(name) and (not any(country_of(w) for w in words) or names_own_party(name))
+        and not unnamed_opposition(name) and not names_a_states_force(name)
 
 
 def resolve(analyses: MutableSequence[ArticleAnalysis]) -> Corpus:
