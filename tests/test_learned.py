@@ -118,7 +118,7 @@ def test_contents_are_tidied_and_one_word_contents_dropped():
     tags = tags_for(doc, {"S": ["The governor", "officials", "Residents"], "C": ["said", "agreed", "said that"],
                           "Q": ["the ferry would resume after the storm passed, and", "the pier was damaged and",
                                 "officials"]})
-    spans = tidy_contents(role_spans(tags, doc), doc)
+    spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
     assert [q.text for q in spans["Q"]] == ["the ferry would resume after the storm passed",
                                             "the pier was damaged"]
 
@@ -128,7 +128,7 @@ def test_a_content_that_stops_on_a_preposition_runs_on_to_the_end_of_its_object(
     doc = load_pipeline()(parse_input(text))
     tags = tags_for(doc, {"S": ["The group"], "C": ["said"],
                           "Q": ["it killed 12 guards in a raid on a border post on"]})
-    spans = tidy_contents(role_spans(tags, doc), doc)
+    spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
     assert [q.text for q in spans["Q"]] == ["it killed 12 guards in a raid on a border post on Tuesday night"]
 
 
@@ -138,7 +138,7 @@ def test_a_preposition_before_the_frames_channel_or_another_content_is_not_run_o
     doc = load_pipeline()(parse_input(text))
     tags = tags_for(doc, {"S": ["Kallor", "A harbour official"], "C": ["said", "confirmed"],
                           "Q": ["it had captured the port in", "for", "the first time that the cranes had been moved"]})
-    spans = tidy_contents(role_spans(tags, doc), doc)
+    spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
     assert [q.text for q in spans["Q"]] == ["it had captured the port",
                                             "the first time that the cranes had been moved"]
 
@@ -450,7 +450,7 @@ def test_a_relative_clause_of_the_source_is_not_content():
     tags = tags_for(doc, {"S": ["the open-source group DeepState"], "C": ["According to"],
                           "Q": ["which analyses combat footage, Russian forces had advanced about 5 kilometres "
                                 "south of the town"]})
-    spans = tidy_contents(role_spans(tags, doc), doc)
+    spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
     assert [q.text for q in spans["Q"]] == ["Russian forces had advanced about 5 kilometres south of the town"]
 
 
@@ -559,7 +559,7 @@ def test_a_content_run_across_two_framed_sentences_is_split_between_their_frames
     doc = load_pipeline()(parse_input(text))
     tags = tags_for(doc, {"S": ["The harbour office", "the coast guard"], "C": ["stated", "said"],
                           "Q": ["a tanker had reported an explosion nearby. The crew were safe"]})
-    spans = tidy_contents(role_spans(tags, doc), doc)
+    spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
     assert [q.text for q in spans["Q"]] == ["a tanker had reported an explosion nearby", "The crew were safe"]
     assert [(c.text, [q.text for q in qs]) for qs, c, s in link(doc, spans)] == [
         ("stated", ["a tanker had reported an explosion nearby"]), ("said", ["The crew were safe"])]
@@ -567,5 +567,5 @@ def test_a_content_run_across_two_framed_sentences_is_split_between_their_frames
     doc = load_pipeline()(parse_input(quoted))
     tags = tags_for(doc, {"S": ["Kovan", "the colonel"], "C": ["stated", "said"],
                           "Q": ["“We are not stopping here. Our units are moving on,”"]})
-    assert [q.text for q in tidy_contents(role_spans(tags, doc), doc)["Q"]] == [
+    assert [q.text for q in tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))["Q"]] == [
         "“We are not stopping here. Our units are moving on,”"]  # one quotation, however many sentences
