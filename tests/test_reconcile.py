@@ -1218,3 +1218,21 @@ def test_an_armed_group_named_as_one_is_a_party_though_no_fighters_of_its_own_ar
         "The 21st Front accused the Sierra Liberation Army of killing former combatants."), date(2025, 3, 2))
     front = _speaker_entities(doc)["The 21st Front"]
     assert (front["type"], front["side"]) == ("armed_group", "21st Front")
+
+
+def test_a_figure_the_group_rejected_is_its_denial_and_one_group_spelled_two_ways_is_one_side(tmp_path):
+    doc = _report(tmp_path, (
+        "Army says it killed 30 al-Rashad fighters; militants deny losses\n\n"
+        "NIAMEY, Niger, Oct 6 2025 (Sahel Ledger) — Niger's army said on Monday it had killed 30 al-Rashad fighters "
+        "near the village of Tamou, a figure the militant group rejected.\n\n"
+        "Al-Rashad said in a statement that none of its fighters had been killed."), date(2025, 10, 6))
+    speakers = _speaker_entities(doc)
+    # the group opening a sentence and named inside one ("30 al-Rashad fighters", its name's last word parsed as a
+    # participle) is one side, which its unnamed descriptions take
+    assert speakers["Al-Rashad"]["side"] == speakers["militants"]["side"] == speakers["the militant group"]["side"]
+    said = next(a for a in doc["attributions"] if a["cue"]["text"] == "said" and a["source"]["text"] == "Niger's army")
+    assert "figure" not in said["content"]["text"]
+    group = speakers["Al-Rashad"]["side"]
+    lost = next(p for p in doc["propositions"] if p["family"] == "casualties" and p["actor_side"] == group)
+    assert lost["sides_supporting"] == ["Niger"] and lost["sides_denying"] == [group]
+    assert speakers["the militant group"]["id"] in {s["entity"] for s in lost["stances"] if s["stance"] == "denies"}

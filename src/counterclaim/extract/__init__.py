@@ -326,7 +326,9 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
                     name = None  # "the EU monitoring mission said its patrols had heard gunfire": no party
             if name is None and mod.lower_ not in GENERIC_FORCE_ADJECTIVES and (
                     mod.pos_ == "PROPN" and not mod.text.islower()  # "junta aircraft": no name ("al-Shabaab" is)
-                    or mod.pos_ == "ADJ" and mod.text[:1].isupper() and not mod.is_sent_start):
+                    or mod.pos_ == "ADJ" and mod.text[:1].isupper() and not mod.is_sent_start
+                    or mod.ent_type_ == "ORG" and mod.text[:1].isupper() and not mod.is_sent_start):
+                # (the last: "30 al-Rashad fighters", the name's last word parsed as a participle)
                 # "RSF fighters", "M23 rebels": an armed group; "Tigrayan forces": a region's
                 ent = next((e for e in doc_ents(doc) if e.start <= mod.i < e.end), None)
                 if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"):
@@ -362,7 +364,16 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
                                         and t.head.lemma_.lower() in FIGHTING_VERBS for t in span):
                 counts[party] = counts.get(party, 0) + 1
                 break
-    return counts
+    return _one_spelling(counts)
+
+
+def _one_spelling(counts: dict[str, int]) -> dict[str, int]:
+    """"Al-Shabaab" opening a sentence and "al-Shabaab fighters" inside one are one party: counted together under
+    the spelling written most (of equals, the first met)."""
+    spellings: dict[str, list[str]] = {}
+    for name in counts:
+        spellings.setdefault(fold(name), []).append(name)
+    return {max(names, key=lambda n: counts[n]): sum(counts[n] for n in names) for names in spellings.values()}
 
 
 def _led_by(tok: Token) -> str | None:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from .attributions import RawAttribution, _competes, _np_span, _subject, quoted_source
 from .learned_features import token_strings
 from .learned_model import MODEL_DIR, Tagger, load_tagger
-from .lexicon import CHANNELS
+from .lexicon import CHANNELS, RESUMING_NOUNS
 from .quotes import Quote
 from .spans import CharSpan, clause_tokens, doc_text, inside, overlaps
 
@@ -252,7 +252,9 @@ def link(doc: Doc, spans: dict[str, list[Span]]) -> list[tuple[list[Span], Span,
         if not candidates:
             continue
         best = min(candidates)[1]
-        if cues[best].root.pos_ == "NOUN":  # '[X said] C, a claim Y rejected': the verb governing C has it
+        root = cues[best].root
+        if root.pos_ == "NOUN" or root.dep_ == "relcl" and root.head.lemma_.lower() in RESUMING_NOUNS:
+            # '[X said] C, a claim Y rejected', '[X said] C, a figure Y rejected': the verb governing C has it
             governing = [c for c in candidates if _governs(cues[c[1]], content)]
             best = min(governing)[1] if governing else best
         owned.setdefault(best, []).append(content)

@@ -15,9 +15,10 @@ NOMINAL_CONTENT_VERBS = frozenset("""
 claim deny confirm announce report acknowledge admit predict reject dismiss dispute boast concede reveal promise
 """.split())
 
-# Nouns that take up the claim just told: "X claimed C, a claim the army dismissed as propaganda".
+# Nouns that take up the claim just told: "X claimed C, a claim the army dismissed as propaganda", "X said it
+# killed 40, a figure the group rejected".
 RESUMING_NOUNS = frozenset("""
-claim charge accusation allegation assertion account version assessment
+claim charge accusation allegation assertion account version assessment figure toll tally estimate count
 """.split())
 
 # Verbs that take a noun object but are not speech on their own ("told reporters" needs a clause or quote).

@@ -418,6 +418,19 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
     return next((s.name for s in speakers if _kind(s.type, s.name) == "armed_group" and _named_group(s.name)), None)
 
 
+def _one_spelling_per_side(entities: Iterable[Entity]) -> None:
+    """"Al-Shabaab" (a speaker opening a sentence) and "al-Shabaab" (the group its militants were found to serve)
+    are one side: every entity takes the spelling most of them give it."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for entity in entities:
+        if entity.side:
+            spellings[fold(entity.side)][entity.side] += 1
+    chosen = {key: max(counts, key=lambda s: (counts[s], s)) for key, counts in spellings.items()}
+    for entity in entities:
+        if entity.side:
+            entity.side = chosen[fold(entity.side)]
+
+
 def _named_group(name: str) -> bool:
     words = name.split()
     return all(w[:1].isupper() or w[:1].isdigit() or w in NAME_LINKS for w in words) \
@@ -451,6 +464,7 @@ def resolve(analyses: MutableSequence[ArticleAnalysis]) -> Corpus:
             ids[(member.article, member.key)] = entity_id
             entity.mentions += member.mentions
         entities[entity_id] = entity
+    _one_spelling_per_side(entities.values())
     for i, analysis in enumerate(analyses):
         aid = analysis.article.id
         for attribution in analysis.attributions:
