@@ -451,3 +451,36 @@ def test_the_datelines_state_is_a_party_only_where_unnamed_soldiers_fight(nlp):
     assert "Ecuador" not in named.forces  # "Army" in a group's name is no state's soldiers
     unnamed = analyse(nlp, dateline + "Gunmen killed four soldiers at a checkpoint near Tena, the army said.")
     assert "Ecuador" in unnamed.forces
+
+
+@pytest.mark.parametrize("text, expected", [
+    # repelling an attack takes no ground; pushing an army back from positions does
+    ("The defence ministry said its units had pushed back an attack near the town of Orvel.", [("defeat", None)]),
+    ("The defence ministry said its units had pushed the enemy back from positions near Orvel.",
+     [("advance", None)]),
+    # what a ban forbids is no event ("on" hung on "broken" by the parser or on "ban")
+    ("The Tamar Front said it had struck the ship because its owner had broken the ban on entering Varsian ports.",
+     [("attack", None)]),
+])
+def test_a_repelled_attack_is_a_defeat_and_a_banned_act_no_event(nlp, text, expected):
+    assert [(e.type, e.subtype) for e in analyse(nlp, text).events] == expected
+
+
+def test_a_groups_forces_are_the_one_armed_group_not_the_state_named_later(tmp_path):
+    from counterclaim.export import to_document
+    from counterclaim.pipeline import run
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "ADEN, 9 July 2025 (Gulf Ledger) -- The Tamar Front claimed an attack on a bulk carrier off the port of "
+        "Mukalla on Tuesday. Its spokesman Salim Qasri said the group's naval forces had targeted the ship with "
+        "two drone boats.\n\nThe carrier's operator denied that the ship had any links to the war. The Omani "
+        "military's media wing said separately that a navy frigate in the area had not been targeted.",
+        encoding="utf-8")
+    doc = to_document(run([str(report)], published=date(2025, 7, 9)).corpus)
+    targeted = next(e for e in doc["events"] if e["trigger"]["text"] == "targeted" and e["modality"] == "asserted")
+    assert targeted["actor_side"] == "Tamar Front"
+    # denying the ship's links to the war answers none of the strike claims ("that" opens a clause, not a pointer)
+    entities = {e["id"]: e for e in doc["entities"]}
+    assert not [s for p in doc["propositions"] for s in p["stances"] if s["stance"] == "denies"
+                and "operator" in entities.get(s["entity"] or "", {}).get("name", "")]

@@ -40,6 +40,8 @@ CAPTURE_NOUNS = {"capture", "recapture", "liberation", "seizure", "fall", "occup
 INFLICTING = {"inflict", "cause", "deal"}
 FORCE_HOLDERS = FORCE_WORDS | GROUP_WORDS | ENEMY_WORDS  # "the rebel militia's attack", "the enemy's offensive"
 POSSESSIVES = ("'s", "’s")
+BARRING_NOUNS = {"ban", "prohibition", "embargo", "moratorium", "restriction"}
+GROUP_OWNERS = {"group", "movement", "organisation", "organization", "faction"}  # "the group's fighters"
 # What a movement speaks through: "its propaganda arm", "a propaganda video" call nothing false
 ORGANS = {"arm", "wing", "outlet", "channel", "agency", "unit", "department", "office", "machine", "network",
           "video", "footage", "account", "site", "website", "magazine", "newspaper", "service", "station"}
@@ -111,6 +113,10 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
                for o in people):
             return "casualties", None
         return None, None
+    if lemma in ("push", "beat", "fight") and "back" in parts and object_words and all(
+            NOUN_EVENTS.get(w) in ("attack", "counterattack") for w in object_words):
+        # "pushed back an attack": repelled, no ground taken ("pushed the army back from positions" took some)
+        return "defeat", None
     if lemma in ("push", "move", "break", "close"):
         if parts & {"back", "forward", "into", "towards", "toward", "in", "through", "deeper"}:
             return "advance", None
@@ -329,7 +335,8 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     named = [w for w in words if w.lower_ not in GENERIC_FORCE_ADJECTIVES and not (
         w.is_sent_start and w.lower_ in FORCE_WORDS | STATE_WORDS) and (  # "Units of the X group have...": common
         w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "GPE")
-        or w.pos_ == "ADJ" and w.ent_type_ == "NORP" and w.text[:1].isupper())]  # "Tigrayan forces", not "Jihadist"
+        or w.pos_ == "ADJ" and w.ent_type_ == "NORP" and w.text[:1].isupper()  # "Tigrayan forces", not "Jihadist"
+        or w.ent_type_ == "ORG" and w.text[:1].isupper() and w.i != token.i)]  # "al-Rashad", its name a "verb"
     # "a commander of Hamas's armed wing": the movement it belongs to
     named = named or [o for o in owners if o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "NORP")
                       and _lower(o.head) not in UNIT_WORDS]  # "units of the Vostok battlegroup": a state's unit
@@ -349,7 +356,8 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
             name = " ".join(w.text for w in chosen)
         name = name.removesuffix("’s").removesuffix("'s")
         return Party("named", span, re.sub(r"\s+", " ", name))
-    if (head_words | low) & GROUP_WORDS:  # "the rebels", "militia fighters"
+    owned_by = {_lower(w) for w in words if w.dep_ == "poss"}
+    if (head_words | low) & GROUP_WORDS or owned_by & GROUP_OWNERS:  # "the rebels", "the group's naval forces"
         return Party("group", span)
     if head_words & (STATE_WORDS | FORCE_WORDS):  # group words returned above
         return Party("state", span)
@@ -575,6 +583,9 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             continue  # "lost 1,270 soldiers killed and wounded": one loss, told once
         if token.pos_ == "NOUN" and any(_lower(a) in VERIFYING for a in list(token.ancestors)[:3]):
             continue  # "could not verify any advances": about verification, not an event
+        if token.dep_ == "pcomp" and (_lower(token.head.head) in BARRING_NOUNS
+                                      or token.head.i > 0 and _lower(doc[token.head.i - 1]) in BARRING_NOUNS):
+            continue  # "broke the ban on entering Israeli ports" (wherever "on" is hung): forbidden, not done
         claims = [a for a in attributions if any(f.start <= token.idx < f.end for f in a.content_fragments)]
         committed = [a for a in claims
                      if a.cue_lemma in DENYING_CUES | VERIFYING or not NONCOMMITTAL.search(a.cue.text)]

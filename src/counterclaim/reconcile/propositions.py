@@ -153,12 +153,16 @@ ANSWERED = re.compile(r"\b(?:claims?|reports?|accounts?|allegations?|accusations
                       r"responsibility|role|damage|losses|casualties|toll)\b", re.I)
 
 
+# "denied [that] the ship had links to X": a complementiser, not the pointer of "rejected that (account)"
+COMPLEMENTISER = re.compile(r"^\s*that\s+(?=\S+\s+\S)", re.I)
+
+
 def is_rebuttal(attribution: Attribution, has_claims: bool) -> bool:
     if has_claims:
         return False
     content = attribution.content.text
     return bool(DENIAL.search(content)) or attribution.cue_lemma in DENYING_CUES and bool(
-        ANSWERED.search(content) or rebutted_families(attribution))
+        ANSWERED.search(COMPLEMENTISER.sub("", content)) or rebutted_families(attribution))
 
 
 def rebutted(attribution: Attribution, analysis: ArticleAnalysis, claims: dict[str, list[Reading]],
