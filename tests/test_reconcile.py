@@ -1236,3 +1236,31 @@ def test_a_figure_the_group_rejected_is_its_denial_and_one_group_spelled_two_way
     lost = next(p for p in doc["propositions"] if p["family"] == "casualties" and p["actor_side"] == group)
     assert lost["sides_supporting"] == ["Niger"] and lost["sides_denying"] == [group]
     assert speakers["the militant group"]["id"] in {s["entity"] for s in lost["stances"] if s["stance"] == "denies"}
+
+
+def test_a_gang_named_after_its_kind_is_an_armed_group_and_a_residents_she_is_the_resident(tmp_path):
+    doc = _report(tmp_path, (
+        "Gangs storm police post as alliance claims highway\n\n"
+        "PORT-DE-PAIX, Haiti, 3 April 2025 (Island Wire) -- Members of the Ti Makak gang stormed a police post in the "
+        "town of Jean-Rabel on Thursday, killing two officers, police said.\n\n"
+        "The gang alliance Lakay Nou, to which Ti Makak belongs, said in a video that its members controlled the "
+        "road to the coast. A resident of the town, who asked not to be named, said the gunmen were still in the "
+        "market. \"Nobody has seen the police since dawn,\" she said."), date(2025, 4, 3))
+    speakers = _speaker_entities(doc)
+    alliance = speakers["The gang alliance Lakay Nou, to which Ti Makak belongs"]
+    assert (alliance["name"], alliance["type"], alliance["side"]) == ("Lakay Nou", "armed_group", "Lakay Nou")
+    assert speakers["she"]["id"] == speakers["A resident of the town"]["id"]
+    assert speakers["she"]["type"] == "person"
+    stormed = next(e for e in doc["events"] if e["trigger"]["text"] == "stormed")
+    assert stormed["actor_side"] == "Ti Makak"  # "members of the Ti Makak gang"
+
+
+def test_a_company_named_in_apposition_is_no_person_and_its_bare_name_the_same_body(tmp_path):
+    doc = _report(tmp_path, (
+        "MUSCAT, 9 July 2025 (Gulf Ledger) -- A tanker was struck by a drone off Duqm on Tuesday, the ship's "
+        "operator, Halcyon Tankers, said. Halcyon Tankers denied that the ship had called at any port in the war "
+        "zone."), date(2025, 7, 9))
+    speakers = _speaker_entities(doc)
+    operator = speakers["the ship's operator, Halcyon Tankers,"]
+    assert (operator["name"], operator["type"]) == ("Halcyon Tankers", "other")
+    assert speakers["Halcyon Tankers"]["id"] == operator["id"]

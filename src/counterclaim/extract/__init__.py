@@ -35,7 +35,8 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "offensive", "rebel", "rebels", "militia", "militiamen", "paramilitaries", "mercenaries", "convoy",
                "militant", "insurgent", "guerrilla", "jihadist", "gunman", "commander", "guard", "guards",
                "guardsmen", "patrol", "patrols", "jet", "drone", "aircraft", "warplane", "helicopter", "gunship",
-               "police", "policemen", "gendarmerie", "gendarmes"}  # the state's arm against gangs and insurgents
+               "police", "policemen", "gendarmerie", "gendarmes",  # the state's arm against gangs and insurgents
+               "gang", "gangs", "cartel"}
 STATE_TROOPS = {"army", "military", "troops", "soldier", "soldiers", "police"}
 NEUTRAL_FORCE_WORDS = {"peacekeeping", "peace", "monitoring", "observer", "observation", "interposition",
                        "un", "u.n.", "humanitarian", "rescue", "aid"}  # "a UN helicopter came under fire"

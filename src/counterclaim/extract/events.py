@@ -306,7 +306,8 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     """How a noun phrase names a party to the fighting, if it does; in a claim, "his forces" are the claimant's."""
     if token is None:
         return None
-    if token.lower_ in COUNT_NOUNS | {"one", "some", "many", "several", "any", "none", "all", "most", "each"}:
+    if token.lower_ in COUNT_NOUNS | {"one", "some", "many", "several", "any", "none", "all", "most", "each",
+                                      "members", "member"}:  # "members of the X gang stormed a station"
         # "hundreds of militia fighters", "one of its commanders", "denied that any of its fighters had been
         # killed": the fighters are the party
         token = next(iter(of_objects(token)), token)
@@ -333,7 +334,7 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     if _lower(token) in ENEMY_WORDS:
         return Party("enemy", span)
     named = [w for w in words if w.lower_ not in GENERIC_FORCE_ADJECTIVES and not (
-        w.is_sent_start and w.lower_ in FORCE_WORDS | STATE_WORDS) and (  # "Units of the X group have...": common
+        w.is_sent_start and w.lower_ in FORCE_WORDS | STATE_WORDS | GROUP_WORDS) and (  # "Units of the X group have...": common
         w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "GPE")
         or w.pos_ == "ADJ" and w.ent_type_ == "NORP" and w.text[:1].isupper()  # "Tigrayan forces", not "Jihadist"
         or w.ent_type_ == "ORG" and w.text[:1].isupper() and w.i != token.i)]  # "al-Rashad", its name a "verb"
@@ -343,7 +344,7 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     if not any(w.text[:1].isupper() for w in named):
         named = []  # "junta aircraft" tagged as a name: a name has a capital somewhere ("al-Shabaab")
     if named or token.pos_ == "PROPN" and token.text[:1].isupper() and not (
-            token.is_sent_start and token.lower_ in FORCE_WORDS | STATE_WORDS):
+            token.is_sent_start and token.lower_ in FORCE_WORDS | STATE_WORDS | GROUP_WORDS):
         chosen = named or [token]
         indices = {w.i for w in chosen}
         run = token.doc[chosen[0].i:chosen[-1].i + 1]

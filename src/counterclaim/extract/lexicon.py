@@ -96,7 +96,7 @@ officials sources commanders analysts experts residents witnesses people observe
 """.split())
 ARMED_GROUP_WORDS = frozenset("""
 group militia brigade regiment battalion army forces force front movement rebels rebel guard guards legion
-division corps unit units company mercenaries paramilitary paramilitaries militants insurgents cartel
+division corps unit units company mercenaries paramilitary paramilitaries militants insurgents cartel gang gangs
 """.split())
 # Adjectives that describe forces without naming a party: "Western forces", "jihadist fighters".
 GENERIC_FORCE_ADJECTIVES = frozenset({"western", "allied", "coalition", "foreign", "international", "special",

@@ -21,7 +21,8 @@ from .lexicon import (ANALYST_WORDS, ARABIC_ARTICLES, ARMED_GROUP_WORDS, GENERIC
 ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 OPPOSITION_WORDS = frozenset({"opposition", "rebel", "rebels", "insurgent", "insurgents", "dissident", "dissidents",
                               "separatist", "separatists", "resistance", "militia", "militias", "militiamen",
-                              "militant", "militants", "jihadist", "jihadists", "guerrilla", "guerrillas"})
+                              "militant", "militants", "jihadist", "jihadists", "guerrilla", "guerrillas",
+                              "gang", "gangs", "bandits"})
 # Words of a state body's own name: "Armed Forces of Ukraine" is Ukraine's, "Communist Party of X" is not X's
 STATE_NAME_WORDS = STATE_FORCE_WORDS | GOVERNMENT_WORDS | PERSON_ROLES
 # Bodies that sit in their country's capital: "the ministry in Kabul" is that country's
@@ -51,8 +52,11 @@ SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "represent
                           "aide"})
 RANK_PREFIXES = frozenset({"rear", "vice", "field", "staff", "first", "second", "lance", "wing", "flight"})
 MEMBER_NOUNS = GENERIC_GROUP_WORDS - {"group", "movement"}  # "Al-Shabaab militants", "Fano militia"
-BODY_NOUNS = ARMED_GROUP_WORDS | GOVERNMENT_WORDS | MEDIA_NOUNS | ORG_NAME_WORDS | {"organisation", "organization",
-                                                                            "party", "outlet", "broadcaster"}
+# "the ship's operator, Meridian Bulk": a business named in apposition, whatever the tagger calls its name
+COMPANY_NOUNS = frozenset({"company", "firm", "operator", "shipowner", "insurer", "contractor", "manufacturer",
+                           "carrier", "airline", "charterer"})
+BODY_NOUNS = ARMED_GROUP_WORDS | GOVERNMENT_WORDS | MEDIA_NOUNS | ORG_NAME_WORDS | COMPANY_NOUNS | {
+    "organisation", "organization", "party", "outlet", "broadcaster"}
 GENERIC_MILITARY = frozenset({"army", "military", "forces", "force", "armed", "troops"})
 SKIP_WORDS = {"the", "a", "an", "’s", "'s", "of", "for", "on", "in", "at", "and", "[", "]", ",", "’", "'"}
 
@@ -240,7 +244,7 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     # "Russia, an ally of Assad,", "officials close to X", "fighters led by X": the name is not the speaker's
     # "Fano, a loosely organised militia,": a body described as one, whatever the tagger calls its name
     a_body = head is not None and any(c.dep_ == "appos" and c.lemma_.lower() in BODY_NOUNS for c in head.children)
-    a_body = a_body or _named_with_acronym(tokens)
+    a_body = a_body or _named_with_acronym(tokens) or _named_after_its_kind(tokens, head, words)
     name_tokens = [] if a_body or head is not None and (country_of(head.text) or head.pos_ == "NOUN" and (
         head.lemma_.lower() not in PERSON_ROLES | ANALYST_WORDS or head.tag_ == "NNS")) else _person_name(tokens, head)
     org_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS | ANALYST_WORDS | UNIT_WORDS
@@ -257,7 +261,8 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
             name_tokens = run
     if not name_tokens and head is not None and head.pos_ in ("NOUN", "PROPN") and (
             head.lemma_.lower() in PERSON_ROLES | ANALYST_WORDS or head.tag_ == "NN" and any(
-                c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)):
+                c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+            and head.lemma_.lower() not in BODY_NOUNS):  # "the gang coalition, Viv Ansanm": a body's name
         # "a local human rights ombudsman, Iris Marin,": a role the lexicon lacks, named by a person
         # "a military analyst, Oleksandr Kovalenko,", "the Minister of Information Karim Osman" (title-cased)
         name_tokens = _appositive_name(head, tokens, org_words)
@@ -301,6 +306,13 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     if head is not None and mention.type in ("government", "other") and _described_as_armed(head):
         mention = replace(mention, type="armed_group")  # "Islamic State X Province, a Boko Haram splinter group,"
     return mention
+
+
+def _named_after_its_kind(tokens: list[Token], head: Token | None, words: set[str]) -> bool:
+    """'The gang coalition Viv Ansanm', 'the armed group Kata Ibn Sina': a proper name after the common nouns of a
+    body's kind, with no role among the words, names that body, whatever the tagger calls the name."""
+    return head is not None and head.pos_ == "PROPN" and not role_words(words) and any(
+        t.i < head.i and t.pos_ == "NOUN" and t.is_lower and t.lemma_.lower() in BODY_NOUNS for t in tokens)
 
 
 def _named_with_acronym(tokens: list[Token]) -> bool:
@@ -403,8 +415,9 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         kind = "armed_group"  # "Syrian opposition fighters", "the rebels": a party, named by its description
     elif head is not None and head.tag_ in ("NNS", "NNPS") and head_word in GROUP_WORDS | PERSON_ROLES:
         kind = "official_group"
-    elif head_word in PERSON_ROLES or roles and head is not None and head.pos_ == "NOUN" and head_word in roles:
-        kind = "person"
+    elif head_word in PERSON_ROLES or roles and head is not None and head.pos_ == "NOUN" and head_word in roles \
+            or head_word in BYSTANDERS and head is not None and head.tag_ == "NN":
+        kind = "person"  # (the last: "a resident of the town", whom "she said" takes up)
     elif words & UNIT_WORDS:
         kind = "military_unit"
     elif words & GOVERNMENT_WORDS or head_word in ("service", "services") and words & STATE_SERVICES:
@@ -428,6 +441,8 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         clean = whole  # "Tehrik-e-Taliban Pakistan (TTP)": one name, however the tagger splits it at the hyphens
     elif org:  # "the Washington-based think tank Institute for the Study of War" is named by its entity
         clean = org[0].text[4:] if org[0].text.lower().startswith("the ") else org[0].text
+    elif kind in ("analyst", "armed_group", "media", "other") and (name := _appositive_body_name(head)):
+        clean = name  # "the gang coalition Viv Ansanm", whatever the tagger calls the name
     elif head is not None and head.pos_ == "PROPN" and head.text[:1].isupper() and any(
             t.pos_ == "NOUN" and t.is_lower and t.i < head.i for t in tokens):
         run = [head]  # "the open-source group DeepState": the name, not its description
@@ -454,6 +469,18 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
 
 
 NAME_START = re.compile(rf"(?:[A-Z]|(?:{'|'.join(ARABIC_ARTICLES)})-[A-Z])")
+
+
+def _appositive_body_name(head: Token | None) -> str | None:
+    """The proper name in apposition to a body's common noun ("the gang coalition [Viv Ansanm]")."""
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper()),
+                 None) if head is not None and head.pos_ == "NOUN" else None
+    if appos is None:
+        return None
+    run = [t for t in appos.subtree if t.i <= appos.i]
+    if not all(t.pos_ == "PROPN" or t.text == "-" for t in run) or run[-1].i - run[0].i != len(run) - 1:
+        return None
+    return doc_text(head.doc)[run[0].idx:appos.idx + len(appos.text)]
 
 
 def _undescribed(name: str) -> str:

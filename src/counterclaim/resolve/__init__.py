@@ -290,10 +290,11 @@ def _body_keys(speakers: list, expand: dict[str, str]) -> dict[str, tuple]:
 
 
 def _misread_bodies_joined(people: list[_Cluster], bodies: list[_Cluster], expand: dict[str, str]) -> list[_Cluster]:
-    """A one-word "person" that another article names as a body ("Hamas denied..." tagged a PERSON in one report,
-    an organisation in another) is that body; so is an untyped body of the same name as a typed one ("CENTCOM",
-    spelled out as the "Central Command" a military's)."""
-    by_name = {fold(m.name): cluster for cluster in bodies for m in cluster.members if " " not in m.name}
+    """A "person" that a report names as a body elsewhere ("Hamas denied..." tagged a PERSON in one report, an
+    organisation in another; "Meridian Bulk denied", after "the ship's operator, Meridian Bulk") is that body, when
+    no mention gives it a title; so is an untyped body of the same name as a typed one ("CENTCOM", spelled out as
+    the "Central Command" a military's)."""
+    by_name = {fold(m.name): cluster for cluster in bodies for m in cluster.members}
     def named(cluster: _Cluster) -> str:
         return fold(expand.get(cluster.first.name, cluster.first.name))
 
@@ -301,7 +302,7 @@ def _misread_bodies_joined(people: list[_Cluster], bodies: list[_Cluster], expan
     kept = []
     for cluster in people:
         body = by_name.get(fold(cluster.first.name))
-        if body is not None and all(" " not in m.name and not m.title for m in cluster.members):
+        if body is not None and all(not m.title for m in cluster.members):
             body.members.extend(cluster.members)
         else:
             kept.append(cluster)
