@@ -484,3 +484,12 @@ def test_a_groups_forces_are_the_one_armed_group_not_the_state_named_later(tmp_p
     entities = {e["id"]: e for e in doc["entities"]}
     assert not [s for p in doc["propositions"] for s in p["stances"] if s["stance"] == "denies"
                 and "operator" in entities.get(s["entity"] or "", {}).get("name", "")]
+
+
+def test_an_ordinal_is_a_word_of_a_groups_name_and_an_owners_possessive_no_word_of_its_body(nlp):
+    analysis = analyse(nlp, (
+        "The 9th Front, an armed group based in Zurak, said it had captured the checkpoint. A spokesman for the "
+        "Council of National Concord's defence ministry, Amin Belkacem, said four soldiers were killed."))
+    speakers = {s.name: s for s in analysis.speakers}
+    assert speakers["9th Front"].type == "armed_group" and "9th Front" in analysis.forces
+    assert speakers["Amin Belkacem"].group == "Council of National Concord"

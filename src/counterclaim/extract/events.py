@@ -343,6 +343,9 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
                       and _lower(o.head) not in UNIT_WORDS]  # "units of the Vostok battlegroup": a state's unit
     if not any(w.text[:1].isupper() for w in named):
         named = []  # "junta aircraft" tagged as a name: a name has a capital somewhere ("al-Shabaab")
+    ordinal = token.doc[named[0].i - 1] if named and named[0].i > 0 else None
+    if ordinal is not None and ordinal.ent_type_ == "ORDINAL" and ordinal.head.i in {w.i for w in named}:
+        named = [ordinal, *named]  # "the 14th Front's fighters"
     if named or token.pos_ == "PROPN" and token.text[:1].isupper() and not (
             token.is_sent_start and token.lower_ in FORCE_WORDS | STATE_WORDS | GROUP_WORDS):
         chosen = named or [token]

@@ -276,6 +276,8 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
               and not all(t.lower_ in PERSON_ROLES | RANK_PREFIXES for t in e if t.is_alpha)]  # "Rear Admiral"
     name_text = " ".join(t.text for t in name_tokens)
     groups = [g for g in groups if g.text not in name_text]
+    if groups and groups[0][-1].text in ("'s", "’s") and len(groups[0]) > 1:
+        groups[0] = groups[0][:-1]  # "a spokesman for the Government of National Unity's defence ministry"
     group = (groups[0].text[:-len(groups[0][-1].text)] + _hyphenated(groups[0][-1])).removeprefix("the ") \
         if groups else None  # "CSP-DPA", tagged as two organisations
     runner = runner_of(head) if head is not None else None
@@ -440,7 +442,12 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
     elif HYPHENATED_NAME.fullmatch(whole := TRAILING_ACRONYM.sub("", re.sub(r"^[Tt]he\s+", "", text.strip(" ,")))):
         clean = whole  # "Tehrik-e-Taliban Pakistan (TTP)": one name, however the tagger splits it at the hyphens
     elif org:  # "the Washington-based think tank Institute for the Study of War" is named by its entity
-        clean = org[0].text[4:] if org[0].text.lower().startswith("the ") else org[0].text
+        start = org[0].start
+        before = head.doc[start - 1] if start > 0 else None
+        if before is not None and before.ent_type_ == "ORDINAL" and start <= before.head.i < org[0].end:
+            start -= 1  # "The 14th Front": the ordinal is a word of the name the tagger leaves out
+        named = head.doc[start:org[0].end].text
+        clean = named[4:] if named.lower().startswith("the ") else named
     elif kind in ("analyst", "armed_group", "media", "other") and (name := _appositive_body_name(head)):
         clean = name  # "the gang coalition Viv Ansanm", whatever the tagger calls the name
     elif head is not None and head.pos_ == "PROPN" and head.text[:1].isupper() and any(
