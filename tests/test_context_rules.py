@@ -493,3 +493,15 @@ def test_an_ordinal_is_a_word_of_a_groups_name_and_an_owners_possessive_no_word_
     speakers = {s.name: s for s in analysis.speakers}
     assert speakers["9th Front"].type == "armed_group" and "9th Front" in analysis.forces
     assert speakers["Amin Belkacem"].group == "Council of National Concord"
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("The ministry said six soldiers died when the Varak Front fired mortars at a base near Ostrel.",
+     "Varak Front", "soldiers"),
+    ("The ministry said four soldiers were killed and one wounded when Zelish troops fired on a post near Ostrel.",
+     "Zelish troops", "soldiers"),
+])
+def test_losses_told_to_follow_a_strike_are_dealt_by_the_striker_and_the_dead_are_the_victims(nlp, text, actor,
+                                                                                              target):
+    loss = next(e for e in analyse(nlp, text).events if e.type == "casualties")
+    assert (loss.actor.span.text, loss.target.span.text.split()[-1]) == (actor, target)

@@ -40,6 +40,7 @@ CAPTURE_NOUNS = {"capture", "recapture", "liberation", "seizure", "fall", "occup
 INFLICTING = {"inflict", "cause", "deal"}
 FORCE_HOLDERS = FORCE_WORDS | GROUP_WORDS | ENEMY_WORDS  # "the rebel militia's attack", "the enemy's offensive"
 POSSESSIVES = ("'s", "’s")
+DYING_VERBS = {"die", "perish"}  # their subject lost the men
 BARRING_NOUNS = {"ban", "prohibition", "embargo", "moratorium", "restriction"}
 GROUP_OWNERS = {"group", "movement", "organisation", "organization", "faction"}  # "the group's fighters"
 # What a movement speaks through: "its propaganda arm", "a propaganda video" call nothing false
@@ -245,6 +246,16 @@ def _noun_actor(token: Token) -> Token | None:
         return None  # "our forces inflicted heavy losses on them": the losses are not the subject's
     if token.dep_ in ("dobj", "nsubjpass") and _lower(verb) in LIGHT_VERBS:
         return _subject(verb)
+    return None
+
+
+def _doer_of_cause(token: Token) -> Token | None:
+    """Who did the strike a loss is told to follow from: "died when the militants fired mortars at a base"."""
+    verbs = [token, *token.conjuncts]  # "were killed and one wounded when X fired": hung on the last
+    for clause in (c for v in verbs for c in v.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        marked = any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as") for m in clause.children)
+        if marked and (_shoots(clause) or VERB_EVENTS.get(_lower(clause)) in ("attack", "shelling")):
+            return _subject(clause)
     return None
 
 
@@ -610,6 +621,10 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
         falls = etype == "capture" and _lower(token) == "fall"
         actor_token = None if falls else _subject(token) if token.pos_ != "NOUN" else _noun_actor(token)
         target_token = _subject(token) if falls else _target(token) if token.pos_ != "NOUN" else _victims(token)
+        if etype == "casualties" and _lower(token) in DYING_VERBS:
+            target_token, actor_token = actor_token, _doer_of_cause(token)  # "six soldiers died when X fired"
+        elif etype == "casualties" and actor_token is None and token.pos_ != "NOUN":
+            actor_token = _doer_of_cause(token)  # "four soldiers were killed when gunmen fired rockets"
         actor = _actor(actor_token, text, bool(claims), events, sentence.start_char)
         target = party(target_token, text, bool(claims))
         if target is None and claims and etype == "casualties" and _inflicted(token):

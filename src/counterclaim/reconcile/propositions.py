@@ -98,7 +98,8 @@ class DayIndex:
         return i < len(self.days) and self.days[i] <= day + timedelta(days=WINDOW_DAYS)
 
 
-KILLING = ("kill", "wound", "injur", "hurt", "neutrali", "elimina", "liquidat")  # triggers whose object lost men
+# triggers whose object (or, for "died", subject) lost men
+KILLING = ("kill", "wound", "injur", "hurt", "neutrali", "elimina", "liquidat", "die", "dying", "perish")
 
 
 def opposes(event: Event) -> bool:
