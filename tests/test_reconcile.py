@@ -1264,3 +1264,35 @@ def test_a_company_named_in_apposition_is_no_person_and_its_bare_name_the_same_b
     operator = speakers["the ship's operator, Halcyon Tankers,"]
     assert (operator["name"], operator["type"]) == ("Halcyon Tankers", "other")
     assert speakers["Halcyon Tankers"]["id"] == operator["id"]
+
+
+def test_a_state_named_movement_is_an_armed_group_and_a_defence_minister_makes_his_country_a_party(tmp_path):
+    doc = _report(tmp_path, (
+        "LUSAKA, Zambia, 11 May 2024 (Southern Desk) -- Islamic State-linked insurgents attacked the town of "
+        "Kasama on Friday, residents said.\n\n"
+        "Islamic State Zambezi Province said on its news agency that its fighters had taken control of Kasama and "
+        "killed 20 soldiers. Zambia's defence minister Peter Mwansa said government forces remained in control of "
+        "the town."), date(2024, 5, 11))
+    speakers = _speaker_entities(doc)
+    movement = speakers["Islamic State Zambezi Province"]
+    assert (movement["type"], movement["side"]) == ("armed_group", "Islamic State Zambezi Province")
+    assert speakers["Zambia's defence minister Peter Mwansa"]["side"] == "Zambia"
+    attacked = next(e for e in doc["events"] if e["trigger"]["text"] == "attacked")
+    assert attacked["actor_side"] == "Islamic State Zambezi Province"  # "Islamic State-linked": no "Islamic"
+    taken = next(p for p in doc["propositions"] if p["family"] == "territory" and p["stances"] and any(
+        s["entity"] == movement["id"] for s in p["stances"]))
+    assert taken["actor_side"] == "Islamic State Zambezi Province" and "Zambia" in taken["sides_denying"]
+
+
+def test_no_peacekeepers_hurt_answers_no_count_of_civilians_or_soldiers_and_attack_drones_are_weapons(tmp_path):
+    doc = _report(tmp_path, (
+        "TYRE, Lebanon, 18 June 2024 (Levant Ledger) -- The Varsian military said its jets had struck a house in "
+        "Qlayaa, killing two civilians, a local official said. The Tamar Front said its fighters had targeted a "
+        "Varsian base at Hurfesh \"with a squadron of attack drones\", causing casualties.\n\n"
+        "A spokesman for the UN mission, Andrea Rossi, said no peacekeepers had been injured."), date(2024, 6, 18))
+    entities = {e["id"]: e for e in doc["entities"]}
+    denials = [(p["summary"], entities.get(s["entity"] or "", {}).get("name")) for p in doc["propositions"]
+               for s in p["stances"] if s["stance"] == "denies"]
+    # the peacekeepers' losses stand apart, neither the civilians' at Qlayaa nor any side's
+    assert [p for p, name in denials if name == "Andrea Rossi"] == ["People killed or wounded (June 2024)"]
+    assert not [e for e in doc["events"] if e["trigger"]["text"] == "attack"]

@@ -22,7 +22,7 @@ from .event_lexicon import VERB_EVENTS
 from .events import find_events
 from .learned import attribution_mode
 from .lexicon import CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
-from .mentions import ACRONYM_TOKEN, runner_of, unnamed_opposition
+from .mentions import ACRONYM_TOKEN, runner_of, tie_words, unnamed_opposition
 from .quotes import Quote, find_quotes, parse_text
 from .spans import adjacent_runs, doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
 from .speakers import SpeakerBook, affiliation_from_introduction
@@ -37,6 +37,7 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "guardsmen", "patrol", "patrols", "jet", "drone", "aircraft", "warplane", "helicopter", "gunship",
                "police", "policemen", "gendarmerie", "gendarmes",  # the state's arm against gangs and insurgents
                "gang", "gangs", "cartel"}
+DEFENCE_WORDS = {"military", "defence", "defense"}  # a state body or official's words that make it a party
 STATE_TROOPS = {"army", "military", "troops", "soldier", "soldiers", "police"}
 NEUTRAL_FORCE_WORDS = {"peacekeeping", "peace", "monitoring", "observer", "observation", "interposition",
                        "un", "u.n.", "humanitarian", "rescue", "aid"}  # "a UN helicopter came under fire"
@@ -249,13 +250,16 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     own = {s.key: s.country or s.name for s in book.speakers if s.type not in ("media", "analyst") and (
         s.country or s.type == "armed_group" or ACRONYM_TOKEN.fullmatch(s.name)
         or s.type == "other" and _proper_name(doc, s))}  # "the PLF said its fighters..."
-    states = {s.country for s in book.speakers if s.country and s.type in ("government", "military")}
+    states = {s.country for s in book.speakers if s.country and (
+        s.type in ("government", "military") or s.type == "person" and s.descriptors & DEFENCE_WORDS)}
     forces = _forces(doc, [(a.content_fragments, own[a.speaker], a.cue_lemma) for a in found if a.speaker in own],
                      next(iter(states)) if len(states) == 1 else None)
     for speaker in book.speakers:  # "Ukraine's General Staff did not comment": a state's command speaks for a party
-        # so does a junta's, a military government's or a defence ministry's ("the Russian Defence Ministry")
-        if speaker.country and (speaker.type in ("military", "military_unit") or speaker.type == "government" and {
-                "junta", "military", "defence", "defense"} & set(fold(speaker.name).split())):
+        # so does a junta's, a military government's or a defence ministry's ("the Russian Defence Ministry"), and
+        # its defence minister ("Mozambique's defence minister X")
+        if speaker.country and (speaker.type in ("military", "military_unit") or speaker.type == "government" and (
+                {"junta"} | DEFENCE_WORDS) & set(fold(speaker.name).split())
+                or speaker.type == "person" and speaker.descriptors & DEFENCE_WORDS):
             forces.setdefault(speaker.country, 1)
     if not any(country_of(n) for n in forces) and any(t.lemma_.lower() in STATE_TROOPS and t.pos_ == "NOUN"
                                                       for t in doc):
@@ -316,7 +320,8 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
             mods += [c for c in tok.head.children if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")]
         # "the armed forces of Armenia": the country after "of", where it is one; a movement's wing, its name
         mods += [g for g in of_objects(tok) if country_of(g.text) or wing and g.pos_ == "PROPN"]
-        for mod in mods:
+        tied = tie_words(tok)  # "Islamic State-linked insurgents": tied to a body, not it
+        for mod in (m for m in mods if m.i not in tied):
             if mod.dep_ not in ("amod", "poss", "compound", "nmod", "pobj"):
                 continue
             name = widened_country(mod)  # "South Sudan's army"

@@ -84,7 +84,8 @@ GROUP_WORDS = {"militia", "militias", "rebels", "rebel", "terrorists", "insurgen
 # Victims who are no side's forces: their deaths are nobody's loss of men.
 CIVILIAN_WORDS = {"civilian", "civilians", "people", "residents", "children", "women", "villagers", "bystanders",
                   "passengers", "patients", "worshippers", "worshipers", "students", "refugees", "families",
-                  "journalists", "aid workers", "medics", "farmers"}
+                  "journalists", "aid workers", "medics", "farmers",
+                  "peacekeepers", "peacekeeper", "monitors", "observers"}  # a neutral mission's are no side's either
 SELF_WORDS = {"we", "us", "our", "ours", "my"}
 
 # Verbs that continue a fight or a hold rather than change control: the claims that deny a capture.

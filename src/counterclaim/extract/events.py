@@ -24,6 +24,7 @@ from .event_lexicon import (ACCUSING, CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PAT
                             STRUCTURE_NOUNS, TELLING_VERBS, UNCERTAIN_WORDS, VERB_EVENTS)
 from .lexicon import GENERIC_FORCE_ADJECTIVES, RESUMING_NOUNS, UNIT_WORDS
 from .magnitudes import find_magnitudes
+from .mentions import tie_words
 from .spans import adjacent_runs, doc_ents, doc_text, of_objects
 from .toponyms import BODY_WORDS, place_of
 
@@ -322,7 +323,8 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
         # "hundreds of militia fighters", "one of its commanders", "denied that any of its fighters had been
         # killed": the fighters are the party
         token = next(iter(of_objects(token)), token)
-    words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"] or [token]
+    tied = tie_words(token)  # "Islamic State-linked insurgents" are no body named "Islamic"
+    words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det" and t.i not in tied] or [token]
     start, end = words[0].idx, token.idx + len(token.text)
     span = Span.of(text, start, end)
     low = {_lower(w) for w in words} | {w.lower_ for w in words}
@@ -594,6 +596,8 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             continue
         if token.pos_ == "NOUN" and token.head.i in taken and token.dep_ in ("dobj", "nsubjpass"):
             continue  # "repelled the attacks": the verb is the event
+        if token.dep_ == "compound" and _lower(token.head) in EQUIPMENT_NOUNS:
+            continue  # "a squadron of attack drones", "strike aircraft": a kind of weapon, not an event
         if etype == "casualties" and token.tag_ == "VBN" and _told_already(token, taken):
             continue  # "lost 1,270 soldiers killed and wounded": one loss, told once
         if token.pos_ == "NOUN" and any(_lower(a) in VERIFYING for a in list(token.ancestors)[:3]):

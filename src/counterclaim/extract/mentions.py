@@ -245,6 +245,9 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     # "Fano, a loosely organised militia,": a body described as one, whatever the tagger calls its name
     a_body = head is not None and any(c.dep_ == "appos" and c.lemma_.lower() in BODY_NOUNS for c in head.children)
     a_body = a_body or _named_with_acronym(tokens) or _named_after_its_kind(tokens, head, words)
+    movement = _named_state(tokens) and not (words - {"state"}) & GOVERNMENT_WORDS
+    if movement:  # "Islamic State Mozambique Province": a movement, not a person nor the country it fights in
+        a_body, country = True, None
     name_tokens = [] if a_body or head is not None and (country_of(head.text) or head.pos_ == "NOUN" and (
         head.lemma_.lower() not in PERSON_ROLES | ANALYST_WORDS or head.tag_ == "NNS")) else _person_name(tokens, head)
     org_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS | ANALYST_WORDS | UNIT_WORDS
@@ -305,6 +308,8 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
         kind = "analyst" if descriptors & ANALYST_WORDS else "person"
         return Mention(span, head, text, "named", name, kind, country, group, title, descriptors, surname)
     mention = _nominal(text, tokens, head, words, country, group, descriptors)
+    if movement and mention.type == "other":
+        mention = replace(mention, type="armed_group")
     if head is not None and mention.type in ("government", "other") and _described_as_armed(head):
         mention = replace(mention, type="armed_group")  # "Islamic State X Province, a Boko Haram splinter group,"
     return mention
@@ -337,6 +342,18 @@ GENERIC_BODY_WORDS = MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS | {"t
 TIES = frozenset({"linked", "affiliated", "backed", "aligned", "allied", "inspired", "supported", "funded"})
 TIED_WORD = re.compile(r"\S+-(?:" + "|".join(sorted(TIES)) + r")")  # "Qaeda-linked", "Iran-backed"
 TIED_PREFIX = re.compile(r"^\S+-(?:" + "|".join(sorted(TIES)) + r")\s+(?=\S)")
+
+
+def tie_words(head: Token) -> set[int]:
+    """Indices of the words that tie a noun to another body ("Islamic State-linked insurgents": "Islamic State -
+    linked"), which name no body of the noun's own."""
+    tied: set[int] = set()
+    for tie in (c for c in head.children if c.lower_ in TIES and c.i > 1 and c.doc[c.i - 1].text == "-"):
+        start = tie.i - 2
+        while start > head.left_edge.i and tie.doc[start - 1].is_title:
+            start -= 1
+        tied |= set(range(start, tie.i + 1))
+    return tied
 
 
 def _ties_only(ent) -> bool:

@@ -175,6 +175,7 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
             item = Reading(event_ref, family, gainer, told, _day(ref, analysis), place, inferred,
                            ClaimRef.of(attribution) if attribution else None,
                            joins=not (family == "casualties" and gainer is None and _victims_named(event)),
+                           victims=_victims_of_no_side(event) if family == "casualties" else frozenset(),
                            opposes=opposes(event), own_of_no_side=_own_gain_of_no_side(event, claimant))
             readings.append(item)
             if attribution is not None:
@@ -188,6 +189,25 @@ CIVILIANS = re.compile(r"\b(?:" + "|".join(sorted(CIVILIAN_WORDS)) + r")\b", re.
 def _victims_named(event: Event) -> bool:
     """Casualties whose victims the claim names without a side ("militants", "32 civilians")."""
     return event.target is not None or bool(CIVILIANS.search(event.span.text))
+
+
+def _victims_of_no_side(event: Event) -> frozenset[str]:
+    return frozenset(m.group(0).lower().removesuffix("s") for m in CIVILIANS.finditer(event.span.text))
+
+
+def _same_victims(victims: frozenset[str], others: list[frozenset[str]]) -> bool:
+    """"No peacekeepers were injured" answers no count of civilians killed."""
+    named = [v for v in others if v]
+    return not victims or not named or any(victims & v for v in named)
+
+
+def _place_for_victims(reading: Reading, placed_victims: dict[str | None, list[frozenset[str]]]) -> str | None:
+    """A loss of no side's people at no stated place ("no peacekeepers were hurt") is not put at the article's
+    focus where the losses told there are of other people ("two civilians killed in X")."""
+    if reading.place_inferred and reading.gainer is None and not _same_victims(
+            reading.victims, placed_victims.get(reading.place, [])):
+        return None
+    return reading.place
 
 
 def _join_placed(groups: dict[tuple, list[Reading]], places: PlaceBook) -> None:
@@ -209,7 +229,8 @@ def _join_placed(groups: dict[tuple, list[Reading]], places: PlaceBook) -> None:
             found = placed.get((*key[:2], r.event.article), {}) if r.place_inferred or region else {}
             peers = [k for k, days in found.items() if k != key and (
                 r.place_inferred or _within(places.places.get(k[2] or "", {}), region)) and any(
-                d is None or r.day is None or abs((d - r.day).days) <= WINDOW_DAYS for d in days)]
+                d is None or r.day is None or abs((d - r.day).days) <= WINDOW_DAYS for d in days)
+                and _same_victims(r.victims, [o.victims for o in groups[k]])]
             if len(peers) == 1:
                 groups[peers[0]].append(r)
                 if not r.place_inferred:
@@ -245,8 +266,12 @@ def _own_gain_of_no_side(event: Event, claimant: str | None) -> bool:
 def _propositions(readings: list[Reading], rebuttals: list[tuple[ClaimRef, str, frozenset[str]]],
                   facts: dict[str, ArticleFacts], sides: SideBook, places: PlaceBook) -> list[dict]:
     groups: dict[tuple, list[Reading]] = defaultdict(list)
+    placed_victims: dict[str | None, list[frozenset[str]]] = defaultdict(list)  # of no side's losses told there
     for r in readings:
-        groups[(r.family, r.gainer, r.place)].append(r)
+        if r.victims and r.gainer is None and not r.place_inferred:
+            placed_victims[r.place].append(r.victims)
+    for r in readings:
+        groups[(r.family, r.gainer, _place_for_victims(r, placed_victims))].append(r)
     # a claim that names no side joins the one proposition of its kind at that place and time, if there is one;
     # candidates are blocked by (family, place), and by the days of their readings (kept up to date as claims join)
     sided: dict[tuple, list[tuple]] = defaultdict(list)

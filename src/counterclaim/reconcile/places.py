@@ -62,7 +62,9 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
     # "Kasongo" alone is the speaker; "North Kivu" is still a place when a speaker is "the Kivu Bulletin"
     names = {w for s in analysis.speakers if s.type in PERSON_TYPES for w in s.name.split()}
     # a name the article uses for a speaker, an armed group or the outlet is not a place
-    not_places = {s.name for s in analysis.speakers} | set(analysis.forces) | {article.outlet or ""}
+    # (a country whose forces fight is still a place: "the commander of Russian forces in Ukraine")
+    not_places = {s.name for s in analysis.speakers} | {f for f in analysis.forces if not country_of(f)} | {
+        article.outlet or ""}
     countries = _countries(analysis, gazetteer)
     # country codes too, so that a town in a country named only by adjective ("Congolese army") is corroborated
     context = [t.span.text for t in analysis.toponyms] + sorted(countries)  # the codes

@@ -70,6 +70,7 @@ class Reading:
     own_of_no_side: bool = False  # "our men took the town", said by a speaker of no known side
     joins: bool = True  # a claim naming no side may join the one sided proposition of its kind there (not so
     # casualties whose victims it names: "32 civilians were killed" is no side's loss of men)
+    victims: frozenset[str] = frozenset()  # those named of no side ("civilians", "peacekeepers"), singular
 
 
 class DayIndex:
