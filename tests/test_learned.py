@@ -569,3 +569,13 @@ def test_a_content_run_across_two_framed_sentences_is_split_between_their_frames
                           "Q": ["“We are not stopping here. Our units are moving on,”"]})
     assert [q.text for q in tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))["Q"]] == [
         "“We are not stopping here. Our units are moving on,”"]  # one quotation, however many sentences
+
+
+def test_a_content_that_opens_with_another_speakers_frame_after_a_semicolon_is_that_speakers():
+    text = "Varsia says it downed 30 drones; Ostria claims hit on fuel depot\n\nThe ministry said more."
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["Varsia"], "C": ["says"],
+                          "Q": ["it downed 30 drones", "Ostria claims hit on fuel depot"]})
+    spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
+    assert [(c.text, s.text if s is not None else None, [q.text for q in qs]) for qs, c, s in link(doc, spans)] == [
+        ("says", "Varsia", ["it downed 30 drones"]), ("claims", "Ostria", ["hit on fuel depot"])]
