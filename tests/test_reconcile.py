@@ -1296,3 +1296,14 @@ def test_no_peacekeepers_hurt_answers_no_count_of_civilians_or_soldiers_and_atta
     # the peacekeepers' losses stand apart, neither the civilians' at Qlayaa nor any side's
     assert [p for p, name in denials if name == "Andrea Rossi"] == ["People killed or wounded (June 2024)"]
     assert not [e for e in doc["events"] if e["trigger"]["text"] == "attack"]
+
+
+def test_a_governor_or_mayor_of_a_town_speaks_for_the_country_it_lies_in(tmp_path):
+    doc = _report(tmp_path, (
+        "KYIV, Aug 14 2025 (Eurasia Ledger) - Russia's defence ministry said its air defences had destroyed 30 "
+        "Ukrainian drones overnight. Ukraine's General Staff said its drones had struck a fuel depot.\n\n"
+        "Kursk governor Ivan Petrenko said debris had damaged a warehouse. The mayor of Zaporizhzhia, Olena Marko, "
+        "said Russian missiles had hit two houses."), date(2025, 8, 14))
+    speakers = _speaker_entities(doc)
+    assert speakers["Kursk governor Ivan Petrenko"]["side"] == "Russia"
+    assert speakers["The mayor of Zaporizhzhia, Olena Marko,"]["side"] == "Ukraine"

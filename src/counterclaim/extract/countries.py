@@ -141,6 +141,17 @@ def country_forms() -> dict[str, str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _names_by_code() -> dict[str, str]:
+    return {code: rec["name"] for rec in _country_records()
+            if rec.get("name") and (code := (rec.get("ISO") or {}).get("alpha2"))}
+
+
+def country_of_code(code: str | None) -> str | None:
+    """The country an ISO 3166 alpha-2 code stands for ("RU" -> "Russia")."""
+    return _names_by_code().get(code or "")
+
+
 def _claimant(key: str, names: set[str], rank: dict[str, tuple[int, bool]]) -> str:
     """The one of several countries claiming a form that it means, whatever order the data files come in.
 

@@ -33,7 +33,7 @@ from .propositions import (
     status,
     summary,
 )
-from .sides import SideBook
+from .sides import SideBook, side_local_officials
 from .stories import group_stories
 
 __all__ = ["against_interest", "reconcile"]
@@ -94,6 +94,7 @@ def reconcile(corpus: Corpus, gazetteer=None) -> Corpus:
     sides = SideBook(corpus)
     for entity in corpus.entities:
         entity.side = sides.align(entity.side)
+    side_local_officials(sides, gazetteer)
     places = PlaceBook()
     events = PackedRecords()
     readings: list[Reading] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..extract.countries import ANCHORABLE, country_of, fold
+from ..extract.countries import ANCHORABLE, country_of, country_of_code, fold
 from ..extract.mentions import unnamed_opposition
 from ..model import ArticleAnalysis, Corpus, Entity, Party
 from ..resolve import parties, slug
@@ -132,3 +132,32 @@ class SideBook:
                 self.entities[found.id] = found
             self._for_side[side] = found
         return self._for_side[side]
+
+
+# Offices that govern a place: "Bryansk governor X", "the mayor of Y", "the head of the Z regional administration"
+LOCAL_OFFICES = frozenset({"governor", "mayor", "regional", "provincial", "oblast", "municipal"})
+LOCAL_TYPES = ("person", "government", "official_group")
+
+
+def side_local_officials(sides: SideBook, gazetteer) -> None:
+    """An official of a town or region of no side gets the side of the country that place lies in, where that
+    country is a side: "Bryansk governor Alexander Kolesnikov" speaks for Russia, "the mayor of Kherson" for
+    Ukraine. The place is a capitalised word of the official's description the gazetteer knows as a city, town or
+    region, not a word of the official's own name."""
+    if gazetteer is None:
+        return
+    for entity in list(sides.entities.values()):
+        if entity.side or entity.type not in LOCAL_TYPES:
+            continue
+        phrases = [entity.title or "", *entity.aliases]
+        if not any(LOCAL_OFFICES & set(fold(p).split()) for p in phrases):
+            continue
+        own = set(entity.name.split()) if entity.type == "person" else set()
+        words = {w.strip(",.'’s") for p in phrases for w in p.split()}
+        for word in sorted(w for w in words if w[:1].isupper() and w not in own and not country_of(w)):
+            match = gazetteer.locate(word)
+            country = country_of_code(match.country_code) if match is not None and match.feature in (
+                "city", "town", "region") else None
+            if country and sides.named(country) in sides.known:
+                entity.side = sides.named(country)
+                break
