@@ -1307,3 +1307,31 @@ def test_a_governor_or_mayor_of_a_town_speaks_for_the_country_it_lies_in(tmp_pat
     speakers = _speaker_entities(doc)
     assert speakers["Kursk governor Ivan Petrenko"]["side"] == "Russia"
     assert speakers["The mayor of Zaporizhzhia, Olena Marko,"]["side"] == "Ukraine"
+
+
+def test_in_a_speakers_own_quoted_words_they_and_the_mercenaries_are_others(tmp_path):
+    doc = _report(tmp_path, (
+        "RIVERTON, March 3, 2025 (Delta Report) — The Zelish army said it had recaptured the town of Hpakant "
+        "from the Kachin Independence Army (KIA).\n\n"
+        "A KIA spokesman, Colonel Naw Seng, said the group's fighters still held the town. \"They bombed the market "
+        "from the air because they cannot take it on the ground. We inflicted heavy losses on the mercenaries,\" "
+        "he said."), date(2025, 3, 3))
+    bombed = next(e for e in doc["events"] if e["trigger"]["text"] == "bombed")
+    assert bombed["actor_side"] != "Kachin Independence Army"
+    held = [p for p in doc["propositions"] if p["family"] == "territory"]
+    # the group's fighters holding the town is the KIA's denial of the army's gain, never an admission of it
+    assert not [s for p in held for s in p["stances"] if s["stance"] == "supports" and s.get("against_interest")]
+    losses = [p for p in doc["propositions"] if p["family"] == "casualties"]
+    assert "Kachin Independence Army" not in [p["actor_side"] for p in losses]
+
+
+def test_the_army_of_the_one_country_named_and_a_rights_group_no_armed_one(tmp_path):
+    doc = _report(tmp_path, (
+        "PORT DELTA, July 21 2025 (Nile Ledger) — Sudan's paramilitary Rapid Support Forces said it had seized an "
+        "army base in the town of Bara.\n\nThe army said in a statement that its forces had repelled the attack. "
+        "The Emergency Lawyers, a rights group, said at least 12 civilians were killed by shelling."),
+        date(2025, 7, 21))
+    speakers = _speaker_entities(doc)
+    assert speakers["The army"]["side"] == "Sudan"
+    lawyers = speakers["The Emergency Lawyers, a rights group,"]
+    assert (lawyers["type"], lawyers["side"]) == ("other", None)

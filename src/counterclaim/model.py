@@ -133,10 +133,11 @@ class Party:
 
     kind: "named" (a country or group named in the phrase: "Ukrainian forces", "RSF fighters"), "self" (the
     claimant's own side: "our forces", "we"), "enemy" (the claimant's opponent), "state" (an unnamed national army:
-    "the army"), "group" (an unnamed armed group: "the militia", "the rebels").
+    "the army"), "group" (an unnamed armed group: "the militia", "the rebels"), "movement" (a group pointed at:
+    "the group's fighters", which need not be an armed one by its words).
     """
 
-    kind: Literal["named", "self", "enemy", "state", "group"]
+    kind: Literal["named", "self", "enemy", "state", "group", "movement"]
     span: Span
     name: str | None = None
 

@@ -266,6 +266,9 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         # "PESHAWAR, Pakistan — Militants attacked a checkpoint, killing eight soldiers, the military said": the
         # soldiers no country is named for are the state's the report is filed from
         home = next((c for c in map(country_of, reversed(dateline_places(text))) if c), None)
+        owners = {c for t in doc if (c := country_of(t.text)) and _owns_a_force(t)}
+        if home is None and len(owners) == 1:  # "Sudan's paramilitary RSF ... the army said": that country's
+            home = owners.pop()
         if home:
             forces[home] = 1
     agency, inferred = dateline_agency(text), infer_outlet(hits)
@@ -290,7 +293,16 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     toponyms = find_toponyms(doc)
     return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=found,
                            speakers=book.speakers, notes=[h.note for h in hits], forces=forces,
-                           events=find_events(article, doc, found, toponyms), toponyms=toponyms)
+                           events=find_events(article, doc, found, toponyms, quotes), toponyms=toponyms)
+
+
+def _owns_a_force(token: Token) -> bool:
+    """"Sudan's paramilitary Rapid Support Forces", "Mali's army": a country's possessive before a force or an
+    organisation's name (however the parser hangs it), not "the Canadian envoy"."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text not in ("'s", "’s"):
+        return False
+    return any(t.lemma_.lower() in FORCE_NOUNS or t.ent_type_ == "ORG" for t in doc[token.i + 2:token.i + 5])
 
 
 def _proper_name(doc: Doc, speaker: Speaker) -> bool:

@@ -25,6 +25,7 @@ from .event_lexicon import (ACCUSING, CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PAT
 from .lexicon import GENERIC_FORCE_ADJECTIVES, RESUMING_NOUNS, UNIT_WORDS
 from .magnitudes import find_magnitudes
 from .mentions import tie_words
+from .quotes import Quote
 from .spans import adjacent_runs, doc_ents, doc_text, of_objects
 from .toponyms import BODY_WORDS, place_of
 
@@ -373,8 +374,9 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
             name = " ".join(w.text for w in chosen)
         name = name.removesuffix("’s").removesuffix("'s")
         return Party("named", span, re.sub(r"\s+", " ", name))
-    owned_by = {_lower(w) for w in words if w.dep_ == "poss"}
-    if (head_words | low) & GROUP_WORDS or owned_by & GROUP_OWNERS:  # "the rebels", "the group's naval forces"
+    if {_lower(w) for w in words if w.dep_ == "poss"} & GROUP_OWNERS:
+        return Party("movement", span)  # "the group's naval forces"
+    if (head_words | low) & GROUP_WORDS:  # "the rebels", "militia fighters"
         return Party("group", span)
     if head_words & (STATE_WORDS | FORCE_WORDS):  # group words returned above
         return Party("state", span)
@@ -563,11 +565,20 @@ def _sentence_date(doc: Doc, limit: tuple[int, int], article: Article, skip: set
     return _event_date(doc, limit, article, skip) if len(dates) == 1 else None
 
 
-def _actor(token: Token | None, text: str, claimed: bool, earlier: list[Event], sentence_start: int) -> Party | None:
+def _in_own_words(found: Party | None, quoted: bool) -> Party | None:
+    """'"We inflicted heavy losses on the mercenaries," the spokesman said': the armed group a speaker names by
+    its kind in a quotation of its own words is its enemy (told by a reporter, "the rebels" may be the speaker)."""
+    return Party("enemy", found.span) if quoted and found is not None and found.kind == "group" else found
+
+
+def _actor(token: Token | None, text: str, claimed: bool, earlier: list[Event], sentence_start: int,
+           quoted: bool = False) -> Party | None:
     """The actor party; a pronoun takes the last party named in the sentence ("defeated a unit and forced it to
-    withdraw"), or inside a claim the claimant itself ("it had defeated")."""
+    withdraw"), or inside a claim the claimant itself ("it had defeated"), never a quoted "they" ('"They bombed
+    the market," he said': in the speaker's own words they are others)."""
     if token is None or token.lower_ not in PRONOUNS:
         return party(token, text, claimed)
+    claimed = claimed and not (quoted and token.lower_ in ("they", "them"))
     if claimed and token.dep_ == "nsubj" and token.head.dep_ in ("ccomp", "ROOT"):
         return Party("self", Span.of(text, token.idx, token.idx + len(token.text)))  # "said it had captured"
     for event in reversed(earlier):
@@ -578,8 +589,10 @@ def _actor(token: Token | None, text: str, claimed: bool, earlier: list[Event], 
     return Party("self", Span.of(text, token.idx, token.idx + len(token.text))) if claimed else None
 
 
-def find_events(article: Article, doc: Doc, attributions: list[Attribution], toponyms: list[Toponym]) -> list[Event]:
-    """Every event trigger in the article, with the claims whose content holds it."""
+def find_events(article: Article, doc: Doc, attributions: list[Attribution], toponyms: list[Toponym],
+                quotes: list[Quote] = ()) -> list[Event]:
+    """Every event trigger in the article, with the claims whose content holds it (``quotes``: the article's
+    quotations, in whose words "they" are never the speaker)."""
     text = article.text
     speech_dates = {(a.date.start, a.date.end) for a in attributions if a.date and a.date.start is not None}
     sources = [(a.source.start, a.source.end) for a in attributions if a.source]
@@ -629,8 +642,10 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             target_token, actor_token = actor_token, _doer_of_cause(token)  # "six soldiers died when X fired"
         elif etype == "casualties" and actor_token is None and token.pos_ != "NOUN":
             actor_token = _doer_of_cause(token)  # "four soldiers were killed when gunmen fired rockets"
-        actor = _actor(actor_token, text, bool(claims), events, sentence.start_char)
-        target = party(target_token, text, bool(claims))
+        quoted = any(q.start <= token.idx < q.end for q in quotes)
+        actor = _in_own_words(_actor(actor_token, text, bool(claims), events, sentence.start_char, quoted),
+                              quoted and bool(claims))
+        target = _in_own_words(party(target_token, text, bool(claims)), quoted and bool(claims))
         if target is None and claims and etype == "casualties" and _inflicted(token):
             target = Party(_inflicted_on(token), Span.of(text, token.idx, token.idx + len(token.text)))
         if actor is None and actor_token is not None and actor_token.pos_ in ("NOUN", "PROPN", "NUM") and etype in (

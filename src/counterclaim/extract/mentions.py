@@ -41,6 +41,9 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her",
                       "that", "these", "those", "one", "someone", "somebody", "both", "each", "all", "others"})
 ARMED_DESCRIPTORS = frozenset({"armed", "rebel", "militant", "jihadist", "insurgent", "splinter", "paramilitary",
                                "separatist", "extremist", "islamist", "guerrilla", "terrorist", "breakaway"})
+# What makes a "group" a civic one: "a rights group", "an aid group", "a monitoring group"
+CIVIC_WORDS = frozenset({"rights", "monitoring", "aid", "humanitarian", "advocacy", "relief", "medical", "research",
+                         "campaign", "watchdog", "civic", "lobby", "volunteer", "charity", "lawyers"})
 # "the government communication service", "the ministry's press service": the body speaking, not a news outlet
 OWN_MEDIA_OF_STATE = frozenset({"government", "ministry", "presidency", "army", "military", "command"})
 # "the border service", "the security service": a state's service, not a news service
@@ -443,8 +446,8 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         kind = "government"
     elif words & MILITARY_WORDS:
         kind = "military"
-    elif words & ARMED_GROUP_WORDS and has_proper:
-        kind = "armed_group"
+    elif words & ARMED_GROUP_WORDS and has_proper and not words & CIVIC_WORDS:
+        kind = "armed_group"  # not "the Emergency Lawyers, a rights group"
     elif country and len([t for t in tokens if t.is_alpha and t.lower_ != "the"]) == 1:
         kind = "country"
     else:
