@@ -579,3 +579,14 @@ def test_a_content_that_opens_with_another_speakers_frame_after_a_semicolon_is_t
     spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
     assert [(c.text, s.text if s is not None else None, [q.text for q in qs]) for qs, c, s in link(doc, spans)] == [
         ("says", "Varsia", ["it downed 30 drones"]), ("claims", "Ostria", ["hit on fuel depot"])]
+
+
+def test_a_content_whose_own_frame_lost_its_cue_takes_no_cue_of_another_sentence():
+    text = ("Videos circulated by the fighters showed men celebrating in front of a barracks. Delta Report could "
+            "not verify where the videos were filmed.")
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["Videos circulated by the fighters", "Delta Report"], "C": ["showed"],
+                          "Q": ["men celebrating in front of a barracks", "where the videos were filmed"]})
+    spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
+    assert [(c.text, [q.text for q in qs]) for qs, c, s in link(doc, spans)] == [
+        ("showed", ["men celebrating in front of a barracks"])]

@@ -1335,3 +1335,27 @@ def test_the_army_of_the_one_country_named_and_a_rights_group_no_armed_one(tmp_p
     assert speakers["The army"]["side"] == "Sudan"
     lawyers = speakers["The Emergency Lawyers, a rights group,"]
     assert (lawyers["type"], lawyers["side"]) == ("other", None)
+
+
+def test_a_note_about_the_videos_qualifies_the_claim_the_videos_make(tmp_path):
+    doc = _report(tmp_path, (
+        "PORT DELTA, July 21 2025 (Nile Ledger) — Sudan's paramilitary Rapid Support Forces said it had seized an "
+        "army base in the town of Bara. The army said its forces had repelled the attack.\n\n"
+        "Videos circulated by RSF fighters showed men in uniform celebrating in front of a barracks. Nile Ledger "
+        "could not verify where the videos were filmed."), date(2025, 7, 21))
+    assert not [a for a in doc["attributions"] if a["cue"]["text"] == "showed"
+                and a["content"]["text"].startswith("where the videos")]
+    note = next(n for a in doc["articles"] for n in a["verification_notes"] if n["kind"] == "not_verified")
+    qualified = [a for a in doc["attributions"] if a["id"] in note["applies_to"]]
+    assert [a["source"]["text"] for a in qualified] == ["Videos circulated by RSF fighters"]
+
+
+def test_an_outlets_note_tagged_as_its_own_attribution_still_qualifies_the_claims_before_it(tmp_path):
+    doc = _report(tmp_path, (
+        "TYRE, 18 June 2024 (Levant Ledger) -- The Varsian military said its jets had struck weapons depots in "
+        "the village of Kfar Kila. The Tamar Front said its fighters had targeted a base at Meron.\n\n"
+        "Levant Ledger could not independently verify the claims of either side."), date(2024, 6, 18))
+    note = next(n for a in doc["articles"] for n in a["verification_notes"] if n["kind"] == "not_verified")
+    qualified = {a["source"]["text"] for a in doc["attributions"] if a["id"] in note["applies_to"]}
+    assert qualified == {"The Varsian military", "The Tamar Front"}
+    assert all(any(s["stance"] == "unverified" for s in p["stances"]) for p in doc["propositions"])

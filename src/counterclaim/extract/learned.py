@@ -274,6 +274,10 @@ def link(doc: Doc, spans: dict[str, list[Span]]) -> list[tuple[list[Span], Span,
                                 abs(cue.start - content.start)), ci))
         if not candidates:
             continue
+        if all(c[0][0] for c in candidates) and any(
+                s.sent.start in sentences and s.end <= content.start
+                and any(t.pos_ == "VERB" for t in doc[s.end:content.start]) for s in spans["S"]):
+            continue  # '[X] could not verify [where the videos were filmed]': its own frame, the cue missed
         best = min(candidates)[1]
         root = cues[best].root
         if root.pos_ == "NOUN" or root.dep_ == "relcl" and root.head.lemma_.lower() in RESUMING_NOUNS:

@@ -136,7 +136,8 @@ def link_notes(text: str, hits: list[NoteHit], attributions, sentence_of) -> Non
         note = hit.note
         sentence = sentence_of(note.span.start)
         same = [a for a in attributions if sentence and (sentence[0] <= a.cue.start < sentence[1]
-                                                         or sentence[0] <= a.content.start < sentence[1])]
+                                                         or sentence[0] <= a.content.start < sentence[1])
+                and not (a.cue.start < note.span.end and note.span.start < a.cue.end)]  # the note's own words
         if same:
             note.applies_to = [a.id for a in same]
             continue
@@ -144,14 +145,35 @@ def link_notes(text: str, hits: list[NoteHit], attributions, sentence_of) -> Non
             continue
         before = [a for a in attributions if a.content.end <= note.span.start]
         lead = text[sentence[0]:note.span.start].lower() if sentence else ""
-        if re.search(r"\b(his|her)\s+claims?\b", lead):
+        para = text.rfind("\n\n", 0, sentence[0] if sentence else note.span.start)
+        prev_para = text.rfind("\n\n", 0, max(para, 0))
+        # "could not verify where the videos were filmed": the nearby claims the videos make, not every claim
+        topic = _first_noun(text[note.span.end:sentence[1]]) if sentence else None
+        shown = [a for a in before if topic and a.source and topic in _stems(a.source.text) and a.cue.start > prev_para]
+        if shown:
+            note.applies_to = [a.id for a in shown]
+        elif re.search(r"\b(his|her)\s+claims?\b", lead):
             spoken = [a for a in before if a.speaker]
             speaker = spoken[-1].speaker if spoken else None
             note.applies_to = [a.id for a in attributions if speaker and a.speaker == speaker]
-        elif re.search(r"\bclaims?\b|\breports?\b|\bstatements?\b", lead + text[note.span.end:sentence[1]].lower()
+        elif re.search(r"\bclaims?\b|\breports?\b|\bstatements?\b|\baccounts?\b|\beither side\b", lead + text[note.span.end:sentence[1]].lower()
                        if sentence else ""):
             note.applies_to = [a.id for a in before]
         else:
-            para = text.rfind("\n\n", 0, sentence[0] if sentence else note.span.start)
-            prev_para = text.rfind("\n\n", 0, max(para, 0))
             note.applies_to = [a.id for a in before if a.cue.start > prev_para]
+
+
+NOT_TOPICS = {"where", "when", "that", "what", "whether", "which", "independently", "their", "either", "such",
+              "this", "these", "those", "claim", "claims", "report", "reports", "account", "accounts", "side", "sides"}
+
+
+def _stems(text: str) -> set[str]:
+    return {w.removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())}
+
+
+def _first_noun(text: str) -> str | None:
+    """What a note is about, roughly: the first longer word after it that is no pointer ("where the [videos] were
+    filmed"), singular; claims and reports are left to the rules above."""
+    words = re.findall(r"[a-z]+", text.lower())[:4]
+    first = next((w for w in words if len(w) >= 4 and w not in NOT_TOPICS), None)
+    return first.removesuffix("s") if first else None
