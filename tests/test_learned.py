@@ -579,6 +579,12 @@ def test_a_content_that_opens_with_another_speakers_frame_after_a_semicolon_is_t
     spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
     assert [(c.text, s.text if s is not None else None, [q.text for q in qs]) for qs, c, s in link(doc, spans)] == [
         ("says", "Varsia", ["it downed 30 drones"]), ("claims", "Ostria", ["hit on fuel depot"])]
+    # run into the frame itself, which tells nothing after its verb: cut at the semicolon
+    text = "Ethnic army says it captured Karsh; junta denies\n\nThe army said more."
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["Ethnic army"], "C": ["says"], "Q": ["it captured Karsh; junta denies"]})
+    spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
+    assert [q.text for q in spans["Q"]] == ["it captured Karsh"]
 
 
 def test_a_content_whose_own_frame_lost_its_cue_takes_no_cue_of_another_sentence():

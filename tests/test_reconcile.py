@@ -1359,3 +1359,16 @@ def test_an_outlets_note_tagged_as_its_own_attribution_still_qualifies_the_claim
     qualified = {a["source"]["text"] for a in doc["attributions"] if a["id"] in note["applies_to"]}
     assert qualified == {"The Varsian military", "The Tamar Front"}
     assert all(any(s["stance"] == "unverified" for s in p["stances"]) for p in doc["propositions"])
+
+
+def test_an_ethnic_army_is_the_one_armed_group_named_and_a_town_fallen_to_rebels_theirs(tmp_path):
+    doc = _report(tmp_path, (
+        "Ethnic army says it captured Lashio; junta denies\n\n"
+        "LASHIO, Aug 3 2024 (Shan Ledger) - The Tarsa National Alliance Army (TNAA) said its fighters had captured "
+        "Lashio. Myanmar's military government denied the claim, but an officer said the regional headquarters "
+        "may have fallen to ethnic rebels. Residents said a China-brokered truce was holding."), date(2024, 8, 3))
+    speakers = _speaker_entities(doc)
+    assert speakers["Ethnic army"]["side"] == "Tarsa National Alliance Army"
+    fallen = next(e for e in doc["events"] if e["trigger"]["text"] == "fallen")
+    assert fallen["actor_side"] == "Tarsa National Alliance Army"
+    assert _place(doc, "Lashio")["lat"] is not None  # the town the report is filed from, though far from "China"

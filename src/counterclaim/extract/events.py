@@ -251,6 +251,12 @@ def _noun_actor(token: Token) -> Token | None:
     return None
 
 
+def _fallen_to(token: Token) -> Token | None:
+    """"The headquarters may have fallen to ethnic rebels": who took it."""
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _doer_of_cause(token: Token) -> Token | None:
     """Who did the strike a loss is told to follow from: "died when the militants fired mortars at a base"."""
     verbs = [token, *token.conjuncts]  # "were killed and one wounded when X fired": hung on the last
@@ -636,7 +642,7 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
         clause = _clause(token, limit)
         # "the garrison has fallen": the subject is what was lost, the captor is whoever took it
         falls = etype == "capture" and _lower(token) == "fall"
-        actor_token = None if falls else _subject(token) if token.pos_ != "NOUN" else _noun_actor(token)
+        actor_token = _fallen_to(token) if falls else _subject(token) if token.pos_ != "NOUN" else _noun_actor(token)
         target_token = _subject(token) if falls else _target(token) if token.pos_ != "NOUN" else _victims(token)
         if etype == "casualties" and _lower(token) in DYING_VERBS:
             target_token, actor_token = actor_token, _doer_of_cause(token)  # "six soldiers died when X fired"

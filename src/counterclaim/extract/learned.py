@@ -162,20 +162,38 @@ def _apart_at_framed_sentences(q: Span, cues: list[Span], quotes: list[Quote]) -
     return [*parts, doc[start:q.end]]
 
 
-def _opening_frame(q: Span) -> tuple[Span, Span] | None:
-    """(source, cue) of another speaker's frame that opens a content after a semicolon ('Russia says [it downed
-    47 drones]; [Kyiv claims hit on depot]', a headline the parser cannot read): 1-3 capitalised words and a
-    reporting verb, with words after it to be its content."""
+FRAME_VERB_TAGS = ("VBZ", "VBP", "NNS")  # "junta denies", "Kyiv claims" (parsed a plural noun): headline tense
+
+
+def _frame_verb(doc: Doc, start: int, end: int) -> int | None:
+    """Where a headline frame's verb stands after a semicolon: one to three words of a name or noun ("Kyiv",
+    "junta", "Hamas officials") then a reporting verb ("claims", "denies")."""
+    if start >= end or not (doc[start].pos_ in ("NOUN", "PROPN") or doc[start].is_title):
+        return None
+    for verb in range(start + 1, min(end, start + 4)):
+        word = doc[verb]
+        if word.text.islower() and word.tag_ in FRAME_VERB_TAGS and word.lemma_.lower() in REPORTING_VERBS:
+            return verb
+        if not (word.pos_ in ("NOUN", "PROPN") or word.is_title):
+            return None
+    return None
+
+
+def _apart_at_semicolon_frames(q: Span) -> list[tuple[tuple[Span, Span] | None, Span]]:
+    """A content the tagger ran over a semicolon into another speaker's frame ('Russia says [it downed 47 drones;
+    Kyiv claims hit on depot]'; 'Ethnic army says [it captured Lashio; junta denies]'), or one that opens with
+    such a frame: (the frame's source and cue, or None; its words), one part per frame. Headlines the parser
+    cannot read; a frame with nothing after it tells no content."""
     doc = q.doc
-    if q.start == 0 or doc[q.start - 1].text != ";":
-        return None
-    last = q.start
-    while last < min(q.end, q.start + 3) and doc[last].text[:1].isupper():
-        last += 1
-    verb = doc[last] if q.start < last < q.end - 2 else None
-    if verb is None or not verb.text.islower() or verb.lemma_.lower() not in REPORTING_VERBS:
-        return None
-    return doc[q.start:last], doc[last:last + 1]
+    parts, frame, start = [], None, q.start
+    if q.start > 0 and doc[q.start - 1].text == ";" and (verb := _frame_verb(doc, q.start, q.end)) is not None:
+        frame, start = (doc[q.start:verb], doc[verb:verb + 1]), verb + 1
+    for semicolon in [t.i for t in doc[start:q.end] if t.text == ";"]:
+        verb = _frame_verb(doc, semicolon + 1, q.end)
+        if verb is not None:
+            parts.append((frame, doc[start:semicolon]))
+            frame, start = (doc[semicolon + 1:verb], doc[verb:verb + 1]), verb + 1
+    return [*parts, (frame, doc[start:q.end])]
 
 
 def tidy_contents(spans: dict[str, list[Span]], doc: Doc, quotes: list[Quote]) -> dict[str, list[Span]]:
@@ -187,12 +205,14 @@ def tidy_contents(spans: dict[str, list[Span]], doc: Doc, quotes: list[Quote]) -
     contents = []
     sources, cues = list(spans["S"]), list(spans["C"])
     starts = {q.start for q in spans["Q"]}
-    for q in [part for q in spans["Q"] for part in _apart_at_framed_sentences(q, spans["C"], quotes)]:
-        frame = _opening_frame(q)
+    parts = [p for q in spans["Q"] for part in _apart_at_framed_sentences(q, spans["C"], quotes)
+             for p in _apart_at_semicolon_frames(part)]
+    for frame, q in parts:
+        if not len(q):
+            continue
         if frame is not None:  # the frame's roles join the tagger's; what follows the verb is its content
             sources.append(frame[0])
             cues.append(frame[1])
-            q = doc[frame[1].end:q.end]
         start, end = _past_relative_clause(q), q.end
         q = doc[start:end]
         while end - q.start > 1 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_space

@@ -22,7 +22,8 @@ ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 OPPOSITION_WORDS = frozenset({"opposition", "rebel", "rebels", "insurgent", "insurgents", "dissident", "dissidents",
                               "separatist", "separatists", "resistance", "militia", "militias", "militiamen",
                               "militant", "militants", "jihadist", "jihadists", "guerrilla", "guerrillas",
-                              "gang", "gangs", "bandits"})
+                              "gang", "gangs", "bandits",
+                              "ethnic"})  # "an ethnic army", "ethnic rebels": Myanmar's ethnic armed organisations
 # Words of a state body's own name: "Armed Forces of Ukraine" is Ukraine's, "Communist Party of X" is not X's
 STATE_NAME_WORDS = STATE_FORCE_WORDS | GOVERNMENT_WORDS | PERSON_ROLES
 # Bodies that sit in their country's capital: "the ministry in Kabul" is that country's

@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..extract.countries import country_of, is_demonym
-from ..ingest.dateline import WIRE_DATELINE
+from ..extract.countries import country_of, fold, is_demonym
+from ..ingest.dateline import WIRE_DATELINE, dateline_places
 from ..model import ArticleAnalysis, Span
 from ..resolve import PERSON_TYPES, slug
 from ..resolve.gazetteer import km_between
@@ -66,6 +66,8 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
     not_places = {s.name for s in analysis.speakers} | {f for f in analysis.forces if not country_of(f)} | {
         article.outlet or ""}
     countries = _countries(analysis, gazetteer)
+    # the town a report is filed from is one ("LASHIO, Aug 10 (Shan Report)"), however far from a country named
+    filed_from = {fold(p) for p in dateline_places(article.text)}
     # country codes too, so that a town in a country named only by adjective ("Congolese army") is corroborated
     context = [t.span.text for t in analysis.toponyms] + sorted(countries)  # the codes
     found: list[tuple[int, str]] = []  # (start, place id) of this article's mentions
@@ -78,7 +80,7 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
         if any(m.start < span.end and span.start < m.end for m in people):
             continue
         match = gazetteer.locate(name, context) if gazetteer is not None else None
-        if match is not None and _stray(match, countries):
+        if match is not None and fold(name) not in filed_from and _stray(match, countries):
             match = None  # a small town abroad that shares the name ("Concord" in a photo credit)
         if match is None and not toponym.tagged:
             continue
