@@ -596,3 +596,14 @@ def test_a_content_whose_own_frame_lost_its_cue_takes_no_cue_of_another_sentence
     spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
     assert [(c.text, [q.text for q in qs]) for qs, c, s in link(doc, spans)] == [
         ("showed", ["men celebrating in front of a barracks"])]
+
+
+def test_a_noun_cue_set_off_after_another_speakers_content_is_that_speakers():
+    text = ("The military acknowledged that it had lost contact with officers in Karsh, the first admission that "
+            "the town may have fallen.")
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["The military"], "C": ["acknowledged", "the first admission"],
+                          "Q": ["that it had lost contact with officers in Karsh", "that the town may have fallen"]})
+    spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
+    assert [(c.text, s.text if s is not None else None) for qs, c, s in link(doc, spans)] == [
+        ("acknowledged", "The military"), ("the first admission", "The military")]

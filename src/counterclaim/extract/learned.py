@@ -312,8 +312,17 @@ def link(doc: Doc, spans: dict[str, list[Span]]) -> list[tuple[list[Span], Span,
         if source is not None:  # a "content" holding the speaker is the reporting frame, tagged as content
             contents = [c for c in contents if not (c.start <= source.start and source.end <= c.end)]
         if contents:
-            out.append((sorted(contents, key=lambda s: s.start), cue, source))
+            out.append((sorted(contents, key=lambda s: s.start), cue, source or _resumed_speaker(cue, out)))
     return out
+
+
+def _resumed_speaker(cue: Span, before: list[tuple[list[Span], Span, Span | None]]) -> Span | None:
+    """'X acknowledged [C], the first admission that [D]': a noun cue set off by a comma right after another
+    attribution's content in its sentence is that speaker's too (the parser hangs the noun anywhere)."""
+    if cue.root.pos_ != "NOUN" or cue.start < 1 or cue.doc[cue.start - 1].text != ",":
+        return None
+    return next((source for contents, other, source in reversed(before) if source is not None
+                 and contents[-1].end == cue.start - 1 and other.sent.start == cue.sent.start), None)
 
 
 def split_off_other_sentences(linked: list[tuple[list[Span], Span, Span | None]],
