@@ -1258,12 +1258,12 @@ def test_a_gang_named_after_its_kind_is_an_armed_group_and_a_residents_she_is_th
 def test_a_company_named_in_apposition_is_no_person_and_its_bare_name_the_same_body(tmp_path):
     doc = _report(tmp_path, (
         "MUSCAT, 9 July 2025 (Gulf Ledger) -- A tanker was struck by a drone off Duqm on Tuesday, the ship's "
-        "operator, Halcyon Tankers, said. Halcyon Tankers denied that the ship had called at any port in the war "
+        "operator, Meridian Bulk, said. Meridian Bulk denied that the ship had called at any port in the war "
         "zone."), date(2025, 7, 9))
     speakers = _speaker_entities(doc)
-    operator = speakers["the ship's operator, Halcyon Tankers,"]
-    assert (operator["name"], operator["type"]) == ("Halcyon Tankers", "other")
-    assert speakers["Halcyon Tankers"]["id"] == operator["id"]
+    operator = speakers["the ship's operator, Meridian Bulk,"]
+    assert (operator["name"], operator["type"]) == ("Meridian Bulk", "other")
+    assert speakers["Meridian Bulk"]["id"] == operator["id"]
 
 
 def test_a_state_named_movement_is_an_armed_group_and_a_defence_minister_makes_his_country_a_party(tmp_path):
