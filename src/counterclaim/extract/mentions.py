@@ -44,7 +44,7 @@ ARMED_DESCRIPTORS = frozenset({"armed", "rebel", "militant", "jihadist", "insurg
                                "separatist", "extremist", "islamist", "guerrilla", "terrorist", "breakaway"})
 # What makes a "group" a civic one: "a rights group", "an aid group", "a monitoring group"
 CIVIC_WORDS = frozenset({"rights", "monitoring", "aid", "humanitarian", "advocacy", "relief", "medical", "research",
-                         "campaign", "watchdog", "civic", "lobby", "volunteer", "charity", "lawyers"})
+                         "campaign", "watchdog", "civic", "lobby", "volunteer", "charity"})
 # "the government communication service", "the ministry's press service": the body speaking, not a news outlet
 OWN_MEDIA_OF_STATE = frozenset({"government", "ministry", "presidency", "army", "military", "command"})
 # "the border service", "the security service": a state's service, not a news service
