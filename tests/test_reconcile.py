@@ -1372,3 +1372,13 @@ def test_an_ethnic_army_is_the_one_armed_group_named_and_a_town_fallen_to_rebels
     fallen = next(e for e in doc["events"] if e["trigger"]["text"] == "fallen")
     assert fallen["actor_side"] == "Tarsa National Alliance Army"
     assert _place(doc, "Lashio")["lat"] is not None  # the town the report is filed from, though far from "China"
+
+
+def test_a_place_the_text_puts_in_a_region_is_not_a_namesake_in_another_country(tmp_path):
+    doc = _report(tmp_path, (
+        "MOSCOW, Aug 14 2025 (Eurasia Ledger) - Russia's defence ministry said its air defences had destroyed 30 "
+        "Ukrainian drones. Ukraine's General Staff said its drones had struck an oil depot near the town of "
+        "Sverdlovo in the Bryansk region."), date(2025, 8, 14))
+    struck = next(e for e in doc["events"] if e["trigger"]["text"] == "struck")
+    place = next(p for p in doc["places"] if p["id"] == struck["place"])
+    assert place["country_code"] in (None, "RU")  # the gazetteer's only "Sverdlovo" is a Ukrainian alternate name

@@ -82,6 +82,8 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
         match = gazetteer.locate(name, context) if gazetteer is not None else None
         if match is not None and fold(name) not in filed_from and _stray(match, countries):
             match = None  # a small town abroad that shares the name ("Concord" in a photo credit)
+        if match is not None and _outside_named_region(match, article.text, span, gazetteer):
+            match = None  # "Sverdlovo in the Bryansk region": not a village of that name in another country
         if match is None and not toponym.tagged:
             continue
         place_id, record = _place_dict(match, name)
@@ -91,6 +93,21 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
         book.at[(article.id, span.start, span.end)] = place_id
         found.append((span.start, place_id))
     book.focus.update(_focus(analysis, found, book))
+
+
+# "X in the Y region", "X, in Y province": the region the text itself puts a place in
+IN_REGION = re.compile(r"\s*,?\s+in\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+                       r"(region|province|oblast|governorate|state|district)\b")
+
+
+def _outside_named_region(match, text: str, span: Span, gazetteer) -> bool:
+    """The gazetteer's place lies in another country than the region the text names around it."""
+    named = IN_REGION.match(text, span.end)
+    if named is None or match.feature in ("country", "region"):
+        return False
+    region = gazetteer.locate(f"{named.group(1)} {named.group(2)}")
+    return region is not None and region.feature == "region" and bool(region.country_code) \
+        and region.country_code != match.country_code
 
 
 def finish_places(book: PlaceBook) -> PlaceBook:
