@@ -505,3 +505,9 @@ def test_losses_told_to_follow_a_strike_are_dealt_by_the_striker_and_the_dead_ar
                                                                                               target):
     loss = next(e for e in analyse(nlp, text).events if e.type == "casualties")
     assert (loss.actor.span.text, loss.target.span.text.split()[-1]) == (actor, target)
+
+
+def test_a_ships_flag_state_is_no_party_to_the_strike(nlp):
+    analysis = analyse(nlp, "The coast guard said a Liberian-flagged bulk carrier was struck by a drone off Mukalla.")
+    struck = next(e for e in analysis.events if e.type == "attack")
+    assert struck.target is None or struck.target.name != "Liberia"

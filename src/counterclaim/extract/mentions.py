@@ -343,7 +343,8 @@ def _named_with_acronym(tokens: list[Token]) -> bool:
 
 GENERIC_BODY_WORDS = MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS | {"the"}  # "Army": no body's name
 # "al-Qaeda-linked", "Iran-backed": words that tie a body to another without making it that body
-TIES = frozenset({"linked", "affiliated", "backed", "aligned", "allied", "inspired", "supported", "funded"})
+TIES = frozenset({"linked", "affiliated", "backed", "aligned", "allied", "inspired", "supported", "funded",
+                  "flagged", "registered"})  # "a Liberian-flagged carrier" is no party of Liberia's
 TIED_WORD = re.compile(r"\S+-(?:" + "|".join(sorted(TIES)) + r")")  # "Qaeda-linked", "Iran-backed"
 TIED_PREFIX = re.compile(r"^\S+-(?:" + "|".join(sorted(TIES)) + r")\s+(?=\S)")
 
