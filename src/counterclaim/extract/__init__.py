@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..ingest.dateline import WIRE_DATELINE, dateline_agency, dateline_places
 from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speaker
 from .attributions import RawAttribution, find_attributions, quoted_as_saying
-from .countries import anchored_in, country_of, fold, names_a_states_force, widened_country
+from .countries import anchored_in, country_of, fold, most_written, names_a_states_force, widened_country
 from .dates import resolve_date
 from .event_lexicon import VERB_EVENTS
 from .events import find_events
@@ -387,11 +387,12 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
 
 def _one_spelling(counts: dict[str, int]) -> dict[str, int]:
     """"Al-Shabaab" opening a sentence and "al-Shabaab fighters" inside one are one party: counted together under
-    the spelling written most (of equals, the first met)."""
-    spellings: dict[str, list[str]] = {}
-    for name in counts:
-        spellings.setdefault(fold(name), []).append(name)
-    return {max(names, key=lambda n: counts[n]): sum(counts[n] for n in names) for names in spellings.values()}
+    the spelling written most."""
+    chosen = most_written(counts)
+    merged: dict[str, int] = {}
+    for name, n in counts.items():
+        merged[chosen[name]] = merged.get(chosen[name], 0) + n
+    return merged
 
 
 def _led_by(tok: Token) -> str | None:

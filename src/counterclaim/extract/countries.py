@@ -141,6 +141,15 @@ def country_forms() -> dict[str, str]:
     return forms
 
 
+def most_written(counts: dict[str, int]) -> dict[str, str]:
+    """Each name -> the spelling of it written most among those that fold alike ("Al-Shabaab" opening a sentence,
+    "al-Shabaab fighters" inside one); of equals, the first given."""
+    alike: dict[str, list[str]] = {}
+    for name in counts:
+        alike.setdefault(fold(name), []).append(name)
+    return {name: max(names, key=lambda n: counts[n]) for names in alike.values() for name in names}
+
+
 @lru_cache(maxsize=1)
 def _names_by_code() -> dict[str, str]:
     return {code: rec["name"] for rec in _country_records()

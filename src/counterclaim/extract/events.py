@@ -353,8 +353,9 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
             return Party("named", span, country)  # "the Russian occupiers" are Russia's, whoever speaks
     if _lower(token) in ENEMY_WORDS:
         return Party("enemy", span)
+    common = FORCE_WORDS | STATE_WORDS | GROUP_WORDS  # "Units of the X group have...", "Gangs storm...": common
     named = [w for w in words if w.lower_ not in GENERIC_FORCE_ADJECTIVES and not (
-        w.is_sent_start and w.lower_ in FORCE_WORDS | STATE_WORDS | GROUP_WORDS) and (  # "Units of the X group have...": common
+        w.is_sent_start and w.lower_ in common) and (
         w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "GPE")
         or w.pos_ == "ADJ" and w.ent_type_ == "NORP" and w.text[:1].isupper()  # "Tigrayan forces", not "Jihadist"
         or w.ent_type_ == "ORG" and w.text[:1].isupper() and w.i != token.i)]  # "al-Rashad", its name a "verb"
@@ -367,7 +368,7 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
     if ordinal is not None and ordinal.ent_type_ == "ORDINAL" and ordinal.head.i in {w.i for w in named}:
         named = [ordinal, *named]  # "the 14th Front's fighters"
     if named or token.pos_ == "PROPN" and token.text[:1].isupper() and not (
-            token.is_sent_start and token.lower_ in FORCE_WORDS | STATE_WORDS | GROUP_WORDS):
+            token.is_sent_start and token.lower_ in common):
         chosen = named or [token]
         indices = {w.i for w in chosen}
         run = token.doc[chosen[0].i:chosen[-1].i + 1]

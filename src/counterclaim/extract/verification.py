@@ -156,13 +156,14 @@ def link_notes(text: str, hits: list[NoteHit], attributions, sentence_of) -> Non
             spoken = [a for a in before if a.speaker]
             speaker = spoken[-1].speaker if spoken else None
             note.applies_to = [a.id for a in attributions if speaker and a.speaker == speaker]
-        elif re.search(r"\bclaims?\b|\breports?\b|\bstatements?\b|\baccounts?\b|\beither side\b", lead + text[note.span.end:sentence[1]].lower()
-                       if sentence else ""):
+        elif POINTS_AT_CLAIMS.search(lead + text[note.span.end:sentence[1]].lower() if sentence else ""):
             note.applies_to = [a.id for a in before]
         else:
             note.applies_to = [a.id for a in before if a.cue.start > prev_para]
 
 
+# "could not verify the claims", "either side's account": a note that points at every claim before it
+POINTS_AT_CLAIMS = re.compile(r"\bclaims?\b|\breports?\b|\bstatements?\b|\baccounts?\b|\beither side\b")
 NOT_TOPICS = {"where", "when", "that", "what", "whether", "which", "independently", "their", "either", "such",
               "this", "these", "those", "claim", "claims", "report", "reports", "account", "accounts", "side", "sides"}
 

@@ -170,13 +170,16 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
             continue
         family, gainer, polarity = reading
         event_ref = EventRef.of(event)
+        # casualties whose victims it names ("32 civilians", "no peacekeepers") are no side's loss of men
+        victims = _victims_of_no_side(event) if family == "casualties" else frozenset()
         for attribution_id in event.claimed_by or [None]:
             attribution = by_id.get(attribution_id) if attribution_id else None
             told = 0 if attribution_id in event_ref.undetermined_by else polarity
             item = Reading(event_ref, family, gainer, told, _day(ref, analysis), place, inferred,
                            ClaimRef.of(attribution) if attribution else None,
-                           joins=not (family == "casualties" and gainer is None and _victims_named(event)),
-                           victims=_victims_of_no_side(event) if family == "casualties" else frozenset(),
+                           joins=not (family == "casualties" and gainer is None and (
+                               event.target is not None or bool(victims))),
+                           victims=victims,
                            opposes=opposes(event), own_of_no_side=_own_gain_of_no_side(event, claimant))
             readings.append(item)
             if attribution is not None:
@@ -187,12 +190,8 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
 CIVILIANS = re.compile(r"\b(?:" + "|".join(sorted(CIVILIAN_WORDS)) + r")\b", re.IGNORECASE)
 
 
-def _victims_named(event: Event) -> bool:
-    """Casualties whose victims the claim names without a side ("militants", "32 civilians")."""
-    return event.target is not None or bool(CIVILIANS.search(event.span.text))
-
-
 def _victims_of_no_side(event: Event) -> frozenset[str]:
+    """The people of no side a claim names among its victims ("civilians", "peacekeepers"), singular."""
     return frozenset(m.group(0).lower().removesuffix("s") for m in CIVILIANS.finditer(event.span.text))
 
 

@@ -158,6 +158,7 @@ def side_local_officials(sides: SideBook, gazetteer) -> None:
             match = gazetteer.locate(word)
             country = country_of_code(match.country_code) if match is not None and match.feature in (
                 "city", "town", "region") else None
-            if country and sides.named(country) in sides.known:
-                entity.side = sides.named(country)
+            side = sides.named(country) if country else None
+            if side in sides.known:
+                entity.side = side
                 break

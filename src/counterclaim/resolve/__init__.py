@@ -18,7 +18,8 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from ..extract.countries import ANCHORABLE, NAME_WORD, country_of, fold, names_a_states_force, names_own_party
+from ..extract.countries import (ANCHORABLE, NAME_WORD, country_of, fold, most_written, names_a_states_force,
+                                 names_own_party)
 from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS
 from ..extract.mentions import OPPOSITION_WORDS, TRAILING_LOWER, core_words, unnamed_opposition
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
@@ -422,14 +423,11 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
 def _one_spelling_per_side(entities: Iterable[Entity]) -> None:
     """"Al-Shabaab" (a speaker opening a sentence) and "al-Shabaab" (the group its militants were found to serve)
     are one side: every entity takes the spelling most of them give it."""
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    # counted in reverse alphabetical order, so that of two spellings given as often the later one wins, as ever
+    chosen = most_written(Counter(sorted((e.side for e in entities if e.side), reverse=True)))
     for entity in entities:
         if entity.side:
-            spellings[fold(entity.side)][entity.side] += 1
-    chosen = {key: max(counts, key=lambda s: (counts[s], s)) for key, counts in spellings.items()}
-    for entity in entities:
-        if entity.side:
-            entity.side = chosen[fold(entity.side)]
+            entity.side = chosen[entity.side]
 
 
 def _named_group(name: str) -> bool:
