@@ -132,6 +132,16 @@ def test_a_content_that_stops_on_a_preposition_runs_on_to_the_end_of_its_object(
     assert [q.text for q in spans["Q"]] == ["it killed 12 guards in a raid on a border post on Tuesday night"]
 
 
+def test_a_content_that_stops_on_a_determiner_runs_on_to_its_noun():
+    text = "Gunmen killed 40 guards on Saturday, two sources said, in one of the deadliest raids this year."
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["two sources"], "C": ["said"],
+                          "Q": ["Gunmen killed 40 guards on Saturday", "in one of the deadliest raids this"]})
+    spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
+    assert [q.text for q in spans["Q"]] == ["Gunmen killed 40 guards on Saturday",
+                                            "in one of the deadliest raids this year"]
+
+
 def test_a_preposition_before_the_frames_channel_or_another_content_is_not_run_on():
     text = ("Kallor finally said it had captured the port in a statement on Friday. "
             "A harbour official confirmed for the first time that the cranes had been moved.")

@@ -142,6 +142,16 @@ def _past_dangling_preposition(doc: Doc, end: int, starts: set[int]) -> int:
     return end if any(end <= s < stop for s in starts) else stop
 
 
+def _past_dangling_determiner(doc: Doc, end: int, starts: set[int]) -> int:
+    """A content that stops on a determiner ('in one of the deadliest assaults this') runs on to its noun."""
+    last = doc[end - 1]
+    noun = last.head
+    if last.dep_ != "det" or noun.i < end or noun.sent.start != last.sent.start \
+            or any(end <= s <= noun.i for s in starts):
+        return end
+    return noun.i + 1
+
+
 def _apart_at_framed_sentences(q: Span, cues: list[Span], quotes: list[Quote]) -> list[Span]:
     """A content the tagger ran on across a sentence break where both sentences have a cue of their own outside
     it ('X said [A. B], Y said'): one content per sentence, so that each goes to its own frame, but never at a
@@ -218,7 +228,7 @@ def tidy_contents(spans: dict[str, list[Span]], doc: Doc, quotes: list[Quote]) -
         while end - q.start > 1 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_space
                                      or doc[end - 1].text in TRAILING):
             end -= 1
-        end = _past_dangling_preposition(doc, end, starts)
+        end = _past_dangling_determiner(doc, _past_dangling_preposition(doc, end, starts), starts)
         content = doc[q.start:end]
         if sum(not (t.is_punct or t.is_space) for t in content) > 1:
             contents.append(content)
