@@ -1145,7 +1145,7 @@ def test_an_acronym_of_word_beginnings_is_the_body_named_in_full(tmp_path):
     assert speakers["SOUTHCOM"]["side"] == "United States"
 
 
-def test_an_event_at_a_village_the_gazetteer_lacks_is_placed_in_the_district_named_around_it(tmp_path):
+def test_an_event_at_a_village_the_gazetteer_lacks_is_placed_at_the_district_named_around_it(tmp_path):
     doc = _report(tmp_path, (
         "Kyrgyzstan and Tajikistan trade blame over border clash\n\n"
         "BISHKEK, April 2, 2025 (Steppe Ledger) — Kyrgyzstan's border service said on Wednesday that Tajik troops had "
@@ -1155,7 +1155,8 @@ def test_an_event_at_a_village_the_gazetteer_lacks_is_placed_in_the_district_nam
     fired = next(e for e in doc["events"]
                  if e["trigger"]["text"] in ("opened", "fire") and e["actor_side"] == "Tajikistan")
     place = next(p for p in doc["places"] if p["id"] == fired["place"])
-    assert place["name"] == "Batken" and fired["place_inferred"] is False and fired["place_relation"] == "in"
+    assert place["name"] == "Kara-Dostuk" and fired["place_inferred"] is False  # the village, at its district's point
+    assert (place["precision"], place["admin1"], place["country_code"]) == ("region", "Batken", "KG")
 
 
 def test_a_group_described_by_its_ties_is_the_one_group_named_and_a_country_qualifying_a_post_is_no_place(tmp_path):
@@ -1382,3 +1383,69 @@ def test_a_place_the_text_puts_in_a_region_is_not_a_namesake_in_another_country(
     struck = next(e for e in doc["events"] if e["trigger"]["text"] == "struck")
     place = next(p for p in doc["places"] if p["id"] == struck["place"])
     assert place["country_code"] in (None, "RU")  # the gazetteer's only "Sverdlovo" is a Ukrainian alternate name
+
+
+def test_a_town_the_text_names_as_one_is_the_events_place_though_the_gazetteer_lacks_it(tmp_path):
+    doc = _report(tmp_path, (
+        "GOMA, March 20 2025 (Lakes Ledger) - Kivu Liberation Front rebels said on Wednesday they had captured "
+        "the mining town of Velimbo in eastern Congo, about 120 km west of Goma.\n\n"
+        "A security official in Butembo said shells had hit the market."), date(2025, 3, 20))
+    captured = next(e for e in doc["events"] if e["trigger"]["text"] == "captured")
+    velimbo = _place(doc, "Velimbo")
+    assert captured["place"] == velimbo["id"] and velimbo["lat"] is None  # not Goma, the nearest known town
+    # "Butembo" is a place, though one speaker is "a security official in Butembo"
+    assert _place(doc, "Butembo")["country_code"] == "CD"
+
+
+def test_a_village_the_gazetteer_lacks_sits_at_the_region_the_text_puts_it_in(tmp_path):
+    doc = _report(tmp_path, (
+        "BAKU, 13 February 2024 (Caspian Ledger) - Azerbaijan's defence ministry said Armenian forces had opened "
+        "fire on its positions near the village of Dalmarli in the Tovuz district, wounding one soldier."),
+        date(2024, 2, 13))
+    village = _place(doc, "Dalmarli")
+    assert (village["precision"], village["country_code"], village["gazetteer_id"]) == ("region", "AZ", None)
+    assert village["lat"] is not None
+
+
+def test_losses_from_fire_on_a_post_near_a_place_are_at_that_place(tmp_path):
+    doc = _report(tmp_path, (
+        "YEREVAN, 13 February 2024 (Caspian Ledger) - Azerbaijan said Armenian troops had fired on its positions "
+        "near Tovuz. Hours later, Armenia's defence ministry said four Armenian soldiers had been killed and one "
+        "wounded when Azerbaijani troops fired on a combat post near Kapan."), date(2024, 2, 13))
+    killed = next(e for e in doc["events"] if e["trigger"]["text"] == "killed")
+    assert _place(doc, "Kapan")["id"] == killed["place"]
+
+
+def test_a_backer_is_not_the_side_of_the_rebels_it_backs_nor_an_acronym_a_name_of_the_armys_own(tmp_path):
+    doc = _report(tmp_path, (
+        "GOMA, March 20 2025 (Lakes Ledger) - Uganda-backed Kivu Liberation Front rebels said on Wednesday they had "
+        "captured the town of Velimbo. \"Velimbo is under our control,\" rebel spokesman Aimé Lukoji said.\n\n"
+        "Congo's armed forces, known by the French acronym FARDC, dismissed the claim as \"propaganda\". Army "
+        "spokesman General Paul Sindano told reporters that the rebels had been pushed back."), date(2025, 3, 20))
+    speakers = _speaker_entities(doc)
+    assert speakers["rebel spokesman Aimé Lukoji"]["side"] == "Kivu Liberation Front"
+    assert speakers["Army spokesman General Paul Sindano"]["side"] == "Democratic Republic of the Congo"
+    capture = _proposition(doc, "Kivu Liberation Front", "Velimbo")
+    assert {e["name"] for _, e in _stances(doc, capture, "supports")} >= {"Aimé Lukoji"}
+
+
+def test_a_hold_backs_the_holders_own_capture_and_denies_the_enemys(tmp_path):
+    doc = _report(tmp_path, (
+        "YANGON, March 4 2024 (Irrawaddy Ledger) - The Chin Brotherhood Army said its fighters had taken full "
+        "control of Matupi. \"Our forces now hold every base in the township,\" spokesman Salai Thawng said.\n\n"
+        "A spokesman for Myanmar's junta, Major General Aung Kyaw, said the army still holds Matupi."), date(2024, 3, 4))
+    holds = [e for e in doc["events"] if e["subtype"] == "holding"]
+    assert {e["actor_side"] for e in holds} == {"Chin Brotherhood Army", "Myanmar"}
+    capture = _proposition(doc, "Chin Brotherhood Army", "Matupi")
+    assert "Salai Thawng" in {e["name"] for _, e in _stances(doc, capture, "supports")}
+    assert "Aung Kyaw" in {e["name"] for _, e in _stances(doc, capture, "denies")}
+    assert not [p for p in doc["propositions"] if p["actor_side"] == "Myanmar" and p["family"] == "territory"]
+
+
+def test_rumours_called_false_leave_the_speakers_own_clause_asserted(tmp_path):
+    doc = _report(tmp_path, (
+        "PORT DELTA, May 14 2024 (Nile Ledger) - \"The citizens should not believe the rumours of the militia, the "
+        "situation in Kutum is stable and under control,\" said the information minister, Osman Hamid."),
+        date(2024, 5, 14))
+    held = next(e for e in doc["events"] if e["subtype"] == "holding")
+    assert held["modality"] == "asserted"

@@ -146,7 +146,9 @@ class Party:
 @dataclass(frozen=True, slots=True)
 class Toponym:
     span: Span
-    tagged: bool  # the NER model called it a place (GPE/LOC/FAC); other candidates need the gazetteer to agree
+    # the NER model called it a place (GPE/LOC/FAC), or the text did ("the town of X"); other candidates need the
+    # gazetteer to agree
+    tagged: bool
 
 
 @pickled_by_fields

@@ -37,7 +37,9 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
                "guardsmen", "patrol", "patrols", "jet", "drone", "aircraft", "warplane", "helicopter", "gunship",
                "police", "policemen", "gendarmerie", "gendarmes",  # the state's arm against gangs and insurgents
                "gang", "gangs", "cartel"}
-DEFENCE_WORDS = {"military", "defence", "defense"}  # a state body or official's words that make it a party
+# a state body or official's words that make it a party ("Mozambique's defence minister", "a spokesman for
+# Myanmar's junta", "Sudan's army spokesman")
+DEFENCE_WORDS = {"military", "defence", "defense", "junta", "army"}
 STATE_TROOPS = {"army", "military", "troops", "soldier", "soldiers", "police"}
 NEUTRAL_FORCE_WORDS = {"peacekeeping", "peace", "monitoring", "observer", "observation", "interposition",
                        "un", "u.n.", "humanitarian", "rescue", "aid"}  # "a UN helicopter came under fire"
@@ -256,9 +258,9 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
                      next(iter(states)) if len(states) == 1 else None)
     for speaker in book.speakers:  # "Ukraine's General Staff did not comment": a state's command speaks for a party
         # so does a junta's, a military government's or a defence ministry's ("the Russian Defence Ministry"), and
-        # its defence minister ("Mozambique's defence minister X")
+        # its defence minister or army spokesman ("Mozambique's defence minister X")
         if speaker.country and (speaker.type in ("military", "military_unit") or speaker.type == "government" and (
-                {"junta"} | DEFENCE_WORDS) & set(fold(speaker.name).split())
+                DEFENCE_WORDS & set(fold(speaker.name).split()))
                 or speaker.type == "person" and speaker.descriptors & DEFENCE_WORDS):
             forces.setdefault(speaker.country, 1)
     if not any(country_of(n) for n in forces) and any(t.lemma_.lower() in STATE_TROOPS and t.pos_ == "NOUN"

@@ -82,7 +82,7 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
     if lemma in CONTINUE_VERBS and subject_words & FIGHT_NOUNS:
         return "other", "fighting"
     if lemma in ("hold", "remain", "keep") and (object_words & GROUND_NOUNS or "control" in
-                                                {_lower(t) for t in token.subtree}):
+                                                {_lower(t) for t in token.subtree} or _held_place(token, objects)):
         return "other", "holding"
     if lemma == "move" and subject_words & {"position", "positions", "line", "lines", "front"}:
         return "withdrawal", None
@@ -257,14 +257,28 @@ def _fallen_to(token: Token) -> Token | None:
                  for g in c.children if g.dep_ == "pobj"), None)
 
 
-def _doer_of_cause(token: Token) -> Token | None:
-    """Who did the strike a loss is told to follow from: "died when the militants fired mortars at a base"."""
+def _held_place(token: Token, objects: list[Token]) -> bool:
+    """"still holds X", "held the town centre": a place held; not "held Kyiv responsible" or "held talks"."""
+    if any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in token.children):
+        return False
+    return any(o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "NORP") or _lower(o) in SETTLEMENT_NOUNS or any(
+        c.dep_ == "compound" and _lower(c) in SETTLEMENT_NOUNS for c in o.children) for o in objects)
+
+
+def _cause(token: Token) -> Token | None:
+    """The strike a loss is told to follow from: "died when the militants fired mortars at a base"."""
     verbs = [token, *token.conjuncts]  # "were killed and one wounded when X fired": hung on the last
     for clause in (c for v in verbs for c in v.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
         marked = any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as") for m in clause.children)
         if marked and (_shoots(clause) or VERB_EVENTS.get(_lower(clause)) in ("attack", "shelling")):
-            return _subject(clause)
+            return clause
     return None
+
+
+def _doer_of_cause(token: Token) -> Token | None:
+    """Who did the strike a loss is told to follow from."""
+    cause = _cause(token)
+    return _subject(cause) if cause is not None else None
 
 
 def _inflicted(token: Token) -> bool:
@@ -500,9 +514,27 @@ def _called_false(token: Token) -> bool:
         mine = [token, *token.ancestors]
         meet = next((t for t in mine if t in up), None)
         beside = [t for t in up[:up.index(meet)] + mine[:mine.index(meet)]] if meet is not None else []
-        if not any(t.dep_ in ("conj", "parataxis") and t.pos_ in ("VERB", "AUX") for t in beside):
-            return True
+        if any(t.dep_ in ("conj", "parataxis") and t.pos_ in ("VERB", "AUX") for t in beside):
+            continue
+        if _false_thing_beside(word.root, token):
+            continue  # "should not believe the rumours, the situation is under control": the rumours are false
+        return True
     return False
+
+
+NOMINAL_ARGUMENTS = ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "oprd")
+
+
+def _false_thing_beside(word: Token, trigger: Token) -> bool:
+    """The falsehood is a thing a verb takes ("believe the rumours", "spread lies") and the trigger is in none of
+    that verb's nominal arguments ("dismissed as propaganda [claims that X fell]") nor the falsehood's own words
+    ("rumours that X fell"): it sits in a clause of the speaker's own."""
+    if word.pos_ != "NOUN" or word.dep_ not in ("dobj", "pobj"):
+        return False
+    verb = word.head.head if word.dep_ == "pobj" else word.head
+    if trigger in list(word.subtree):
+        return False
+    return not any(trigger in list(c.subtree) for c in verb.children if c.dep_ in NOMINAL_ARGUMENTS)
 
 
 def _outside_coordinated_verbs(root: Token) -> list[Token]:
@@ -667,6 +699,9 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             kind = "enemy" if denying else "self"  # "denied claims that the village had been captured": theirs
             actor = Party(kind, Span.of(text, token.idx, token.idx + len(token.text)))
         place, relation = place_of(token, toponyms, clause, actor.span if actor else None)
+        cause = _cause(token) if etype == "casualties" and token.pos_ != "NOUN" else None
+        if place is None and cause is not None:  # "were killed when troops fired on a post near X": at X
+            place, relation = place_of(cause, toponyms, _clause(cause, limit), actor.span if actor else None)
         if place is None and claims:  # a place named earlier in the claim's sentence still locates it
             place, relation = place_of(token, toponyms, (limit[0], token.idx), actor.span if actor else None)
         cue = claims[0].cue_lemma if claims else None

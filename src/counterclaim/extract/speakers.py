@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Span, Speaker
 from .countries import country_of, fold, widened_country
 from .lexicon import ARABIC_ARTICLES, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MILITARY_WORDS, ROLE_SYNONYMS
-from .mentions import PERSON_PRONOUNS, Mention, core_words, describe, named_after, role_words, tokens_in
+from .mentions import PERSON_PRONOUNS, Mention, core_words, describe, named_after, role_words, tie_words, tokens_in
 from .spans import doc_sents, doc_text, sentence_at
 
 
@@ -271,7 +271,8 @@ def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, 
             if token.ent_type_ == "PERSON":
                 found = (None, None)  # someone else was named after the description
             elif token.lemma_.lower() in ROLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT"):
-                words = [t for t in token.subtree if t.i != token.i and t.idx < first.start]
+                tied = tie_words(token)
+                words = [t for t in token.subtree if t.i != token.i and t.idx < first.start and t.i not in tied]
                 named = _affiliation(words, forces)
                 found = named if any(named) else found
     if found == (None, None) and speaker.descriptors & SPOKES_ROLES:
@@ -301,7 +302,10 @@ def _body_before(doc: Doc, own: SpacySpan, forces: dict[str, int]) -> tuple[str 
         if token.dep_ == "nsubj" and token.pos_ == "PROPN" and (country := widened_country(token)):
             return country, None  # "Rwanda denies the accusation. ... government spokeswoman X said"
         if token.dep_ == "nsubj" and token.lemma_.lower() in MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS:
-            found = _affiliation(list(token.subtree), forces)
+            tied = tie_words(token)  # "Rwanda-backed M23 rebels said...": the rebels', not their backer's
+            aside = {t.i for c in token.children if c.dep_ in ("acl", "relcl", "appos") for t in c.subtree}
+            # "Congo's armed forces, known by the French acronym X,": the country's, whatever they are called
+            found = _affiliation([t for t in token.subtree if t.i not in tied | aside], forces)
             if any(found):
                 return found
     return None, None

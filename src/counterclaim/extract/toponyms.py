@@ -16,7 +16,10 @@ from .spans import doc_ents, doc_text
 NON_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP", "LAW",
                     "LANGUAGE", "WORK_OF_ART", "EVENT"}
 BODY_WORDS = ARMED_GROUP_WORDS | GOVERNMENT_WORDS | MILITARY_WORDS | ORG_NAME_WORDS | {"party", "company"}
-MOVING_TO = ("take", "leave", "enter", "reach", "approach", "overlook")
+MOVING_TO = ("take", "leave", "enter", "reach", "approach", "overlook", "hold")  # and "still holds X"
+# "the town of X", "the village of X": the noun says X is a place, whatever label the tagger gave the name
+NAMED_AS_PLACE = {"town", "city", "village", "hamlet", "settlement", "township", "port", "commune", "municipality",
+                  "district", "province", "region"}
 
 
 def _lower(token: Token) -> str:
@@ -29,10 +32,29 @@ def _name_like(token: Token) -> bool:
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
 
 
+def _named_as_place(token: Token) -> bool:
+    """X in "the town of X" (a proper noun, not a country or a people)."""
+    head = token.head
+    return token.pos_ == "PROPN" and token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in (
+        NAMED_AS_PLACE) and head.head.i < token.i and not is_demonym(token.text)
+
+
+def _taken_or_held(token: Token) -> bool:
+    """X in "captured X", "took control of X", "still holds X", "the fall of X": a place changing hands, not a
+    person (a name the tagger calls a person needs the gazetteer)."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "NORP"):
+        return False
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass"):
+        return VERB_EVENTS.get(_lower(head)) == "capture" or _lower(head) in ("hold", "take", "enter")
+    return token.dep_ == "pobj" and head.lower_ == "of" and _lower(head.head) in ("control", "fall", "capture")
+
+
 def _toponym(token: Token, text: str) -> Span | None:
     """The proper-name phrase at token ("the city of X" gives X), as a span; None if it is not name-like."""
-    named_area = token.ent_type_ == "NORP" and token.pos_ == "PROPN" and token.dep_ == "compound" \
-        and token.head.lower_ in AREA_NOUNS and not is_demonym(token.text)  # "Paktika province", tagged NORP
+    named_area = token.ent_type_ == "NORP" and token.pos_ == "PROPN" and (
+        token.dep_ == "compound" and token.head.lower_ in AREA_NOUNS  # "Paktika province", tagged NORP
+        or _named_as_place(token)) and not is_demonym(token.text)  # "the town of Hadrut", tagged NORP
     if not _name_like(token) or token.ent_type_ in NON_PLACE_LABELS and not named_area:
         return None
     if token.ent_type_ and token.ent_iob_ != "O":
@@ -40,7 +62,7 @@ def _toponym(token: Token, text: str) -> Span | None:
         if ent is not None and ent.label_ == "ORG" and ent[-1].lower_ in BODY_WORDS:
             return None  # "replaced the Wagner Group": the tagger calls some towns ORG, but not one named "Group"
         if ent is not None and ent.label_ not in NON_PLACE_LABELS:
-            words = [t for t in ent if t.lower_ != "the"]
+            words = [t for t in ent if t.lower_ != "the" and not t.is_space]
             if words and not country_of(ent.text):
                 return Span.of(text, words[0].idx, words[-1].idx + len(words[-1].text))
     names = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")
@@ -63,7 +85,7 @@ def find_toponyms(doc: Doc) -> list[Toponym]:
     found: dict[tuple[int, int], Toponym] = {}
     for ent in doc_ents(doc):
         if ent.label_ in ("GPE", "LOC", "FAC") and not _tail_of_a_name(ent):
-            words = [t for t in ent if t.lower_ != "the"]
+            words = [t for t in ent if t.lower_ != "the" and not t.is_space]
             while words and words[-1].is_lower and words[-1].is_stop:
                 words.pop()  # "Hama after days of fighting": the tagger's entity ran on into a preposition
             if words:
@@ -84,7 +106,7 @@ def find_toponyms(doc: Doc) -> list[Toponym]:
         if slot:
             span = _toponym(token, text)
             if span is not None and not any(s <= span.start < e for s, e in found):
-                found[(span.start, span.end)] = Toponym(span, False)
+                found[(span.start, span.end)] = Toponym(span, _named_as_place(token) or _taken_or_held(token))
     return sorted(found.values(), key=lambda t: t.span.start)
 
 

@@ -137,18 +137,15 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
     by_id = {a.id: a for a in analysis.attributions}
     records: list[dict] = []
     claims_of: dict[str, list[Reading]] = defaultdict(list)
-    for event in analysis.events:
+    located = [_located(event, by_id, aid, sides, places) for event in analysis.events]
+    # (side, place) of each gain the article reports: "our forces now hold every base" backs the speaker's own
+    # capture of the town, it denies no gain of the enemy's
+    gains = {(actor, place) for event, (_, actor, _, place, _, _) in zip(analysis.events, located)
+             if event.type in ("capture", "advance") and event.modality != "denied" and actor}
+    for event, (claimant, actor, target, place, relation, inferred) in zip(analysis.events, located):
         claim = by_id.get(event.claimed_by[0]) if event.claimed_by else None
-        claimant = sides.side_of(claim.speaker) if claim else None
-        actor = sides.side(event.actor, aid, claimant)
-        target = sides.side(event.target, aid, claimant)
-        place, relation = places.of(aid, event.place), event.place_relation
-        if place is None and (around := places.near(aid, event.place, event.span)):
-            place, relation = around, "in"  # the region named around a place the gazetteer does not know
-        inferred = place is None
-        place = place or places.focus.get(aid)
         ref, basis = _event_date(event, claim, analysis)
-        actor_entity, target_entity = sides.entity_for(actor), sides.entity_for(target)
+        actor_entity, target_entity = sides.entity_for(actor), sides.entity_for(target)  # made in _located
         records.append({
             "id": event.id, "article": aid, "type": event.type, "subtype": event.subtype,
             "modality": event.modality,
@@ -165,7 +162,8 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
             "undetermined_by": list(event.undetermined_by),
             "plover": PLOVER.get(event.subtype or "") or PLOVER.get(event.type),
         })
-        reading = read_event(event, actor, target, lambda s: sides.other(s, aid), claimant)
+        reading = read_event(event, actor, target, lambda s: sides.other(s, aid), claimant,
+                             holds_own_gain=(actor, place) in gains)
         if reading is None:
             continue
         family, gainer, polarity = reading
@@ -185,6 +183,21 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
             if attribution is not None:
                 claims_of[attribution.id].append(item)
     return records, claims_of
+
+
+def _located(event: Event, by_id: dict[str, Attribution], aid: str, sides: SideBook, places: PlaceBook) -> tuple[
+        str | None, str | None, str | None, str | None, str | None, bool]:
+    """(claimant, actor, target, place, relation, place inferred) of one event, sides and place resolved."""
+    claim = by_id.get(event.claimed_by[0]) if event.claimed_by else None
+    claimant = sides.side_of(claim.speaker) if claim else None
+    place, relation = places.of(aid, event.place), event.place_relation
+    if place is None and (around := places.near(aid, event.place, event.span)):
+        place, relation = around, "in"  # the region named around a place the gazetteer does not know
+    inferred = place is None
+    actor, target = sides.side(event.actor, aid, claimant), sides.side(event.target, aid, claimant)
+    # an armed group's entity is made on first sight, and a name read after it may resolve to it
+    sides.entity_for(actor), sides.entity_for(target)
+    return claimant, actor, target, place or places.focus.get(aid), relation, inferred
 
 
 CIVILIANS = re.compile(r"\b(?:" + "|".join(sorted(CIVILIAN_WORDS)) + r")\b", re.IGNORECASE)

@@ -41,11 +41,14 @@ class PlaceBook:
         return bool(place_id) and self.places[place_id].get("precision") == "country"
 
 
-def _place_dict(match, name: str) -> tuple[str, dict]:
+def _place_dict(match, name: str, region=None) -> tuple[str, dict]:
+    """The export record of a place; one the gazetteer lacks but the text puts in a known region sits at that
+    region's point with precision "region", one with neither has no coordinates."""
     if match is None:
         place_id = f"place:{slug(name)}"
-        return place_id, {"id": place_id, "name": name, "lat": None, "lon": None, "country_code": None,
-                          "admin1": None, "feature": None, "gazetteer_id": None, "precision": "unknown",
+        return place_id, {"id": place_id, "name": name, "lat": region and region.lat, "lon": region and region.lon,
+                          "country_code": region and region.country_code, "admin1": region and region.admin1,
+                          "feature": None, "gazetteer_id": None, "precision": "region" if region else "unknown",
                           "mentions": []}
     number = (match.gazetteer_id or "").rsplit(":", 1)[-1]
     place_id = f"place:{slug(match.name)}" + (f"-{number}" if number else "")
@@ -58,9 +61,11 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
     """Geocode one article's toponyms into ``book`` and set its focus."""
     book.at.clear()
     article = analysis.article
-    people = [m for s in analysis.speakers if s.type in PERSON_TYPES for m in s.mentions]
-    # "Kasongo" alone is the speaker; "North Kivu" is still a place when a speaker is "the Kivu Bulletin"
-    names = {w for s in analysis.speakers if s.type in PERSON_TYPES for w in s.name.split()}
+    # a person's mentions, with the words of their own name ("an official in Marib" names an official, not Marib)
+    people = [(m, _own_name(s.name)) for s in analysis.speakers if s.type in PERSON_TYPES for m in s.mentions]
+    # "Kasongo" alone is the speaker; "North Kivu" is still a place when a speaker is "the Kivu Bulletin", and
+    # "Marib" when one is "an official in Marib"
+    names = {w for s in analysis.speakers if s.type in PERSON_TYPES for w in _own_name(s.name)}
     # a name the article uses for a speaker, an armed group or the outlet is not a place
     # (a country whose forces fight is still a place: "the commander of Russian forces in Ukraine")
     not_places = {s.name for s in analysis.speakers} | {f for f in analysis.forces if not country_of(f)} | {
@@ -77,16 +82,17 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
         if len(name) < 3 or not name[:1].isupper() or name in names or is_demonym(name) or (
                 name in not_places):
             continue
-        if any(m.start < span.end and span.start < m.end for m in people):
+        if any(m.start < span.end and span.start < m.end and set(name.split()) <= set(own) for m, own in people):
             continue
         match = gazetteer.locate(name, context) if gazetteer is not None else None
         if match is not None and fold(name) not in filed_from and _stray(match, countries):
             match = None  # a small town abroad that shares the name ("Concord" in a photo credit)
-        if match is not None and _outside_named_region(match, article.text, span, gazetteer):
+        region = _named_region(article.text, span, gazetteer)
+        if match is not None and _outside(match, region):
             match = None  # "Sverdlovo in the Bryansk region": not a village of that name in another country
         if match is None and not toponym.tagged:
             continue
-        place_id, record = _place_dict(match, name)
+        place_id, record = _place_dict(match, name, region)
         place = book.places.setdefault(place_id, record)
         place["mentions"].append({"article": article.id, "start": span.start, "end": span.end,
                                   "text": span.text})
@@ -95,18 +101,31 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
     book.focus.update(_focus(analysis, found, book))
 
 
+LINKING_WORDS = {"of", "in", "from", "at", "near", "for"}
+
+
+def _own_name(name: str) -> list[str]:
+    """The words of a speaker's name up to a preposition: "resident of X" names a resident, not X."""
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if w in LINKING_WORDS), len(words))
+    return words[:cut]
+
+
 # "X in the Y region", "X, in Y province": the region the text itself puts a place in
 IN_REGION = re.compile(r"\s*,?\s+in\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
                        r"(region|province|oblast|governorate|state|district)\b")
 
 
-def _outside_named_region(match, text: str, span: Span, gazetteer) -> bool:
+def _named_region(text: str, span: Span, gazetteer):
+    """The gazetteer's region the text puts the place at span in, if any."""
+    named = IN_REGION.match(text, span.end) if gazetteer is not None else None
+    region = gazetteer.locate(f"{named.group(1)} {named.group(2)}") if named is not None else None
+    return region if region is not None and region.feature == "region" and region.country_code else None
+
+
+def _outside(match, region) -> bool:
     """The gazetteer's place lies in another country than the region the text names around it."""
-    named = IN_REGION.match(text, span.end)
-    if named is None or match.feature in ("country", "region"):
-        return False
-    region = gazetteer.locate(f"{named.group(1)} {named.group(2)}")
-    return region is not None and region.feature == "region" and bool(region.country_code) \
+    return region is not None and match.feature not in ("country", "region") \
         and region.country_code != match.country_code
 
 

@@ -14,6 +14,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..extract.countries import country_of
 from ..extract.event_lexicon import ACCUSING, DENIAL_PATTERN, DENYING_CUES
 from ..model import ArticleAnalysis, Attribution, Event
 
@@ -110,9 +111,10 @@ def opposes(event: Event) -> bool:
         event.trigger.text.lower().startswith(("repel", "repuls")) or event.actor is None and event.target is not None)
 
 
-def read_event(event: Event, actor: str | None, target: str | None, other, claimant: str | None) -> tuple[
-        str | None, str | None, int] | None:
-    """(family, gainer, polarity) for one event, or None when it makes no claim a proposition can hold."""
+def read_event(event: Event, actor: str | None, target: str | None, other, claimant: str | None,
+               holds_own_gain: bool = False) -> tuple[str | None, str | None, int] | None:
+    """(family, gainer, polarity) for one event, or None when it makes no claim a proposition can hold.
+    ``holds_own_gain``: the article reports a gain of the actor's at the place of this event."""
     family = FAMILY.get(event.type)
     if family is None or (event.type == "other" and event.subtype not in ("holding", "fighting")):
         return None
@@ -123,7 +125,13 @@ def read_event(event: Event, actor: str | None, target: str | None, other, claim
     if opposes(event) and event.type == "defeat":
         return family, target or other(actor), -polarity  # repelling B's attack says B did not gain
     if event.subtype == "holding":
-        return family, other(actor or claimant), -polarity
+        opponent = other(actor or claimant)
+        if actor and (holds_own_gain or opponent is None and not country_of(actor)):
+            # "we now hold every base", after the speaker's capture of the town, backs that capture; "X is under
+            # our control", said for one of several armed parties (rebels, their backer, the state), denies no
+            # one enemy a gain: the group claims the place
+            return family, actor, polarity
+        return family, opponent, -polarity
     if event.subtype == "fighting":
         return family, other(claimant), -polarity
     if event.type == "casualties" and (trigger.startswith(KILLING) or event.actor is None and target):
