@@ -1449,3 +1449,14 @@ def test_rumours_called_false_leave_the_speakers_own_clause_asserted(tmp_path):
         date(2024, 5, 14))
     held = next(e for e in doc["events"] if e["subtype"] == "holding")
     assert held["modality"] == "asserted"
+
+
+def test_a_coalition_led_by_a_country_speaks_for_it(tmp_path):
+    doc = _report(tmp_path, (
+        "ADEN, Feb. 9, 2022 (Gulf Ledger) - The Zaydi Front said it had fired three missiles at a base of the "
+        "Saudi-led coalition near Marib.\n\nThe coalition said its air defences had intercepted two missiles. "
+        "\"There were no casualties among our forces,\" coalition spokesman Brigadier General Fahd al-Harbi said."),
+        date(2022, 2, 9))
+    speakers = _speaker_entities(doc)
+    assert speakers["The coalition"]["side"] == "Saudi Arabia"
+    assert speakers["coalition spokesman Brigadier General Fahd al-Harbi"]["side"] == "Saudi Arabia"

@@ -277,6 +277,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     if inferred and agency and fold(inferred).removeprefix("the ") == fold(agency):
         inferred = agency  # "The Mekong Desk could not verify" under "(Mekong Desk)": the name its dateline gives
     outlet = article.outlet or inferred or agency or outlet_from_reporting(text)
+    leaders = _led_bodies(text)
     named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n)
                     and not names_a_states_force(n)}
     for speaker in book.speakers:
@@ -286,6 +287,9 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
             speaker.type = "armed_group"  # "Tazar said", where "Tazar's armed wing" fights: a one-word movement
         if speaker.country is None and speaker.group is None and speaker.type == "person":
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
+        if speaker.country is None and fold(speaker.group or speaker.name) in leaders:
+            # "the coalition", "coalition spokesman X", where the report names "the Saudi-led coalition"
+            speaker.country = leaders[fold(speaker.group or speaker.name)]
         spoken = [a.content.text for a in found if a.speaker == speaker.key]
         speaker.side = _provisional_side(speaker) or _side_from_own_words(spoken)
         if len(named_groups) == 1 and speaker.country is None and unnamed_opposition(speaker.name):
@@ -431,6 +435,19 @@ def _side_from_own_words(contents: list[str]) -> str | None:
             if country:
                 return country
     return None
+
+
+LED_BODY = re.compile(r"\b([A-Z][\w'’.-]*?)-led\s+(coalition|alliance|mission)\b")
+
+
+def _led_bodies(text: str) -> dict[str, str]:
+    """'coalition' -> 'Saudi Arabia' where the report names 'the Saudi-led coalition' (one country per body)."""
+    found: dict[str, set[str]] = {}
+    for match in LED_BODY.finditer(text):
+        country = country_of(match.group(1))
+        if country:
+            found.setdefault(match.group(2), set()).add(country)
+    return {body: countries.pop() for body, countries in found.items() if len(countries) == 1}
 
 
 def _provisional_side(speaker: Speaker) -> str | None:
