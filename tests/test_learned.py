@@ -617,3 +617,16 @@ def test_a_noun_cue_set_off_after_another_speakers_content_is_that_speakers():
     spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
     assert [(c.text, s.text if s is not None else None) for qs, c, s in link(doc, spans)] == [
         ("acknowledged", "The military"), ("the first admission", "The military")]
+
+
+def test_the_start_of_a_speakers_name_read_as_content_goes_back_to_the_source():
+    text = ("The Strategic Front for the Liberation of Kedar (SFLK), an alliance of armed groups, said in a statement "
+            "that its fighters had captured several vehicles.")
+    doc = load_pipeline()(parse_input(text))
+    tags = tags_for(doc, {"S": ["the Liberation of Kedar (SFLK), an alliance of armed groups,"],
+                          "C": ["said in a statement"],
+                          "Q": ["The Strategic Front for", "that its fighters had captured several vehicles"]})
+    spans = tidy_contents(role_spans(tags, doc), doc, find_quotes(doc.text))
+    assert [q.text for q in spans["Q"]] == ["that its fighters had captured several vehicles"]
+    assert [s.text for s in spans["S"]] == ["The Strategic Front for the Liberation of Kedar (SFLK), an alliance of "
+                                            "armed groups,"]

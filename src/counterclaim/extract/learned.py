@@ -142,6 +142,12 @@ def _past_dangling_preposition(doc: Doc, end: int, starts: set[int]) -> int:
     return end if any(end <= s < stop for s in starts) else stop
 
 
+def _heads_the_source(q: Span, source: Span) -> bool:
+    """A noun phrase the source's words depend on: the start of the speaker's name, read as a content."""
+    return q.root.pos_ in ("NOUN", "PROPN") and q.root.dep_ in ("nsubj", "nsubjpass") \
+        and source.root.head.i in range(q.start, q.end)
+
+
 def _past_dangling_determiner(doc: Doc, end: int, starts: set[int]) -> int:
     """A content that stops on a determiner ('in one of the deadliest assaults this') runs on to its noun."""
     last = doc[end - 1]
@@ -223,6 +229,10 @@ def tidy_contents(spans: dict[str, list[Span]], doc: Doc, quotes: list[Quote]) -
         if frame is not None:  # the frame's roles join the tagger's; what follows the verb is its content
             sources.append(frame[0])
             cues.append(frame[1])
+        glued = next((i for i, s in enumerate(sources) if s.start == q.end and _heads_the_source(q, s)), None)
+        if glued is not None:  # "[The Strategic Framework for] [the Defence of X], said": one name, the speaker's
+            sources[glued] = doc[q.start:sources[glued].end]
+            continue
         start, end = _past_relative_clause(q), q.end
         q = doc[start:end]
         while end - q.start > 1 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_space
