@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from counterclaim.extract import countries
-from counterclaim.extract.countries import country_of, fold, names_own_party
+from counterclaim.extract.countries import country_of, fold, most_written, names_own_party
 
 
 @pytest.mark.parametrize(("word", "country"), [
@@ -194,3 +194,10 @@ def test_a_capital_shared_with_a_former_state_means_the_current_one() -> None:
 ])
 def test_a_group_named_with_a_country_among_words_of_its_own_is_not_that_countrys_forces(name: str, own: bool) -> None:
     assert names_own_party(name) is own
+
+
+def test_names_that_differ_only_by_the_are_one_spelling():
+    chosen = most_written({"Front for the Defence of the People of Kedar": 2, "Front for Defence of People of Kedar": 1,
+                           "Kedar Front": 1})
+    assert chosen["Front for Defence of People of Kedar"] == "Front for the Defence of the People of Kedar"
+    assert chosen["Kedar Front"] == "Kedar Front"

@@ -1433,7 +1433,8 @@ def test_a_hold_backs_the_holders_own_capture_and_denies_the_enemys(tmp_path):
     doc = _report(tmp_path, (
         "YANGON, March 4 2024 (Irrawaddy Ledger) - The Chin Brotherhood Army said its fighters had taken full "
         "control of Matupi. \"Our forces now hold every base in the township,\" spokesman Salai Thawng said.\n\n"
-        "A spokesman for Myanmar's junta, Major General Aung Kyaw, said the army still holds Matupi."), date(2024, 3, 4))
+        "A spokesman for Myanmar's junta, Major General Aung Kyaw, said the army still holds Matupi."),
+        date(2024, 3, 4))
     holds = [e for e in doc["events"] if e["subtype"] == "holding"]
     assert {e["actor_side"] for e in holds} == {"Chin Brotherhood Army", "Myanmar"}
     capture = _proposition(doc, "Chin Brotherhood Army", "Matupi")
@@ -1460,3 +1461,43 @@ def test_a_coalition_led_by_a_country_speaks_for_it(tmp_path):
     speakers = _speaker_entities(doc)
     assert speakers["The coalition"]["side"] == "Saudi Arabia"
     assert speakers["coalition spokesman Brigadier General Fahd al-Harbi"]["side"] == "Saudi Arabia"
+
+
+def test_a_base_not_overrun_denies_the_enemys_capture_and_an_affiliate_is_the_one_group_named(tmp_path):
+    doc = _report(tmp_path, (
+        "Islamic State affiliate claims attack on army base; military says assault repelled\n\n"
+        "DIFFA, Jan 27 2025 (Chad Basin Ledger) - Islamic State Sahel Front (ISSF) said its fighters had overrun a "
+        "military base in the town of Kelemari, killing 20 soldiers.\n\nThe Nigerien army said troops had repelled "
+        "the attack and \"neutralised\" 34 insurgents. Army spokesman Colonel Issa Garba told reporters that the "
+        "base had not been overrun."), date(2025, 1, 27))
+    speakers = _speaker_entities(doc)
+    assert speakers["Islamic State affiliate"]["side"] == "Islamic State Sahel Front"
+    not_overrun = next(e for e in doc["events"] if e["span"]["text"].startswith("that the base had not"))
+    assert (not_overrun["modality"], not_overrun["actor_side"]) == ("denied", "Islamic State Sahel Front")
+    neutralised = next(e for e in doc["events"] if e["trigger"]["text"] == "neutralised" and e["type"] == "casualties")
+    losses = next(p for p in doc["propositions"] if neutralised["id"] in p["events"])
+    assert losses["actor_side"] == "Islamic State Sahel Front"  # the insurgents are the one group's, not no side's
+
+
+def test_time_entered_is_no_advance_and_a_jets_user_is_the_bomber(tmp_path):
+    doc = _report(tmp_path, (
+        "BANGKOK, July 25 2025 (Mekong Ledger) - Thailand's army said Cambodian troops had fired rockets at a "
+        "hospital in Surin province, killing two civilians, as fighting along the disputed border entered a second "
+        "day. Cambodia's defence ministry spokeswoman Sok Dara accused Thailand of using F-16 jets to bomb "
+        "Cambodian positions near the Preah Vihear temple. Thai officials said at least 14 people had been killed."),
+        date(2025, 7, 25))
+    assert not [e for e in doc["events"] if e["trigger"]["text"] == "entered"]
+    bomb = next(e for e in doc["events"] if e["trigger"]["text"] == "bomb")
+    assert bomb["actor_side"] == "Thailand"
+    tolls = [p for p in doc["propositions"] if p["family"] == "casualties" and p["actor_side"] is None]
+    assert len(tolls) == 1 and tolls[0]["place"] == _place(doc, "Surin")["id"]  # the 14 people may be the two
+
+
+def test_a_capture_the_speaker_saw_no_confirmation_of_is_unverified_and_takes_no_footage(tmp_path):
+    doc = _report(tmp_path, (
+        "KYIV, June 3 2024 (Dnipro Ledger) - Russia's defence ministry said its forces had captured the village of "
+        "Hlyboke. The Kyiv Conflict Monitor said geolocated footage showed Russian forces had advanced in northern "
+        "Vovchansk, but it had seen no confirmation that Hlyboke had been captured."), date(2024, 6, 3))
+    capture = _proposition(doc, "Russia", "Hlyboke")
+    monitor = next(s for s in capture["stances"] if s["entity"] and "monitor" in s["entity"])
+    assert (monitor["stance"], monitor["evidence"]) == ("unverified", None)

@@ -143,10 +143,11 @@ def country_forms() -> dict[str, str]:
 
 def most_written(counts: dict[str, int]) -> dict[str, str]:
     """Each name -> the spelling of it written most among those that fold alike ("Al-Shabaab" opening a sentence,
-    "al-Shabaab fighters" inside one); of equals, the first given."""
+    "al-Shabaab fighters" inside one; "Front for the Defence of X", "Front for Defence of X"); of equals, the first
+    given."""
     alike: dict[str, list[str]] = {}
     for name in counts:
-        alike.setdefault(fold(name), []).append(name)
+        alike.setdefault(" ".join(w for w in fold(name).split() if w != "the"), []).append(name)
     return {name: max(names, key=lambda n: counts[n]) for names in alike.values() for name in names}
 
 

@@ -73,6 +73,9 @@ def _shoots(token: Token) -> bool:
         or (lemma == "shoot" and "down" not in _particles(token))
 
 
+TIME_NOUNS = {"day", "week", "month", "year", "hour", "phase", "stage", "round"}
+
+
 def _verb_type(token: Token) -> tuple[str | None, str | None]:
     """(event type, subtype) for a verb, or (None, None)."""
     lemma, parts, objects = _lower(token), _particles(token), _objects(token)
@@ -132,6 +135,9 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
         return None, None
     if lemma == "open":  # "opened fire on a patrol"
         return ("attack", None) if _shoots(token) else (None, None)
+    if lemma == "enter" and (subject_words & (FIGHT_NOUNS | {"war", "conflict", "siege", "offensive", "crisis"}) or {
+            _lower(c) for c in token.children if c.dep_ in ("dobj", "npadvmod")} & TIME_NOUNS):
+        return None, None  # "as fighting along the border entered a second day": time, not ground
     if lemma == "enter" and any(_shoots(c) for c in token.conjuncts):
         # "had entered the zone and opened fire on a patrol": the side that says so accuses an incursion that
         # shot at it; it concedes no ground
@@ -217,6 +223,8 @@ def _subject(token: Token) -> Token | None:
         return head  # "forced more than 20,000 to flee": the parser hangs the infinitive on the number
     if token.dep_ == "acl":  # "civilians leaving the town": the noun does it ("soldiers killed": it suffers it)
         return head if token.tag_ != "VBN" else None
+    if token.dep_ == "xcomp" and _lower(head) in ("use", "employ"):
+        return _subject(head)  # "accused X of using jets to bomb positions": the jets' user bombed
     if token.dep_ == "xcomp":  # "forced it to withdraw": the object of the governing verb does it
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         return obj if obj is not None else _subject(head)
@@ -473,8 +481,21 @@ def _undetermined(token: Token, claim: Attribution) -> bool:
                 c.dep_ == "acomp" and (c.lower_ in UNCERTAIN_WORDS or c.lower_ == "clear" and _negated(node))
                 for c in node.children):
             return True  # "it remains unclear who controls the village", "it is not clear who ..."
+        if _unsupported(node):
+            return True
         below = node
     return False
+
+
+PROOF_NOUNS = {"confirmation", "evidence", "sign", "proof", "indication"}
+
+
+def _unsupported(clause: Token) -> bool:
+    """"had seen no confirmation that X had been captured", "did not find evidence that ...": a clause the speaker
+    has nothing to back."""
+    noun = clause.head
+    return clause.dep_ in ("acl", "ccomp") and noun.i != clause.i and _lower(noun) in PROOF_NOUNS and (
+        any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or _negated(noun.head))
 
 
 def _negated(token: Token) -> bool:
@@ -511,10 +532,7 @@ def _called_false(token: Token) -> bool:
         up = [word.root, *word.root.ancestors]
         if any(t.dep_ == "relcl" and _lower(t.head) in RESUMING_NOUNS for t in up):
             continue  # "X claimed C, a claim the army dismissed as propaganda": the army's rebuttal, not X's words
-        mine = [token, *token.ancestors]
-        meet = next((t for t in mine if t in up), None)
-        beside = [t for t in up[:up.index(meet)] + mine[:mine.index(meet)]] if meet is not None else []
-        if any(t.dep_ in ("conj", "parataxis") and t.pos_ in ("VERB", "AUX") for t in beside):
+        if _coordinated_apart(word.root, token):
             continue
         if _false_thing_beside(word.root, token):
             continue  # "should not believe the rumours, the situation is under control": the rumours are false
@@ -568,18 +586,28 @@ def _clause(token: Token, limit: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-def _evidence(sentence: Sentence, claims: list[Attribution]) -> str | None:
-    """Footage, images or geolocation the sentence cites, unless it is the medium of the claim itself ("In a video
-    posted on social media, the gang leader said...": the speaker's own video bears out nothing)."""
+def _evidence(sentence: Sentence, claims: list[Attribution], trigger: Token) -> str | None:
+    """Footage, images or geolocation the sentence cites for the trigger's event, unless it is the medium of the
+    claim itself ("In a video posted on social media, the gang leader said...": the speaker's own video bears out
+    nothing), or it bears out another clause ("footage showed X had advanced, but it saw no sign Y fell")."""
     doc, text = sentence.doc, doc_text(sentence.doc)
     for found in EVIDENCE.finditer(text, sentence.start_char, sentence.end_char):
         word = doc.char_span(found.start(), found.end(), alignment_mode="expand")
         medium = word is not None and any(
             t.dep_ == "pobj" and t.head.dep_ == "prep" and any(a.cue.start <= t.head.head.idx < a.cue.end
                                                                for a in claims) for t in word)
-        if not medium:
+        if not medium and not (word is not None and _coordinated_apart(word.root, trigger)):
             return found.group(0).lower()
     return None
+
+
+def _coordinated_apart(a: Token, b: Token) -> bool:
+    """a and b sit in clauses coordinated beside each other ("footage showed X had advanced, but it saw no sign
+    that Y had fallen"): the path between them passes a coordinated verb."""
+    up, mine = [a, *a.ancestors], [b, *b.ancestors]
+    meet = next((t for t in mine if t in up), None)
+    beside = up[:up.index(meet)] + mine[:mine.index(meet)] if meet is not None else []
+    return any(t.dep_ in ("conj", "parataxis") and t.pos_ in ("VERB", "AUX") for t in beside)
 
 
 def _event_date(doc: Doc, clause: tuple[int, int], article: Article, skip: set[tuple[int, int]]) -> DateRef | None:
@@ -695,7 +723,8 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
                 and not falls:
             # an unowned gain inside a claim: the claimant's own ("the liberation of X was completed"; "X claims
             # rocket attack on Y": it claims the attack), or, in a sentence that calls a claim false, the enemy's
-            denying = DENIAL.search(sentence.text) or any(a.cue_lemma in DENYING_CUES for a in claims)
+            denying = DENIAL.search(sentence.text) or any(a.cue_lemma in DENYING_CUES for a in claims) or (
+                _negated(token))  # "told reporters that the base had not been overrun": by the enemy
             kind = "enemy" if denying else "self"  # "denied claims that the village had been captured": theirs
             actor = Party(kind, Span.of(text, token.idx, token.idx + len(token.text)))
         place, relation = place_of(token, toponyms, clause, actor.span if actor else None)
@@ -712,7 +741,7 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             victims = (target_token.left_edge.idx, target_token.right_edge.idx + len(target_token.right_edge.text))
             magnitudes = [m for m in magnitudes if victims[0] <= m.start < victims[1]]
         magnitude = magnitudes[0] if magnitudes else None
-        evidence = _evidence(sentence, claims)
+        evidence = _evidence(sentence, claims, token)
         undetermined = [a.id for a in claims if _undetermined(token, a)]
         modality = "hedged" if claims and len(undetermined) == len(claims) else _modality(token, cue)
         taken[token.i] = etype

@@ -345,7 +345,7 @@ GENERIC_BODY_WORDS = MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS | {"t
 # "al-Qaeda-linked", "Iran-backed": words that tie a body to another without making it that body
 TIES = frozenset({"linked", "affiliated", "backed", "aligned", "allied", "inspired", "supported", "funded",
                   "flagged", "registered"})  # "a Liberian-flagged carrier" is no party of Liberia's
-TIED_WORD = re.compile(r"\S+-(?:" + "|".join(sorted(TIES)) + r")")  # "Qaeda-linked", "Iran-backed"
+TIED_WORD = re.compile(r"\S+-(?:" + "|".join(sorted(TIES | {"led"})) + r")")  # "Qaeda-linked", "Tuareg-led"
 TIED_PREFIX = re.compile(r"^\S+-(?:" + "|".join(sorted(TIES)) + r")\s+(?=\S)")
 
 
@@ -367,10 +367,17 @@ def _ties_only(ent) -> bool:
     return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in TIES
 
 
+AFFILIATE_WORDS = frozenset({"affiliate", "affiliates", "branch", "offshoot", "franchise"})
+
+
 def unnamed_opposition(name: str) -> bool:
     """'Resistance forces', 'an alliance of rebel groups', 'the opposition fighters', 'Syrian rebels', 'an al
-    Qaeda-linked group': a side described, not named."""
-    words = {fold(w) for w in name.split() if not country_of(w)}
+    Qaeda-linked group', 'Tuareg-led rebels', 'Islamic State affiliate': a side described, not named."""
+    written = name.split()
+    if len(written) > 1 and fold(written[-1]) in AFFILIATE_WORDS and all(w[:1].isupper() for w in written[:-1] if (
+            fold(w) not in ("an", "a", "the"))):
+        return True  # "an Islamic State affiliate": tied to a movement, named by the tie only
+    words = {fold(w) for w in written if not country_of(w)}
     tied = {w for w in words if TIED_WORD.fullmatch(w)}
     return bool(words & OPPOSITION_WORDS or tied) and words - tied <= OPPOSITION_WORDS | ARMED_GROUP_WORDS | \
         GENERIC_GROUP_WORDS | set(ARABIC_ARTICLES) | {"alliance", "coalition", "of", "the", "an", "a", "armed", "local",

@@ -208,10 +208,15 @@ def _victims_of_no_side(event: Event) -> frozenset[str]:
     return frozenset(m.group(0).lower().removesuffix("s") for m in CIVILIANS.finditer(event.span.text))
 
 
+NEUTRAL_MISSIONS = frozenset({"peacekeeper", "monitor", "observer"})
+
+
 def _same_victims(victims: frozenset[str], others: list[frozenset[str]]) -> bool:
-    """"No peacekeepers were injured" answers no count of civilians killed."""
+    """"No peacekeepers were injured" answers no count of civilians killed; "14 people" may be the civilians."""
+    def alike(a: frozenset[str], b: frozenset[str]) -> bool:
+        return bool(a & b) or "people" in a | b and not (a | b) & NEUTRAL_MISSIONS
     named = [v for v in others if v]
-    return not victims or not named or any(victims & v for v in named)
+    return not victims or not named or any(alike(victims, v) for v in named)
 
 
 def _place_for_victims(reading: Reading, placed_victims: dict[str | None, list[frozenset[str]]]) -> str | None:

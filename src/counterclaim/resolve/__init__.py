@@ -395,6 +395,10 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
         if s.type in ("armed_group", "other", "military", "military_unit") and sides.party(s.name) \
                 and not (s.side and unnamed_opposition(s.name)):
             return s.country if s.country and sides.party(s.country) else sides.party(s.name)
+    described = next((party for s in speakers if s.side and unnamed_opposition(s.name)
+                      and (party := sides.party(s.side))), None)
+    if described:  # "an Islamic State affiliate", in a report naming one such group: not the group it is tied to
+        return described
     # a one-word body is not its own group ("Junta" said): its country may still be found below
     groups = [s.group for s in speakers if s.group and (s.group != s.name or " " in s.name)]
     for group in groups:
