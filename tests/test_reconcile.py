@@ -1501,3 +1501,42 @@ def test_a_capture_the_speaker_saw_no_confirmation_of_is_unverified_and_takes_no
     capture = _proposition(doc, "Russia", "Hlyboke")
     monitor = next(s for s in capture["stances"] if s["entity"] and "monitor" in s["entity"])
     assert (monitor["stance"], monitor["evidence"]) == ("unverified", None)
+
+
+def test_the_outlets_short_name_footage_it_verified_and_a_movement_with_fighters_of_its_own(tmp_path):
+    doc = _report(tmp_path, (
+        "GAZA, Aug 10 2024 (Coastal Ledger) - An air strike on a school in Gaza City killed at least 18 people, "
+        "the civil defence agency said. The Israeli military said its aircraft had struck militants in a command "
+        "centre inside the school.\n\nThe Sabreen Brigades denied that any of its fighters were in the building.\n\n"
+        "Footage verified by Coastal Ledger showed a collapsed classroom. The Ledger could not confirm who was "
+        "inside the building."), date(2024, 8, 10))
+    article = doc["articles"][0]
+    assert article["outlet"] == "Coastal Ledger"
+    speakers = _speaker_entities(doc)
+    assert speakers["Footage verified by Coastal Ledger"]["type"] == "other"
+    assert speakers["The Ledger"]["type"] == "media"
+    assert speakers["The Sabreen Brigades"]["side"] == "Sabreen Brigades"
+    assert "verified" in {n["kind"] for n in article["verification_notes"]}
+
+
+def test_a_militia_and_its_bare_name_are_one_side(tmp_path):
+    doc = _report(tmp_path, (
+        "Kebero militia says it seized town\n\nADDIS ABABA, April 18 2024 (Horn Ledger) - Kebero militiamen said "
+        "they had seized the town of Merawi after fighting with federal troops. A Kebero commander, Tesfaye Alemu, "
+        "said the militia controlled most of the rural areas around Bahir Dar."), date(2024, 4, 18))
+    assert {e["actor_side"] for e in doc["events"] if e["type"] == "capture"} == {"Kebero"}
+
+
+def test_retaliation_and_a_denial_that_ones_own_posts_were_hit(tmp_path):
+    doc = _report(tmp_path, (
+        "SRINAGAR, May 7 2025 (Himalaya Ledger) - Pakistan's military said its forces had destroyed five Indian "
+        "army posts near Poonch in retaliation for Indian missile strikes on sites in Muzaffarabad.\n\n"
+        "India's defence ministry rejected the claim that its posts had been destroyed as \"baseless propaganda\"."),
+        date(2025, 5, 7))
+    strikes = next(e for e in doc["events"] if e["trigger"]["text"] == "strikes")
+    assert strikes["actor_side"] == "India"
+    destroyed = next(e for e in doc["events"] if e["span"]["text"].startswith("its forces had destroyed"))
+    poonch = next(p for p in doc["places"] if "Poonch" in {m["text"] for m in p["mentions"]})
+    assert destroyed["place"] == poonch["id"]  # not Muzaffarabad, where the Indian strikes fell
+    pakistans = _proposition(doc, "Pakistan", poonch["name"], "strike")
+    assert "India" in pakistans["sides_denying"]

@@ -274,14 +274,18 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         if home:
             forces[home] = 1
     agency, inferred = dateline_agency(text), infer_outlet(hits)
-    if inferred and agency and fold(inferred).removeprefix("the ") == fold(agency):
-        inferred = agency  # "The Mekong Desk could not verify" under "(Mekong Desk)": the name its dateline gives
+    short = fold(inferred or "").removeprefix("the ")
+    if inferred and agency and (short == fold(agency) or fold(agency).endswith(f" {short}")):
+        # "The Mekong Desk could not verify" under "(Mekong Desk)", "The Ledger" under "(Levant Ledger)": the name
+        # its dateline gives
+        inferred = agency
     outlet = article.outlet or inferred or agency or outlet_from_reporting(text)
     leaders = _led_bodies(text)
     named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n)
                     and not names_a_states_force(n)}
     for speaker in book.speakers:
-        if outlet and fold(speaker.name) == fold(outlet):  # "Levant Daily could not verify": the outlet itself
+        if outlet and (fold(speaker.name) == fold(outlet) or fold(outlet).endswith(f" {fold(speaker.name)}")):
+            # "Levant Daily could not verify", "The Ledger" under "(Levant Ledger)": the outlet itself
             speaker.type = "media"
         if speaker.type == "person" and speaker.name in forces and " " not in speaker.name and not speaker.title:
             speaker.type = "armed_group"  # "Tazar said", where "Tazar's armed wing" fights: a one-word movement
@@ -317,6 +321,13 @@ def _proper_name(doc: Doc, speaker: Speaker) -> bool:
                for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
 
 
+def _counted_of(tok: Token) -> bool:
+    """"any of its fighters", "two of its soldiers": the speaker's own men, counted."""
+    of = tok.head
+    return tok.dep_ == "pobj" and of.lower_ == "of" and of.head.i < tok.i and (
+        of.head.pos_ in ("NUM", "PRON", "DET") or of.head.lower_ in ("dozens", "hundreds", "scores", "several"))
+
+
 def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), state: str | None = None
             ) -> dict[str, int]:
     """Countries whose armed forces the article names ("Russian troops", "Sudan's army"): the warring parties.
@@ -343,7 +354,8 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
             if mod.dep_ not in ("amod", "poss", "compound", "nmod", "pobj"):
                 continue
             name = widened_country(mod)  # "South Sudan's army"
-            if name is None and (mod.lower_ == "our" or mod.lower_ in ("its", "their") and tok.dep_ == "nsubj"):
+            if name is None and (mod.lower_ == "our" or mod.lower_ in ("its", "their") and (
+                    tok.dep_ == "nsubj" or _counted_of(tok))):
                 name = next((party for content, party, _ in spoken
                              if any(c.start <= tok.idx < c.end for c in content)), None)
                 if name and NEUTRAL_FORCE_WORDS & set(fold(name).split()):

@@ -123,7 +123,8 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
 # Independent evidence a claim can cite, matched on the claim's sentence.
 EVIDENCE_PATTERN = (r"\b(?:geolocated|geo-located|satellite|drone|verified)\s+(?:images?|imagery|footage|videos?|"
                     r"photos?|photographs?|pictures)\b|\bgeolocated\b|\bsatellite (?:images?|imagery)\b|"
-                    r"\b(?:video|footage|images|photos)\s+(?:shows?|showed|posted|filmed)\b")
+                    r"\b(?:video|footage|images|photos)\s+(?:shows?|showed|posted|filmed)\b"
+                    r"|\b(?:video|footage|images|photos)\s+(?:verified|geolocated)\s+by\b")
 
 # Nearest PLOVER type (the POLECAT ontology) for each event type; subtype overrides first. PLOVER has no
 # personnel-change type, so a replacement gets none.

@@ -245,6 +245,10 @@ def _noun_actor(token: Token) -> Token | None:
             if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
                 return subject  # "if the army halted its offensive": the clause's subject owns it
             return child
+    for kind in (c for c in token.children if c.dep_ == "compound"):  # "Indian missile strikes", parsed as an
+        owner = next((m for m in kind.children if m.dep_ in ("amod", "poss") and country_of(m.text)), None)
+        if owner is not None:  # Indian missile
+            return owner
     if _lower(token) in ("withdrawal", "retreat", "flight", "advance", "pullback", "counterattack", "attack",
                          "offensive", "loss", "casualty"):
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by")):

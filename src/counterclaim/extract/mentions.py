@@ -219,6 +219,11 @@ def role_words(words: set[str]) -> set[str]:
     return words & PERSON_ROLES
 
 
+# What footage shows is no one's word: "Footage verified by X showed...", capitalised at a paragraph's start
+MEDIA_NOUNS_SEEN = frozenset({"footage", "video", "videos", "image", "images", "imagery", "photo", "photos",
+                              "photographs", "pictures", "recording", "recordings"})
+
+
 def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     """Read one source phrase. Its relative clauses are left out ('the spokesman, who did not name the villages,'
     as the learned tagger marks sources, PolNeAR-style): they describe the speaker but do not name it."""
@@ -252,9 +257,11 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     movement = _named_state(tokens) and not (words - {"state"}) & GOVERNMENT_WORDS
     if movement:  # "Islamic State Mozambique Province": a movement, not a person nor the country it fights in
         a_body, country = True, None
-    name_tokens = [] if a_body or head is not None and (country_of(head.text) or head.pos_ == "NOUN" and (
+    name_tokens = [] if a_body or head is not None and (country_of(head.text) or head.lower_ in MEDIA_NOUNS_SEEN or (
+        head.pos_ == "NOUN") and (
         head.lemma_.lower() not in PERSON_ROLES | ANALYST_WORDS or head.tag_ == "NNS")) else _person_name(tokens, head)
-    org_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS | ANALYST_WORDS | UNIT_WORDS
+    org_words = GOVERNMENT_WORDS | MILITARY_WORDS | ARMED_GROUP_WORDS | MEDIA_NOUNS | ANALYST_WORDS | UNIT_WORDS | (
+        MEDIA_NOUNS_SEEN)
     if not name_tokens and not a_body and head is not None and head.pos_ == "PROPN" and head.ent_type_ == "ORG" \
             and any(t.lower_ in PERSON_ROLES and t.i < head.i for t in tokens):
         name_tokens = _titled_name(head, tokens)  # "the Minister of Information Abdelrahim Fadul", one ORG

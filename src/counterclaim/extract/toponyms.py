@@ -116,6 +116,24 @@ def _qualifies_a_noun(doc: Doc, span: Span) -> bool:
         and last[-1].head.i > last[-1].i
 
 
+def _of_another_event(doc: Doc, span: Span, trigger: Token) -> bool:
+    """A place in the phrase of an earlier event the trigger answers ("destroyed posts in retaliation for strikes on
+    X", "after an attack on X"): that event's place, not the trigger's."""
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None:
+        return False
+    for above in words.root.ancestors:
+        if above.i == trigger.i:
+            return False
+        if above.pos_ == "NOUN" and _lower(above) in NOUN_EVENTS and above.dep_ == "pobj" and (
+                above.head.lower_ in ("after", "following") or _lower(above.head.head) in ANSWERING):
+            return True
+    return False
+
+
+ANSWERING = ("retaliation", "response", "revenge", "reprisal")
+
+
 def place_of(token: Token, toponyms: list[Toponym], within: tuple[int, int],
            exclude: Span | None = None) -> tuple[Span | None, str | None]:
     """The toponym nearest the trigger inside the event's clause, with its relation ("near", "north of").
@@ -127,7 +145,8 @@ def place_of(token: Token, toponyms: list[Toponym], within: tuple[int, int],
     if not candidates:
         return None, None
 
-    candidates = [c for c in candidates if not (exclude and exclude.start <= c.start < exclude.end)]
+    candidates = [c for c in candidates if not (exclude and exclude.start <= c.start < exclude.end)
+                  and not _of_another_event(doc, c, token)]
     if not candidates:
         return None, None
 

@@ -45,6 +45,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.I)),
     ("verified", re.compile(r"\b(?:has|have|had)\s+(?:independently\s+)?(?:verified|geolocated|confirmed)\b"
                             r"|\bwas\s+(?:independently\s+)?verified\s+by\b"
+                            r"|\b(?:footage|images?|imagery|videos?|photos?)\s+(?:independently\s+)?"
+                            r"(?:verified|geolocated)\s+by\b"
                             r"|\b(?:geolocated|verified)\s+(?:the|one|a|an|two|three|several|some)\b", re.I)),
     ("other", re.compile(r"\bno\s+(?:immediate\s+)?(?:independent\s+)?confirmation\b"
                          r"|\bno\s+(?:satellite\s+)?(?:imagery|footage|images|evidence)\b", re.I)),

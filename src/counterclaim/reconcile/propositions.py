@@ -139,8 +139,10 @@ def read_event(event: Event, actor: str | None, target: str | None, other, claim
         if target is None and event.target is not None and event.target.kind == "group" and claimant:
             return family, other(claimant), polarity  # "dozens of militants killed", in a state's words: its foe's
         return family, target, polarity  # "killing 40 Armenian soldiers": the side that lost men is the victims'
-    if actor is None and target is not None and event.type == "capture":
-        return family, other(target), polarity  # "the garrison has fallen": its enemy took it
+    if actor is None and target is not None and (event.type == "capture" or event.type in ("attack", "shelling")
+                                                 and target == claimant):
+        # "the garrison has fallen": its enemy took it; "denied that its posts had been destroyed": struck them
+        return family, other(target), polarity
     return family, actor, polarity
 
 

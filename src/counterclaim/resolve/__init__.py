@@ -346,7 +346,9 @@ class Parties:
         bare = " ".join(w for w in name.split() if fold(w) not in ARMED_GROUP_WORDS)  # "M23 rebels" -> "M23"
         # "Myanmar rebels" are not Myanmar's
         rebels_of = country_of(bare) and {fold(w) for w in name.split()} & OPPOSITION_WORDS
-        for candidate in (full, name, bare):
+        # "Fano militia" is the party its forces call "Fano"; "Wagner Group", "Zaydi movement" are names of their own
+        described = name.split()[-1] in FIGHTER_WORDS
+        for candidate in (bare, full, name) if described else (full, name, bare):
             if rebels_of and candidate == bare:
                 return None
             if candidate in self.names or _name_key(candidate) in self._folded:
@@ -362,6 +364,10 @@ class Parties:
                 found = self.party(" ".join(words[:n]))
                 break
         return found
+
+
+FIGHTER_WORDS = frozenset({"militia", "militias", "militiamen", "rebels", "fighters", "insurgents", "militants",
+                           "gunmen", "guerrillas"})
 
 
 def _country_named(name: str) -> str | None:
