@@ -1540,3 +1540,20 @@ def test_retaliation_and_a_denial_that_ones_own_posts_were_hit(tmp_path):
     assert destroyed["place"] == poonch["id"]  # not Muzaffarabad, where the Indian strikes fell
     pakistans = _proposition(doc, "Pakistan", poonch["name"], "strike")
     assert "India" in pakistans["sides_denying"]
+
+
+def test_a_government_spokesman_speaks_for_the_army_that_still_holds_a_port_three_sides_claim(tmp_path):
+    doc = _report(tmp_path, (
+        "UVIRA, Nov 2 2025 (Kivu Ledger) - The Alliance for Kivu Renewal (AKR), a rebel coalition, said on Sunday "
+        "it had captured the port of Kalundu on Lake Tanganyika. AKR spokesman Jean Musafiri said government troops "
+        "and Burundian soldiers had fled south.\n\nCongo's government spokesman Patrick Ilunga said the army still "
+        "controlled Kalundu and called the rebel claim \"a lie\". Burundi's army did not respond to a request for "
+        "comment.\n\nThe AKR said its fighters still held Kalundu."), date(2025, 11, 2))
+    held = next(e for e in doc["events"] if e["span"]["text"] == "the army still controlled Kalundu")
+    assert (held["subtype"], held["actor_side"]) == ("holding", "Democratic Republic of the Congo")
+    called = next(a for a in doc["attributions"] if a["cue"]["text"] == "called")
+    assert called["source"]["text"].endswith("Patrick Ilunga")  # not "the army", the subject of the clause before
+    capture = _proposition(doc, "Alliance for Kivu Renewal", "Kalundu")
+    assert "Democratic Republic of the Congo" in capture["sides_denying"]  # of three sides, the one claiming it
+    # "still held Kalundu", tagged a person there: the port the report named before
+    assert len({m["start"] for m in _place(doc, "Kalundu")["mentions"]}) == 3

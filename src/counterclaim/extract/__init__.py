@@ -252,8 +252,12 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     own = {s.key: s.country or s.name for s in book.speakers if s.type not in ("media", "analyst") and (
         s.country or s.type == "armed_group" or ACRONYM_TOKEN.fullmatch(s.name)
         or s.type == "other" and _proper_name(doc, s))}  # "the PLF said its fighters..."
+    # a government's spokesman who speaks of "the army" speaks for a party ("Congo's government spokesman said the
+    # army still controlled the port"), as a defence ministry's does
+    of_the_army = {a.speaker for a in found if STATE_ARMY.search(a.content.text)}
     states = {s.country for s in book.speakers if s.country and (
-        s.type in ("government", "military") or s.type == "person" and s.descriptors & DEFENCE_WORDS)}
+        s.type in ("government", "military") or s.type == "person" and (
+            s.descriptors & DEFENCE_WORDS or "government" in s.descriptors and s.key in of_the_army))}
     forces = _forces(doc, [(a.content_fragments, own[a.speaker], a.cue_lemma) for a in found if a.speaker in own],
                      next(iter(states)) if len(states) == 1 else None)
     for speaker in book.speakers:  # "Ukraine's General Staff did not comment": a state's command speaks for a party
@@ -261,7 +265,8 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         # its defence minister or army spokesman ("Mozambique's defence minister X")
         if speaker.country and (speaker.type in ("military", "military_unit") or speaker.type == "government" and (
                 DEFENCE_WORDS & set(fold(speaker.name).split()))
-                or speaker.type == "person" and speaker.descriptors & DEFENCE_WORDS):
+                or speaker.type == "person" and (speaker.descriptors & DEFENCE_WORDS or "government" in (
+                    speaker.descriptors) and speaker.key in of_the_army)):
             forces.setdefault(speaker.country, 1)
     if not any(country_of(n) for n in forces) and any(t.lemma_.lower() in STATE_TROOPS and t.pos_ == "NOUN"
                                                       for t in doc):
@@ -449,6 +454,7 @@ def _side_from_own_words(contents: list[str]) -> str | None:
     return None
 
 
+STATE_ARMY = re.compile(r"\b(?:the|our) (?:army|military|armed forces|troops)\b", re.I)
 LED_BODY = re.compile(r"\b([A-Z][\w'’.-]*?)-led\s+(coalition|alliance|mission)\b")
 
 

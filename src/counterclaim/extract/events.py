@@ -84,6 +84,8 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
     subject_words = {_lower(s) for s in subjects}
     if lemma in CONTINUE_VERBS and subject_words & FIGHT_NOUNS:
         return "other", "fighting"
+    if lemma == "control" and any(c.lower_ == "still" for c in token.children):
+        return "other", "holding"  # "the army still controlled the port": a hold, no capture
     if lemma in ("hold", "remain", "keep") and (object_words & GROUND_NOUNS or "control" in
                                                 {_lower(t) for t in token.subtree} or _held_place(token, objects)):
         return "other", "holding"

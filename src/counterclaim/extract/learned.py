@@ -329,17 +329,24 @@ def link(doc: Doc, spans: dict[str, list[Span]]) -> list[tuple[list[Span], Span,
     for ci, contents in sorted(owned.items()):
         cue = cues[ci]
         source = _source_of(cue, spans["S"], cues)
+        resumed = _resumed_speaker(cue, out)
+        if resumed is not None and (source is None or any(c.start <= source.start and source.end <= c.end
+                                                          for said, _, _ in out for c in said)):
+            source = resumed  # not a subject inside the content the speaker just gave
         if source is not None:  # a "content" holding the speaker is the reporting frame, tagged as content
             contents = [c for c in contents if not (c.start <= source.start and source.end <= c.end)]
         if contents:
-            out.append((sorted(contents, key=lambda s: s.start), cue, source or _resumed_speaker(cue, out)))
+            out.append((sorted(contents, key=lambda s: s.start), cue, source))
     return out
 
 
 def _resumed_speaker(cue: Span, before: list[tuple[list[Span], Span, Span | None]]) -> Span | None:
     """'X acknowledged [C], the first admission that [D]': a noun cue set off by a comma right after another
-    attribution's content in its sentence is that speaker's too (the parser hangs the noun anywhere)."""
-    if cue.root.pos_ != "NOUN" or cue.start < 1 or cue.doc[cue.start - 1].text != ",":
+    attribution's content in its sentence is that speaker's too (the parser hangs the noun anywhere); so is a verb
+    cue joined to it by "and" ('X said [C] and called [D]': the parser may give "called" C's subject)."""
+    joined = cue.start > 0 and (cue.root.pos_ == "NOUN" and cue.doc[cue.start - 1].text == ","
+                                or cue.root.pos_ == "VERB" and cue.doc[cue.start - 1].lower_ == "and")
+    if not joined:
         return None
     return next((source for contents, other, source in reversed(before) if source is not None
                  and contents[-1].end == cue.start - 1 and other.sent.start == cue.sent.start), None)

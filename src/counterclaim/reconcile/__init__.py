@@ -162,8 +162,9 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
             "undetermined_by": list(event.undetermined_by),
             "plover": PLOVER.get(event.subtype or "") or PLOVER.get(event.type),
         })
+        rivals = {side for side, at in gains if at == place and side != (actor or claimant)}
         reading = read_event(event, actor, target, lambda s: sides.other(s, aid), claimant,
-                             holds_own_gain=(actor, place) in gains)
+                             holds_own_gain=(actor, place) in gains, rival=rivals.pop() if len(rivals) == 1 else None)
         if reading is None:
             continue
         family, gainer, polarity = reading

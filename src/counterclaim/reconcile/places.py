@@ -76,6 +76,7 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
     # country codes too, so that a town in a country named only by adjective ("Congolese army") is corroborated
     context = [t.span.text for t in analysis.toponyms] + sorted(countries)  # the codes
     found: list[tuple[int, str]] = []  # (start, place id) of this article's mentions
+    pending: list[tuple[Span, str, object]] = []  # untagged names the gazetteer lacks: places if named so elsewhere
     for toponym in analysis.toponyms:
         span = toponym.span
         name = span.text.strip(" []«»\"'")
@@ -91,14 +92,22 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
         if match is not None and _outside(match, region):
             match = None  # "Sverdlovo in the Bryansk region": not a village of that name in another country
         if match is None and not toponym.tagged:
+            pending.append((span, name, region))
             continue
-        place_id, record = _place_dict(match, name, region)
-        place = book.places.setdefault(place_id, record)
-        place["mentions"].append({"article": article.id, "start": span.start, "end": span.end,
-                                  "text": span.text})
-        book.at[(article.id, span.start, span.end)] = place_id
-        found.append((span.start, place_id))
-    book.focus.update(_focus(analysis, found, book))
+        found.append((span.start, _mention(book, article.id, span, *_place_dict(match, name, region))))
+    for span, name, region in pending:  # "to retake Kalundu", tagged a person, after "the port of Kalundu"
+        place_id, record = _place_dict(None, name, region)
+        if place_id in book.places:
+            found.append((span.start, _mention(book, article.id, span, place_id, record)))
+    book.focus.update(_focus(analysis, sorted(found), book))
+
+
+def _mention(book: PlaceBook, article_id: str, span: Span, place_id: str, record: dict) -> str:
+    """Record one mention of a place (the place too, the first time)."""
+    book.places.setdefault(place_id, record)["mentions"].append(
+        {"article": article_id, "start": span.start, "end": span.end, "text": span.text})
+    book.at[(article_id, span.start, span.end)] = place_id
+    return place_id
 
 
 LINKING_WORDS = {"of", "in", "from", "at", "near", "for"}

@@ -112,9 +112,10 @@ def opposes(event: Event) -> bool:
 
 
 def read_event(event: Event, actor: str | None, target: str | None, other, claimant: str | None,
-               holds_own_gain: bool = False) -> tuple[str | None, str | None, int] | None:
+               holds_own_gain: bool = False, rival: str | None = None) -> tuple[str | None, str | None, int] | None:
     """(family, gainer, polarity) for one event, or None when it makes no claim a proposition can hold.
-    ``holds_own_gain``: the article reports a gain of the actor's at the place of this event."""
+    ``holds_own_gain``: the article reports a gain of the actor's at the place of this event; ``rival``: the one
+    other side it reports gaining there."""
     family = FAMILY.get(event.type)
     if family is None or (event.type == "other" and event.subtype not in ("holding", "fighting")):
         return None
@@ -125,7 +126,7 @@ def read_event(event: Event, actor: str | None, target: str | None, other, claim
     if opposes(event) and event.type == "defeat":
         return family, target or other(actor), -polarity  # repelling B's attack says B did not gain
     if event.subtype == "holding":
-        opponent = other(actor or claimant)
+        opponent = other(actor or claimant) or rival  # of three sides, the one that claims the place
         if actor and (holds_own_gain or opponent is None and not country_of(actor)):
             # "we now hold every base", after the speaker's capture of the town, backs that capture; "X is under
             # our control", said for one of several armed parties (rebels, their backer, the state), denies no

@@ -105,11 +105,11 @@ class SideBook:
             return self.other(claimant, article)
         countries = {s for s in self.in_article.get(article, set()) if country_of(s)}
         if party.kind == "state":
+            if claimant in countries:  # "units have liberated X", in a defence ministry's words: its own
+                return claimant
             home = self.parties.home.get(article)
             if home:
                 return self.align(home)
-            if claimant in countries:  # "units have liberated X", in a defence ministry's words: its own
-                return claimant
             return next(iter(countries)) if len(countries) == 1 else None
         groups = self.in_article.get(article, set()) - countries
         return next(iter(groups)) if len(groups) == 1 else None
