@@ -32,6 +32,8 @@ from counterclaim.reconcile import against_interest
     ("MOSCOW, October 14, 2024. /Steppe Wire/. Units of the battlegroup", date(2024, 10, 14)),
     ("Clashes near the border\n\nCúcuta, 20 January 2025 (Andes Wire) -- At least 80 people", date(2025, 1, 20)),
     ("SÃO TOMÉ, May 3, 2024 (Gulf Desk) - The coast guard said", date(2024, 5, 3)),
+    ("Offensive Campaign Assessment, October 9, 2025\n\nWASHINGTON (Front Desk) - Forces advanced", date(2025, 10, 9)),
+    ("Fighting goes on\n\nThe talks of October 9, 2025 failed, officials said.", None),
 ])
 def test_dateline_dates(text, expected):
     assert dateline_date(text) == expected

@@ -1557,3 +1557,18 @@ def test_a_government_spokesman_speaks_for_the_army_that_still_holds_a_port_thre
     assert "Democratic Republic of the Congo" in capture["sides_denying"]  # of three sides, the one claiming it
     # "still held Kalundu", tagged a person there: the port the report named before
     assert len({m["start"] for m in _place(doc, "Kalundu")["mentions"]}) == 3
+
+
+def test_a_titled_assessment_an_exaggerated_claim_and_a_village_tagged_a_person(tmp_path):
+    doc = _report(tmp_path, (
+        "Offensive Campaign Assessment, October 9, 2025\n\nWASHINGTON (Front Line Ledger) - The Russian Ministry of "
+        "Defense claimed on October 9 that Russian forces \"liberated\" Novoekonomichne. Front Line Ledger assessed "
+        "that the claim is likely exaggerated.\n\nKharkiv regional governor Oleh Syniehubov said two people were "
+        "killed in a Kharkiv drone strike."))
+    article = doc["articles"][0]
+    assert article["published"]["value"] == "2025-10-09"
+    assert article["title"] == "Offensive Campaign Assessment, October 9, 2025"
+    capture = _proposition(doc, "Russia", "Novoekonomichne")
+    assert [s["stance"] for s in capture["stances"] if s["entity"] == "media:front-line-ledger"] == ["denies"]
+    strike = next(e for e in doc["events"] if e["trigger"]["text"] == "strike")
+    assert strike["actor"] is None  # Kharkiv is where it fell

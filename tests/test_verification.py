@@ -73,6 +73,20 @@ def test_neither_could_be_verified(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "span"), [
+    ("Milbloggers claimed the village fell, but the institute has not observed confirmation of this claim.",
+     "has not observed confirmation"),
+    ("The monitor said it had seen no evidence that the bridge was destroyed.", "seen no evidence"),
+])
+def test_nothing_observed_to_back_a_claim_is_not_verified(nlp: Language, text: str, span: str) -> None:
+    assert [(h.note.kind, h.note.span.text) for h in notes(nlp, text)] == [("not_verified", span)]
+
+
+def test_footage_verified_by_the_outlet(nlp: Language) -> None:
+    hits = notes(nlp, "Footage verified by Coastal Ledger showed a collapsed classroom.")
+    assert [h.note.kind for h in hits] == ["verified"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
     ("A spokesman for the Rapid Support Forces declined to comment.", "declined to comment"),
     ("The defence ministry did not respond to a request for comment.", "did not respond to a request for comment"),
     ("Officials in the capital did not immediately respond to requests for comment.",

@@ -136,4 +136,5 @@ PLOVER = {"advance": "FIGHT", "withdrawal": "RETREAT", "capture": "SEIZE", "coun
 # Words that call a claim false: "do not correspond to reality", "pure propaganda", "baseless".
 DENIAL_PATTERN = (r"\b(?:baseless|groundless|propaganda|lies|lying|a lie|false|fake|untrue|not true|fabricat\w+|"
                   r"not correspond to reality|no truth|nonsense|fibbed|misinformation|disinformation|rumou?rs|"
-                  r"taken out of context|old and filmed|figment|fantasy|fantasies|fiction|fairy tales?)\b")
+                  r"taken out of context|old and filmed|figment|fantasy|fantasies|fiction|fairy tales?|"
+                  r"exaggerated|overstated)\b")  # "the claim is likely exaggerated", not "reasons to exaggerate"

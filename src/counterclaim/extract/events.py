@@ -239,6 +239,9 @@ def _subject(token: Token) -> Token | None:
 
 def _noun_actor(token: Token) -> Token | None:
     for child in token.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC", "FAC") and child.is_title \
+                and not country_of(child.text):
+            continue  # "the Kharkiv drone strike": where it fell, not who struck ("M23 drone strike" is M23's)
         if child.dep_ in ("poss", "amod", "compound") and (country_of(child.text) or child.pos_ in ("PROPN", "PRON")
                                                           or child.dep_ == "poss" and _lower(child) in FORCE_HOLDERS):
             if _lower(token) in CAPTURE_NOUNS and not country_of(child.text):

@@ -42,9 +42,10 @@ def _named_as_place(token: Token) -> bool:
 def _taken_or_held(token: Token) -> bool:
     """X in "captured X", "took control of X", "still holds X", "the fall of X": a place changing hands, not a
     person (a name the tagger calls a person needs the gazetteer)."""
-    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "NORP"):
-        return False
     head = token.head
+    if token.pos_ != "PROPN" or token.ent_type_ == "NORP" or token.ent_type_ == "PERSON" and (
+            VERB_EVENTS.get(_lower(head)) != "capture" or any(c.dep_ == "compound" for c in token.children)):
+        return False  # "liberated Novoekonomichne", tagged a person: one word a capture verb takes is a place
     if token.dep_ in ("dobj", "nsubjpass"):
         return VERB_EVENTS.get(_lower(head)) == "capture" or _lower(head) in ("hold", "take", "enter")
     return token.dep_ == "pobj" and head.lower_ == "of" and _lower(head.head) in ("control", "fall", "capture")

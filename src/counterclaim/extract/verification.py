@@ -32,7 +32,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         # "was unable to reach the area independently": no access, so nothing checked on the ground
         rf"|\b(?:(?:unable|not\s+able)\s+to|{_NEG})\s+(?:independently\s+)?(?:reach|access|visit)\s+(?:the\s+)?"
         rf"{_GROUND}(?:\s+independently)?"
-        rf"|{_NEG_SUBJECT}",
+        rf"|{_NEG_SUBJECT}"
+        # "has not observed confirmation of this claim", "had seen no evidence that": nothing to back it
+        rf"|\b(?:{_NEG}\s+(?:yet\s+)?(?:observed|seen|found)\s+(?:any\s+)?|(?:observed|seen|found)\s+no\s+)"
+        rf"(?:confirmation|evidence)\b",
         re.I)),
     ("no_comment", re.compile(
         rf"\b{_NEG}\s+(?:immediately\s+)?(?:respond|comment|reply|return)\w*(?:\s+to\s+(?:a\s+)?requests?\s+for\s+"

@@ -32,6 +32,8 @@ _STAMP = re.compile(
 # A date on a line of its own, or closing a byline ("By Ana Ruiz | March 9, 2024"), near the top
 _ALONE = re.compile(
     rf"^[ \t]*(?:By\s[^\n]{{1,60}}?[|,·•–—-]\s*)?(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})[ \t]*$", re.MULTILINE)
+# A first line that closes on its date: "Russian Offensive Campaign Assessment, October 9, 2025"
+_TITLED = re.compile(rf"\A[ \t]*[^\n]{{3,160}}?,[ \t]*(?P<date>{_DATE})[ \t]*$", re.MULTILINE)
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
 # Any wire dateline, dated or not: "KYIV (Reuters) -", "ADDIS ABABA, Nov 4 (Wire) -", "GOMA, Congo, Feb. 9, 2024 —",
 # "KABUL/ISLAMABAD, Dec 25, 2024 -" (two bureaus),
@@ -50,10 +52,11 @@ WIRE_DATELINE = re.compile(rf"(?m)^[ \t]*(?:[{_UPPER}][{_UPPER}'’.\-/ ]{{1,40}
 LIVE_STAMP = re.compile(rf"(?m)^[ \t]*{_CLOCK}(?:\s+[A-Z]{{2,4}})?[ \t]*[–—-][ \t]+(?=\S)")
 
 
-def dateline_date(text: str) -> date | None:
-    """The date of a dateline, a "Published ..." line or a date line of its own in the first lines of ``text``."""
+def dateline_date(text: str, titled: bool = True) -> date | None:
+    """The date of a dateline, a "Published ..." line or a date line of its own in the first lines of ``text``, or
+    of a first line that closes on one."""
     head = text[:_HEAD_CHARS]
-    for pattern in (_DATELINE, _STAMP, _ALONE):
+    for pattern in (_DATELINE, _STAMP, _ALONE, _TITLED) if titled else (_DATELINE, _STAMP, _ALONE):
         found = pattern.search(head)
         if found:
             parsed = dateparser.parse(found.group("date"), languages=["en"], settings=_SETTINGS)

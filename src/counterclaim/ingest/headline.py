@@ -26,7 +26,8 @@ def headline_of(text: str) -> str | None:
     words = line.split()
     if not 2 <= len(words) <= MAX_WORDS or _SENTENCE_END.search(line) or _NOT_A_HEADLINE.match(line):
         return None
-    if WIRE_DATELINE.match(line) or LIVE_STAMP.match(line) or dateline_date(line) or not line[:1].isupper() \
+    if WIRE_DATELINE.match(line) or LIVE_STAMP.match(line) or dateline_date(line, titled=False) \
+            or not line[:1].isupper() \
             and not line[:1].isdigit() and line[:1] not in "\"“‘'«":
         return None
     return line
