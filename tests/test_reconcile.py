@@ -1572,3 +1572,12 @@ def test_a_titled_assessment_an_exaggerated_claim_and_a_village_tagged_a_person(
     assert [s["stance"] for s in capture["stances"] if s["entity"] == "media:front-line-ledger"] == ["denies"]
     strike = next(e for e in doc["events"] if e["trigger"]["text"] == "strike")
     assert strike["actor"] is None  # Kharkiv is where it fell
+
+
+def test_a_town_whose_name_ends_in_a_capitals_name_is_no_party(tmp_path):
+    doc = _report(tmp_path, (
+        "PEMBA, Oct 2 2025 (Ocean Ledger) - Islamist insurgents attacked the district capital of Mocimboa da Praia "
+        "on Tuesday night, killing at least seven civilians, a local official said."), date(2025, 10, 2))
+    attack = next(e for e in doc["events"] if e["trigger"]["text"] == "attacked")
+    assert attack["target"] is None  # not Cape Verde, whose capital is Praia
+    assert not [e for e in doc["entities"] if e["name"] == "Cape Verde"]

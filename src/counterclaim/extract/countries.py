@@ -207,10 +207,21 @@ def country_of(word: str) -> str | None:
     return next((forms[k] for k in (key.removeprefix("the "), bare, bare.removeprefix("the ")) if k in forms), None)
 
 
+NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "al", "el", "la", "le"}
+
+
+def ends_a_name(token) -> bool:
+    """"Praia" in "Mocimboa da Praia": the last word of a longer name, a town, not Cape Verde's capital."""
+    doc = token.doc
+    return token.i > 1 and doc[token.i - 1].lower_ in NAME_PARTICLES and doc[token.i - 2].is_title
+
+
 def widened_country(token) -> str | None:
     """The country a token names read with the capitalised words just before it: "South Sudan's army" is South
-    Sudan's, not Sudan's; "Sudan's army" is Sudan's."""
+    Sudan's, not Sudan's; "Sudan's army" is Sudan's. The end of a longer name is none."""
     doc = token.doc
+    if ends_a_name(token):
+        return None
     for start in range(max(0, token.i - 2), token.i + 1):
         words = doc[start:token.i + 1]
         if all(w.text[:1].isupper() for w in words):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Sentence
 
 from ..model import Article, Attribution, DateRef, Event, Party, Span, Toponym
-from .countries import country_of, names_own_party, widened_country
+from .countries import country_of, ends_a_name, names_own_party, widened_country
 from .dates import resolve_date
 from .event_lexicon import (ACCUSING, CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PATTERN, DENYING_CUES, ENEMY_WORDS,
                             EQUIPMENT_NOUNS, EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS,
@@ -379,7 +379,7 @@ def party(token: Token | None, text: str, claimed: bool = False) -> Party | None
         if len(run) > 1 and names_own_party(name):
             return Party("named", span, name)
     for word in words + owners:
-        country = widened_country(word) or country_of(word.text.strip("[]"))
+        country = widened_country(word) or not ends_a_name(word) and country_of(word.text.strip("[]"))
         if country:
             return Party("named", span, country)  # "the Russian occupiers" are Russia's, whoever speaks
     if _lower(token) in ENEMY_WORDS:
