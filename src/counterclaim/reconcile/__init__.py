@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ..export.document import date_dict
 from ..extract.countries import country_of, fold
@@ -140,10 +141,9 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
     located = [_located(event, by_id, aid, sides, places) for event in analysis.events]
     # (side, place) of each gain the article reports: "our forces now hold every base" backs the speaker's own
     # capture of the town, it denies no gain of the enemy's
-    gains = {(actor, place) for event, (_, actor, _, place, _, _) in zip(analysis.events, located)
-             if event.type in ("capture", "advance") and event.modality != "denied" and actor}
-    for event, (claimant, actor, target, place, relation, inferred) in zip(analysis.events, located):
-        claim = by_id.get(event.claimed_by[0]) if event.claimed_by else None
+    gains = {(at.actor, at.place) for event, at in zip(analysis.events, located)
+             if event.type in ("capture", "advance") and event.modality != "denied" and at.actor}
+    for event, (claim, claimant, actor, target, place, relation, inferred) in zip(analysis.events, located):
         ref, basis = _event_date(event, claim, analysis)
         actor_entity, target_entity = sides.entity_for(actor), sides.entity_for(target)  # made in _located
         records.append({
@@ -186,9 +186,18 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
     return records, claims_of
 
 
-def _located(event: Event, by_id: dict[str, Attribution], aid: str, sides: SideBook, places: PlaceBook) -> tuple[
-        str | None, str | None, str | None, str | None, str | None, bool]:
-    """(claimant, actor, target, place, relation, place inferred) of one event, sides and place resolved."""
+class Located(NamedTuple):
+    """One event's claim, sides and place, resolved."""
+    claim: Attribution | None
+    claimant: str | None
+    actor: str | None
+    target: str | None
+    place: str | None
+    relation: str | None
+    inferred: bool  # no place of its own: the article's focus
+
+
+def _located(event: Event, by_id: dict[str, Attribution], aid: str, sides: SideBook, places: PlaceBook) -> Located:
     claim = by_id.get(event.claimed_by[0]) if event.claimed_by else None
     claimant = sides.side_of(claim.speaker) if claim else None
     place, relation = places.of(aid, event.place), event.place_relation
@@ -198,7 +207,7 @@ def _located(event: Event, by_id: dict[str, Attribution], aid: str, sides: SideB
     actor, target = sides.side(event.actor, aid, claimant), sides.side(event.target, aid, claimant)
     # an armed group's entity is made on first sight, and a name read after it may resolve to it
     sides.entity_for(actor), sides.entity_for(target)
-    return claimant, actor, target, place or places.focus.get(aid), relation, inferred
+    return Located(claim, claimant, actor, target, place or places.focus.get(aid), relation, inferred)
 
 
 CIVILIANS = re.compile(r"\b(?:" + "|".join(sorted(CIVILIAN_WORDS)) + r")\b", re.IGNORECASE)
