@@ -1581,3 +1581,12 @@ def test_a_town_whose_name_ends_in_a_capitals_name_is_no_party(tmp_path):
     attack = next(e for e in doc["events"] if e["trigger"]["text"] == "attacked")
     assert attack["target"] is None  # not Cape Verde, whose capital is Praia
     assert not [e for e in doc["entities"] if e["name"] == "Cape Verde"]
+
+
+def test_a_country_that_speaks_in_the_headline_is_still_a_place(tmp_path):
+    doc = _report(tmp_path, (
+        "Iran says it downed drones; Israel says strikes hit launchers\n\nTEHRAN, June 16 2025 (Gulf Ledger) - "
+        "Iran's air defences shot down three drones over Tabriz. Iran's Revolutionary Guards said they had fired "
+        "a new wave of ballistic missiles at Israel."), date(2025, 6, 16))
+    fired = next(e for e in doc["events"] if e["trigger"]["text"] == "fired")
+    assert fired["place"] == _place(doc, "Israel")["id"] and fired["place_inferred"] is False

@@ -68,8 +68,9 @@ def add_places(book: PlaceBook, analysis: ArticleAnalysis, gazetteer) -> None:
     names = {w for s in analysis.speakers if s.type in PERSON_TYPES for w in _own_name(s.name)}
     # a name the article uses for a speaker, an armed group or the outlet is not a place
     # (a country whose forces fight is still a place: "the commander of Russian forces in Ukraine")
-    not_places = {s.name for s in analysis.speakers} | {f for f in analysis.forces if not country_of(f)} | {
-        article.outlet or ""}
+    # ("Israel says" in a headline leaves "missiles fired at Israel" a place)
+    not_places = {s.name for s in analysis.speakers if s.type != "country"} | {
+        f for f in analysis.forces if not country_of(f)} | {article.outlet or ""}
     countries = _countries(analysis, gazetteer)
     # the town a report is filed from is one ("LASHIO, Aug 10 (Shan Report)"), however far from a country named
     filed_from = {fold(p) for p in dateline_places(article.text)}
