@@ -1590,3 +1590,12 @@ def test_a_country_that_speaks_in_the_headline_is_still_a_place(tmp_path):
         "a new wave of ballistic missiles at Israel."), date(2025, 6, 16))
     fired = next(e for e in doc["events"] if e["trigger"]["text"] == "fired")
     assert fired["place"] == _place(doc, "Israel")["id"] and fired["place_inferred"] is False
+
+
+def test_ethnic_kin_of_a_warring_country_speak_for_it(tmp_path):
+    doc = _report(tmp_path, (
+        "BAKU, Oct 14 2020 (Caspian Ledger) - Azerbaijan's defence ministry said its forces had taken control of "
+        "heights near the town of Hadrut. Armenia's defence ministry said Armenian forces had repelled the attacks. "
+        "The ethnic Armenian authorities of Karabakh said seven more of their servicemen had been killed."),
+        date(2020, 10, 14))
+    assert _speaker_entities(doc)["The ethnic Armenian authorities of Karabakh"]["side"] == "Armenia"

@@ -296,6 +296,9 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
             speaker.type = "armed_group"  # "Tazar said", where "Tazar's armed wing" fights: a one-word movement
         if speaker.country is None and speaker.group is None and speaker.type == "person":
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
+        kin = next((c for w in speaker.name.split() if (c := country_of(w)) and c in forces), None)
+        if speaker.country is None and "ethnic" in speaker.descriptors and kin:
+            speaker.country = kin  # "the ethnic Armenian authorities of Karabakh", where Armenia's forces fight
         if speaker.country is None and fold(speaker.group or speaker.name) in leaders:
             # "the coalition", "coalition spokesman X", where the report names "the Saudi-led coalition"
             speaker.country = leaders[fold(speaker.group or speaker.name)]
