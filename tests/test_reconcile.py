@@ -1603,3 +1603,13 @@ def test_ethnic_kin_of_a_warring_country_speak_for_it(tmp_path):
         "The ethnic Armenian authorities of Karabakh said seven more of their servicemen had been killed."),
         date(2020, 10, 14))
     assert _speaker_entities(doc)["The ethnic Armenian authorities of Karabakh"]["side"] == "Armenia"
+
+
+def test_images_an_outlet_reviewed_are_the_source_not_the_outlet(tmp_path):
+    doc = _report(tmp_path, (
+        "ADEN, Feb 9 2022 (Gulf Ledger) - The Zaydi Front said it had fired three missiles at a base near Marib. "
+        "The coalition said its air defences had intercepted two of them.\n\nSatellite images taken a day later and "
+        "reviewed by Gulf Ledger showed a damaged building inside the compound."), date(2022, 2, 9))
+    showed = next(a for a in doc["attributions"] if a["cue"]["text"] == "showed")
+    assert showed["source"]["text"].startswith("Satellite images")
+    assert showed["source"]["entity"] == "other:satellite-images"

@@ -26,6 +26,7 @@ from .attributions import RawAttribution, _competes, _np_span, _subject, quoted_
 from .learned_features import token_strings
 from .learned_model import MODEL_DIR, Tagger, load_tagger
 from .lexicon import CHANNELS, REPORTING_VERBS, RESUMING_NOUNS
+from .mentions import MEDIA_NOUNS_SEEN
 from .quotes import Quote
 from .spans import CharSpan, clause_tokens, doc_text, inside, overlaps
 
@@ -405,6 +406,11 @@ def _source_of(cue: Span, sources: list[Span], cues: list[Span]) -> Span | None:
         for s in sources:
             if s.start <= subject.i < s.end:
                 return s
+        if subject.lower_ in MEDIA_NOUNS_SEEN and subject.i < cue.start and any(
+                subject.i < s.start and s.end <= cue.start and "by" in (s[0].lower_, s.doc[s.start - 1].lower_)
+                for s in sources):
+            # "Satellite images taken on Monday and reviewed by [X] showed...": the images show it, X reviewed them
+            return cue.doc[subject.left_edge.i:cue.start]
     sent = cue.sent
     best = None
     for s in sources:
@@ -440,6 +446,16 @@ def _joined(doc: Doc, fragments: list[CharSpan]) -> list[CharSpan]:
     return out
 
 
+def _head_noun(source: Span):
+    """The word a source phrase names its speaker by: its root, or where the parser made a clause of the phrase
+    ("Satellite images taken on Monday and reviewed by X", rooted at "taken"), that clause's subject."""
+    root = source.root
+    if root.pos_ in ("VERB", "AUX"):
+        return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in range(
+            source.start, source.end)), root)
+    return root
+
+
 def to_raw(doc: Doc, linked: list[tuple[list[Span], Span, Span | None]], quotes: list[Quote]) -> list[RawAttribution]:
     """RawAttribution objects, as the rules make them (verb = the cue's head word, quotes touched by content)."""
     out = []
@@ -449,7 +465,7 @@ def to_raw(doc: Doc, linked: list[tuple[list[Span], Span, Span | None]], quotes:
         source = _with_apposition(source, cue) if source is not None else None
         raw = RawAttribution(cue=_char(cue), content=content, verb=cue.root,
                              source=_char(source) if source is not None else None,
-                             source_head=source.root if source is not None else None, quotes=touched)
+                             source_head=_head_noun(source) if source is not None else None, quotes=touched)
         out.append(replace(raw, source=None, source_head=None) if quoted_source(raw, quotes, doc_text(doc)) else raw)
     return out
 

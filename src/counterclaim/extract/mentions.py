@@ -229,6 +229,8 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     as the learned tagger marks sources, PolNeAR-style): they describe the speaker but do not name it."""
     text = doc_text(doc)[span[0]:span[1]]
     tokens, head = _press_office(_without_clauses(tokens_in(doc, span), head), head)
+    if head is not None and head.lower_ in MEDIA_NOUNS_SEEN:  # "Satellite images taken ... and reviewed by X",
+        tokens = [t for t in tokens if t.i <= head.i or t in head.subtree]  # a clause the parser did not hang on them
     lower = [t.lower_ for t in tokens]
     words = {t.lemma_.lower() for t in tokens} | set(lower)
     if head is not None and head.pos_ == "PRON" and len(tokens) <= 2 and head.lower_ in PRONOUNS:
