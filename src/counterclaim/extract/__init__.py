@@ -256,8 +256,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     # army still controlled the port"), as a defence ministry's does
     of_the_army = {a.speaker for a in found if STATE_ARMY.search(a.content.text)}
     states = {s.country for s in book.speakers if s.country and (
-        s.type in ("government", "military") or s.type == "person" and (
-            s.descriptors & DEFENCE_WORDS or "government" in s.descriptors and s.key in of_the_army))}
+        s.type in ("government", "military") or _speaks_for_state(s, of_the_army))}
     forces = _forces(doc, [(a.content_fragments, own[a.speaker], a.cue_lemma) for a in found if a.speaker in own],
                      next(iter(states)) if len(states) == 1 else None)
     for speaker in book.speakers:  # "Ukraine's General Staff did not comment": a state's command speaks for a party
@@ -265,8 +264,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         # its defence minister or army spokesman ("Mozambique's defence minister X")
         if speaker.country and (speaker.type in ("military", "military_unit") or speaker.type == "government" and (
                 DEFENCE_WORDS & set(fold(speaker.name).split()))
-                or speaker.type == "person" and (speaker.descriptors & DEFENCE_WORDS or "government" in (
-                    speaker.descriptors) and speaker.key in of_the_army)):
+                or _speaks_for_state(speaker, of_the_army)):
             forces.setdefault(speaker.country, 1)
     if not any(country_of(n) for n in forces) and any(t.lemma_.lower() in STATE_TROOPS and t.pos_ == "NOUN"
                                                       for t in doc):
@@ -279,8 +277,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         if home:
             forces[home] = 1
     agency, inferred = dateline_agency(text), infer_outlet(hits)
-    short = fold(inferred or "").removeprefix("the ")
-    if inferred and agency and (short == fold(agency) or fold(agency).endswith(f" {short}")):
+    if inferred and agency and _short_for(fold(inferred).removeprefix("the "), fold(agency)):
         # "The Mekong Desk could not verify" under "(Mekong Desk)", "The Ledger" under "(Levant Ledger)": the name
         # its dateline gives
         inferred = agency
@@ -289,16 +286,16 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n)
                     and not names_a_states_force(n)}
     for speaker in book.speakers:
-        if outlet and (fold(speaker.name) == fold(outlet) or fold(outlet).endswith(f" {fold(speaker.name)}")):
+        if outlet and _short_for(fold(speaker.name), fold(outlet)):
             # "Levant Daily could not verify", "The Ledger" under "(Levant Ledger)": the outlet itself
             speaker.type = "media"
         if speaker.type == "person" and speaker.name in forces and " " not in speaker.name and not speaker.title:
             speaker.type = "armed_group"  # "Tazar said", where "Tazar's armed wing" fights: a one-word movement
         if speaker.country is None and speaker.group is None and speaker.type == "person":
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
-        kin = next((c for w in speaker.name.split() if (c := country_of(w)) and c in forces), None)
-        if speaker.country is None and "ethnic" in speaker.descriptors and kin:
-            speaker.country = kin  # "the ethnic Armenian authorities of Karabakh", where Armenia's forces fight
+        if speaker.country is None and "ethnic" in speaker.descriptors:
+            # "the ethnic Armenian authorities of Karabakh", where Armenia's forces fight
+            speaker.country = next((c for w in speaker.name.split() if (c := country_of(w)) and c in forces), None)
         if speaker.country is None and fold(speaker.group or speaker.name) in leaders:
             # "the coalition", "coalition spokesman X", where the report names "the Saudi-led coalition"
             speaker.country = leaders[fold(speaker.group or speaker.name)]
@@ -327,6 +324,18 @@ def _proper_name(doc: Doc, speaker: Speaker) -> bool:
     """The speaker's name is a proper noun in the text ("Hezbollah"), not a capitalised common one ("Residents")."""
     return any(t.pos_ == "PROPN" and t.text in speaker.name for m in speaker.mentions
                for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
+
+
+def _speaks_for_state(speaker: Speaker, of_the_army: set[str]) -> bool:
+    """A person whose role makes their country a party: a defence official, a junta's or army's spokesman, or a
+    government spokesman who speaks of "the army"."""
+    return speaker.type == "person" and bool(
+        speaker.descriptors & DEFENCE_WORDS or "government" in speaker.descriptors and speaker.key in of_the_army)
+
+
+def _short_for(short: str, full: str) -> bool:
+    """A folded name that is the whole of another or its last words ("ledger" of "levant ledger")."""
+    return short == full or full.endswith(f" {short}")
 
 
 def _counted_of(tok: Token) -> bool:

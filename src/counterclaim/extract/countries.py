@@ -141,13 +141,18 @@ def country_forms() -> dict[str, str]:
     return forms
 
 
+def name_key(name: str) -> str:
+    """A party name compared without its articles: "Defence of the People" = "Defence of People"."""
+    return " ".join(w for w in fold(name).split() if w not in ("the", "a", "an"))
+
+
 def most_written(counts: dict[str, int]) -> dict[str, str]:
     """Each name -> the spelling of it written most among those that fold alike ("Al-Shabaab" opening a sentence,
     "al-Shabaab fighters" inside one; "Front for the Defence of X", "Front for Defence of X"); of equals, the first
     given."""
     alike: dict[str, list[str]] = {}
     for name in counts:
-        alike.setdefault(" ".join(w for w in fold(name).split() if w != "the"), []).append(name)
+        alike.setdefault(name_key(name), []).append(name)
     return {name: max(names, key=lambda n: counts[n]) for names in alike.values() for name in names}
 
 

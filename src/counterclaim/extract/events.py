@@ -292,12 +292,6 @@ def _cause(token: Token) -> Token | None:
     return None
 
 
-def _doer_of_cause(token: Token) -> Token | None:
-    """Who did the strike a loss is told to follow from."""
-    cause = _cause(token)
-    return _subject(cause) if cause is not None else None
-
-
 def _inflicted(token: Token) -> bool:
     """'inflicted heavy losses', 'caused casualties': losses one side dealt the other."""
     return token.dep_ in ("dobj", "nsubjpass") and _lower(token.head) in INFLICTING
@@ -714,10 +708,12 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
         falls = etype == "capture" and _lower(token) == "fall"
         actor_token = _fallen_to(token) if falls else _subject(token) if token.pos_ != "NOUN" else _noun_actor(token)
         target_token = _subject(token) if falls else _target(token) if token.pos_ != "NOUN" else _victims(token)
+        cause = _cause(token) if etype == "casualties" else None  # the strike a loss follows from
+        doer = _subject(cause) if cause is not None else None
         if etype == "casualties" and _lower(token) in DYING_VERBS:
-            target_token, actor_token = actor_token, _doer_of_cause(token)  # "six soldiers died when X fired"
+            target_token, actor_token = actor_token, doer  # "six soldiers died when X fired"
         elif etype == "casualties" and actor_token is None and token.pos_ != "NOUN":
-            actor_token = _doer_of_cause(token)  # "four soldiers were killed when gunmen fired rockets"
+            actor_token = doer  # "four soldiers were killed when gunmen fired rockets"
         quoted = any(q.start <= token.idx < q.end for q in quotes)
         actor = _in_own_words(_actor(actor_token, text, bool(claims), events, sentence.start_char, quoted),
                               quoted and bool(claims))
@@ -737,8 +733,7 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             kind = "enemy" if denying else "self"  # "denied claims that the village had been captured": theirs
             actor = Party(kind, Span.of(text, token.idx, token.idx + len(token.text)))
         place, relation = place_of(token, toponyms, clause, actor.span if actor else None)
-        cause = _cause(token) if etype == "casualties" and token.pos_ != "NOUN" else None
-        if place is None and cause is not None:  # "were killed when troops fired on a post near X": at X
+        if place is None and cause is not None and token.pos_ != "NOUN":  # "killed when troops fired near X": at X
             place, relation = place_of(cause, toponyms, _clause(cause, limit), actor.span if actor else None)
         if place is None and claims:  # a place named earlier in the claim's sentence still locates it
             place, relation = place_of(token, toponyms, (limit[0], token.idx), actor.span if actor else None)

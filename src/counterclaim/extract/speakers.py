@@ -15,7 +15,7 @@ from ..model import Span, Speaker
 from .countries import country_of, fold, widened_country
 from .lexicon import ARABIC_ARTICLES, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MILITARY_WORDS, ROLE_SYNONYMS
 from .mentions import PERSON_PRONOUNS, Mention, core_words, describe, named_after, role_words, tie_words, tokens_in
-from .spans import doc_sents, doc_text, sentence_at
+from .spans import clause_tokens, doc_sents, doc_text, sentence_at
 
 
 def _org_key(m: Mention) -> tuple:
@@ -303,7 +303,7 @@ def _body_before(doc: Doc, own: SpacySpan, forces: dict[str, int]) -> tuple[str 
             return country, None  # "Rwanda denies the accusation. ... government spokeswoman X said"
         if token.dep_ == "nsubj" and token.lemma_.lower() in MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS:
             tied = tie_words(token)  # "Rwanda-backed M23 rebels said...": the rebels', not their backer's
-            aside = {t.i for c in token.children if c.dep_ in ("acl", "relcl", "appos") for t in c.subtree}
+            aside = clause_tokens(token) | {t.i for c in token.children if c.dep_ == "appos" for t in c.subtree}
             # "Congo's armed forces, known by the French acronym X,": the country's, whatever they are called
             found = _affiliation([t for t in token.subtree if t.i not in tied | aside], forces)
             if any(found):

@@ -18,8 +18,8 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from ..extract.countries import (ANCHORABLE, NAME_WORD, country_of, fold, most_written, names_a_states_force,
-                                 names_own_party)
+from ..extract.countries import (ANCHORABLE, NAME_WORD, country_of, fold, most_written, name_key,
+                                 names_a_states_force, names_own_party)
 from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS
 from ..extract.mentions import OPPOSITION_WORDS, TRAILING_LOWER, core_words, unnamed_opposition
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
@@ -141,16 +141,16 @@ def _plural_names(names: set[str]) -> dict[str, str]:
     """'Zaydis' -> 'Zaydi movement': a one-word party (a headline's "Zaydis claim attack") that is the plural of
     the one longer party named by that word and generic group words."""
     bare = _bare_names(names)
-    return {name: bare[_name_key(name)[:-1]] for name in names if " " not in name and name.endswith("s")
-            and not country_of(name) and _name_key(name)[:-1] in bare}
+    return {name: bare[name_key(name)[:-1]] for name in names if " " not in name and name.endswith("s")
+            and not country_of(name) and name_key(name)[:-1] in bare}
 
 
 def _bare_names(names: set[str]) -> dict[str, str]:
     """Party names without their generic group words ("Houthi movement" -> "houthi"), where that is one name."""
     found: dict[str, str] = {}
     for n in sorted(names):
-        key = " ".join(w for w in _name_key(n).split() if w not in ARMED_GROUP_WORDS | GENERIC_GROUP_WORDS)
-        if key and key != _name_key(n) and not country_of(key):
+        key = " ".join(w for w in name_key(n).split() if w not in ARMED_GROUP_WORDS | GENERIC_GROUP_WORDS)
+        if key and key != name_key(n) and not country_of(key):
             found[key] = n if key not in found else ""
     return {k: v for k, v in found.items() if v}
 
@@ -333,7 +333,7 @@ class Parties:
 
     @cached_property
     def _folded(self) -> dict[str, str]:
-        return {_name_key(n): n for n in sorted(self.names)}
+        return {name_key(n): n for n in sorted(self.names)}
 
     @cached_property
     def _bare(self) -> dict[str, str]:
@@ -351,12 +351,12 @@ class Parties:
         for candidate in (bare, full, name) if described else (full, name, bare):
             if rebels_of and candidate == bare:
                 return None
-            if candidate in self.names or _name_key(candidate) in self._folded:
+            if candidate in self.names or name_key(candidate) in self._folded:
                 if candidate == bare:
                     return country or self.expand.get(bare, bare)
                 # "Defence of the People of X" as written beside its acronym: the party as its forces named it
-                return country or (full if full in self.names else self._folded.get(_name_key(full), full))
-        key = _name_key(name)  # "Houthi military spokesman", "Houthis": the Houthi movement's
+                return country or (full if full in self.names else self._folded.get(name_key(full), full))
+        key = name_key(name)  # "Houthi military spokesman", "Houthis": the Houthi movement's
         found = self._bare.get(key) or (self._bare.get(key[:-1]) if key.endswith("s") else None)
         words = name.split()
         for n in range(len(words) - 1, 0, -1) if found is None else ():
@@ -380,11 +380,6 @@ def _country_named(name: str) -> str | None:
         return None  # "the Myanmar Witness project": a body with a name of its own
     return next((c for before, word in zip(["", *words], words)
                  if fold(before) not in PLACING_WORDS and (c := country_of(word))), None)
-
-
-def _name_key(name: str) -> str:
-    """A party name compared without its articles: "Defence of the People" = "Defence of People"."""
-    return " ".join(w for w in fold(name).split() if w not in ("the", "a", "an"))
 
 
 def parties(analyses: Iterable[ArticleAnalysis]) -> Parties:
