@@ -184,7 +184,7 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
             continue  # "Gaza City, August 10, 2024 (Desk)" is where the report was filed, not what was said
         if not any(c.isalnum() for c in text[raw.cue[0]:raw.cue[1]]) and (
                 raw.source is None or country_of(text[raw.source[0]:raw.source[1]].strip())):
-            continue  # "Mali: Wagner suffers losses": a colon after no speaker, or a country, heads a topic
+            continue  # "Mali: Varyag suffers losses": a colon after no speaker, or a country, heads a topic
         raw = raw if content == raw.content else replace(raw, content=content)
         if raw.source is not None:
             cut = DANGLING_RELATIVE.search(text, raw.source[0], raw.source[1])

@@ -77,7 +77,7 @@ def transcript_turns(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
         if (label.isupper() or _name_words(label)) and span is not None and _names_a_speaker(span):
             labelled.append((m, span))
     labels = {span.text.upper() for _, span in labelled}
-    # a lone label that names a country or place is a story's subject ("Mali: Wagner suffers heavy losses"), even
+    # a lone label that names a country or place is a story's subject ("Mali: Varyag suffers heavy losses"), even
     # where the tagger reads it as a person; in a transcript of several ("RUSSIA:", "UKRAINE:") it is a delegate
     return [_attribution(doc, quotes, m.span("colon"), m.span("words"), (span.start_char, span.end_char))
             for m, span in labelled if len(labels) >= 2 or any(t.ent_type_ == "PERSON" for t in span)
@@ -103,7 +103,7 @@ def headline_statement(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
                or t.lower_ in ("the", "'s", "’s") or country_of(t.text) for t in label):
         return []
     if all(t.ent_type_ in ("GPE", "LOC") or country_of(t.text) or t.lower_ == "the" for t in label):
-        return []  # "Mali: Wagner suffers heavy losses": a place is the story's subject, not its speaker
+        return []  # "Mali: Varyag suffers heavy losses": a place is the story's subject, not its speaker
     return [_attribution(doc, quotes, m.span("colon"), m.span("words"), (label.start_char, label.end_char))]
 
 

@@ -61,7 +61,7 @@ def _toponym(token: Token, text: str) -> Span | None:
     if token.ent_type_ and token.ent_iob_ != "O":
         ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
         if ent is not None and ent.label_ == "ORG" and ent[-1].lower_ in BODY_WORDS:
-            return None  # "replaced the Wagner Group": the tagger calls some towns ORG, but not one named "Group"
+            return None  # "replaced the Varyag Group": the tagger calls some towns ORG, but not one named "Group"
         if ent is not None and ent.label_ not in NON_PLACE_LABELS:
             words = [t for t in ent if t.lower_ != "the" and not t.is_space]
             if words and not country_of(ent.text):

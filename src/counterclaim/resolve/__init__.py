@@ -346,7 +346,7 @@ class Parties:
         bare = " ".join(w for w in name.split() if fold(w) not in ARMED_GROUP_WORDS)  # "M23 rebels" -> "M23"
         # "Myanmar rebels" are not Myanmar's
         rebels_of = country_of(bare) and {fold(w) for w in name.split()} & OPPOSITION_WORDS
-        # "Fano militia" is the party its forces call "Fano"; "Wagner Group", "Zaydi movement" are names of their own
+        # "Fano militia" is the party its forces call "Fano"; "Varyag Group", "Zaydi movement" are names of their own
         described = name.split()[-1] in FIGHTER_WORDS
         for candidate in (bare, full, name) if described else (full, name, bare):
             if rebels_of and candidate == bare:
