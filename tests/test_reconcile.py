@@ -1613,3 +1613,71 @@ def test_images_an_outlet_reviewed_are_the_source_not_the_outlet(tmp_path):
     showed = next(a for a in doc["attributions"] if a["cue"]["text"] == "showed")
     assert showed["source"]["text"].startswith("Satellite images")
     assert showed["source"]["entity"] == "other:satellite-images"
+
+
+def test_an_unnamed_military_is_the_one_of_its_own_reports_war(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "YANGON, March 3 2025 (Irrawaddy Ledger) - Rebels said they had captured the town of Lashio after Myanmar "
+        "forces withdrew. The military said it had repelled the attack.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "BAMAKO, March 4 2025 (Sahel Ledger) - Malian troops shelled rebel positions near Kidal, the rebels said. "
+        "The military said it had killed 20 fighters.", encoding="utf-8")
+    doc = to_document(run([str(tmp_path)]).corpus)
+    entities = {e["id"]: e for e in doc["entities"]}
+    sides = {a["article"]: entities[a["source"]["entity"]]["side"] for a in doc["attributions"]
+             if a["source"] and a["source"]["text"] == "The military"}
+    assert sorted(sides.values()) == ["Mali", "Myanmar"]
+
+
+def test_a_dateline_and_a_dangling_preposition_are_not_the_source(tmp_path):
+    doc = _report(tmp_path, (
+        "ADDIS ABABA, Ethiopia - Tigrayan forces said on Monday they had pushed federal troops out of positions on "
+        "the outskirts of Alamata, the main town in the disputed Raya area, while Ethiopia's military said it still "
+        "controlled the town. Tigrayan officials in turn accused the army of drone attacks on civilians."),
+        date(2026, 3, 2))
+    sources = {a["source"]["text"] for a in doc["attributions"] if a["source"]}
+    assert "Tigrayan forces" in sources and not any(s.startswith("ADDIS") or s.endswith(" in") for s in sources)
+
+
+def test_a_bystander_described_not_named_takes_up_the_pronoun(tmp_path):
+    doc = _report(tmp_path, (
+        "CUCUTA, May 22 2025 (Andean Ledger) - General Hernan Ruiz said troops had advanced 8 kilometres from "
+        "Tibu. A farmer from a hamlet near Tibu, who asked not to be named, said armed men had ordered families "
+        "to stay indoors. \"We do not know who is in control,\" he said."), date(2025, 5, 22))
+    quote = next(a for a in doc["attributions"] if a["content"]["text"].startswith('"We do not know'))
+    entities = {e["id"]: e for e in doc["entities"]}
+    assert "farmer" in entities[quote["source"]["entity"]]["name"]
+
+
+def test_a_person_called_by_the_given_name_is_the_one_named_in_full(tmp_path):
+    doc = _report(tmp_path, (
+        "ADDIS ABABA, March 2 2026 (Horn Ledger) - The army's spokesperson, Brigadier General Tsegaye Bekele, "
+        "said the attack on Alamata had been repulsed. Brig. Gen. Tsegaye denied that any market had been struck."),
+        date(2026, 3, 2))
+    speakers = _speaker_entities(doc)
+    assert speakers["Brig. Gen. Tsegaye"]["id"] == speakers[next(s for s in speakers if "Bekele" in s)]["id"]
+
+
+def test_images_captured_by_a_camera_are_no_capture(tmp_path):
+    doc = _report(tmp_path, (
+        "KHARTOUM, June 18 2025 (Nile Ledger) - The Sentinel Watch Group said satellite images captured on Monday "
+        "showed at least 40 new burn scars near Tawila."), date(2025, 6, 18))
+    assert not [e for e in doc["events"] if e["type"] == "capture"]
+
+
+def test_the_outlet_is_who_could_not_verify_not_a_party_that_did_not_confirm(tmp_path):
+    doc = _report(tmp_path, (
+        "BEIRUT, March 17 2026 - Hezbollah said one of its drones had struck a barracks in Metula. Israel's "
+        "military said it had killed a Hezbollah commander in Khiam. Hezbollah did not confirm his death. Cedar "
+        "Courier could not independently verify either side's claims."), date(2026, 3, 17))
+    assert doc["articles"][0]["outlet"] == "Cedar Courier"
+
+
+def test_a_pronoun_after_a_person_introduced_without_speaking_is_that_person(tmp_path):
+    doc = _report(tmp_path, (
+        "DONETSK, May 12 2023 (Steppe Ledger) - Rebel spokesman Ivan Petrenko said on Telegram that his fighters "
+        "had captured the village of Mykilske.\n\nThe army's press office, led by General Mikhail Orlov, answered "
+        "two days later at a press conference. He denied that the village had fallen."), date(2023, 5, 12))
+    denial = next(a for a in doc["attributions"] if a["cue"]["text"] == "denied")
+    entities = {e["id"]: e for e in doc["entities"]}
+    assert entities[denial["source"]["entity"]]["name"] == "Mikhail Orlov"

@@ -52,6 +52,8 @@ STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime",
 ANONYMITY = re.compile(r"\W*(?:not to be (?:named|identified|quoted)|anonymity\b)", re.IGNORECASE)
 UNNAMED = re.compile(r"\W*to be (?:named|identified|quoted)\b", re.IGNORECASE)  # after a cue "asked not"
 DANGLING_RELATIVE = re.compile(r"(?:[\s,]+(?:who|which|that|whose))+[\s,]*$")
+# a source the tagger ended on a word that leads to the rest of its name ("Tigrayan officials in [Mekelle]")
+DANGLING_WORD = re.compile(r"\s+(?:in|at|of|from|on|for|the|and)\s*$")
 LEAD_IN = re.compile(r"that\s+(?=\W)", re.IGNORECASE)  # "that" right before a quotation mark
 OWN_SIDE_WORDS = re.compile(r"\b([A-Z][\w’']+) (?:defenders|heroes|defence forces)\b")
 
@@ -187,9 +189,13 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
             continue  # "Mali: Varyag suffers losses": a colon after no speaker, or a country, heads a topic
         raw = raw if content == raw.content else replace(raw, content=content)
         if raw.source is not None:
-            cut = DANGLING_RELATIVE.search(text, raw.source[0], raw.source[1])
-            if cut is not None and cut.start() > raw.source[0]:
-                raw = replace(raw, source=(raw.source[0], cut.start()))
+            start = max([raw.source[0]] + [e for s, e in datelines if s <= raw.source[0] < e])
+            start += len(text[start:raw.source[1]]) - len(text[start:raw.source[1]].lstrip())
+            cut = DANGLING_RELATIVE.search(text, start, raw.source[1]) or DANGLING_WORD.search(text, start,
+                                                                                 raw.source[1])
+            end = cut.start() if cut is not None and cut.start() > start else raw.source[1]
+            if start < end and (start, end) != raw.source:  # "ADDIS ABABA, Ethiopia - Tigrayan forces" said
+                raw = replace(raw, source=(start, end))
         kept.append(raw)
     return kept
 

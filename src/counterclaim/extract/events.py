@@ -48,6 +48,7 @@ GROUP_OWNERS = {"group", "movement", "organisation", "organization", "faction"} 
 # What a movement speaks through: "its propaganda arm", "a propaganda video" call nothing false
 ORGANS = {"arm", "wing", "outlet", "channel", "agency", "unit", "department", "office", "machine", "network",
           "video", "footage", "account", "site", "website", "magazine", "newspaper", "service", "station"}
+RECORDINGS = {"image", "imagery", "photo", "photograph", "picture", "footage", "video", "moment", "scene"}
 SPEECH_NOUNS = {"claim", "report", "allegation", "rumour", "rumor", "statement", "assertion", "suggestion", "denial"}
 NONCOMMITTAL = re.compile(r"\b(?:not|never|n[’']t|declined|refused)\b", re.IGNORECASE)  # "did not comment on"
 VERIFYING = {"verify", "confirm", "corroborate", "check"}
@@ -160,6 +161,8 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
     seized = {_lower(o) for o in objects if not o.like_num} | {_lower(g) for o in objects for g in of_objects(o)}
     if etype == "capture" and seized and seized <= SEIZED_GOODS and not any(o.pos_ == "PROPN" for o in objects):
         return None, None  # "seized seven rifles", "captured 20 soldiers": spoils and prisoners, no ground
+    if lemma == "capture" and (seized | ({_lower(token.head)} if token.dep_ == "acl" else set())) & RECORDINGS:
+        return None, None  # "images captured on Monday", "captured the moment": a camera's capture
     if etype == "capture" and object_words & GROUND_NOUNS - {"village", "villages"}:
         return "advance", None  # "recaptured ground", "seized the heights": ground changed hands, not a town
     return etype, None

@@ -30,7 +30,9 @@ STATE_NAME_WORDS = STATE_FORCE_WORDS | GOVERNMENT_WORDS | PERSON_ROLES
 SEATED_BODIES = frozenset({"ministry", "government", "authorities", "authority", "administration", "presidency",
                            "cabinet", "officials", "official", "junta", "parliament", "military", "army", "command"})
 BYSTANDERS = frozenset({"resident", "witness", "eyewitness", "villager", "civilian", "survivor", "refugee",
-                        "local", "people", "passer-by", "bystander", "doctor", "medic", "nurse"})
+                        "local", "people", "passer-by", "bystander", "doctor", "medic", "nurse", "paramedic",
+                        "worker", "farmer", "trader", "shopkeeper", "merchant", "vendor", "teacher", "student",
+                        "elder", "volunteer", "driver", "fisherman", "herder", "man", "woman", "mother", "father"})
 # A proper name with a hyphenated word whose middle is lower-case: "Tehrik-e-Taliban Pakistan", "Lashkar-e-Taiba"
 HYPHENATED_NAME = re.compile(r"(?=.*\b[A-Z]\w*-[a-z]+-[A-Z])[A-Z][\w’']*(?:-[\w’']+)*(?:\s+[A-Z][\w’']*(?:-[\w’']+)*)*")
 TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w-]*)+$")  # "... project", "... monitoring group"

@@ -95,7 +95,7 @@ class SpeakerBook:
             target = self._antecedent(m, span[0])
             return self._add_mention(target, m) if target else None
         if m.type in ("person", "analyst") and m.surname:
-            known = self._by_surname.get(m.surname)
+            known = self._by_surname.get(m.surname) or self._by_given_name(m)
             if known is None:
                 known = self._new(m)
                 self._by_surname[m.surname] = known
@@ -141,6 +141,15 @@ class SpeakerBook:
         if named:
             self._by_name.setdefault(named, known)
         return self._add_mention(known, m)
+
+    def _by_given_name(self, m: Mention) -> Speaker | None:
+        """The one person named in full whose given name a lone name is: where names go by the given name
+        ("Brigadier General Meseret Alemu ... Brig. Gen. Meseret said")."""
+        if " " in m.name:
+            return None
+        found = {id(s): s for s in self._by_surname.values()
+                 if s.type == m.type and len(s.name.split()) > 1 and fold(s.name.split()[0]) == m.surname}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _match_description(self, m: Mention) -> Speaker | None:
         roles = role_words(m.descriptors)
@@ -202,6 +211,19 @@ class SpeakerBook:
         return next((s for _, s in reversed(self._earlier(at))  # not a state's army or ministry
                      if s.type in ("armed_group", "other") and s.name[:1].isupper()), None)
 
+    def _person_introduced(self, pronoun: Token, since: int) -> Speaker | None:
+        """The one person the sentence before a pronoun (or its own words before it) names, after the last person
+        who spoke: "The team, led by General X, answered two days later. He denied..." is X speaking."""
+        sent = pronoun.sent
+        window = [sent] if sent.start == 0 else [self.doc[sent.start - 1].sent, sent]
+        names = {e.text: e for part in window for e in part.ents if e.label_ == "PERSON" and len(e) > 1
+                 and e.start_char > since and e.end <= pronoun.i and _introduced(e.root) and not _quoted(e)}
+        if len(names) != 1:
+            return None
+        (ent,) = names.values()
+        start = ent.root.head.left_edge.idx if ent.root.dep_ == "appos" else ent.start_char  # "its spokesman, X"
+        return self.resolve((start, ent.end_char), ent.root)
+
     def _antecedent(self, m: Mention, at: int) -> Speaker | None:
         earlier = self._earlier(at)
         if not earlier:
@@ -212,8 +234,11 @@ class SpeakerBook:
                             if t.i < m.head.i and fold(t.text) in self._by_surname]
             if named_before:  # "Dorn's disdain surfaced when he said": the person named in the sentence
                 return named_before[-1]
-            people = [s for _, s in earlier if s.type in ("person", "analyst")]
-            return people[-1] if people else None
+            people = [(pos, s) for pos, s in earlier if s.type in ("person", "analyst")]
+            introduced = self._person_introduced(m.head, people[-1][0] if people else -1)
+            if introduced is not None:
+                return introduced
+            return people[-1][1] if people else None
         last_pos, last = earlier[-1]
         if last.type != "person" or doc_text(self.doc).count("\n\n", last_pos, at) <= 1:
             return last
@@ -309,3 +334,17 @@ def _body_before(doc: Doc, own: SpacySpan, forces: dict[str, int]) -> tuple[str 
             if any(found):
                 return found
     return None, None
+
+
+def _quoted(span: SpacySpan) -> bool:
+    """Whether a name stands inside a quotation its sentence opens (marks are paired and straight by now)."""
+    before = span.doc.text[span.sent.start_char:span.start_char]
+    return before.count('"') % 2 == 1
+
+
+def _introduced(name: Token) -> bool:
+    """A name that acts in its sentence: its subject, in apposition ("its spokesman, X"), or the agent ("led by X");
+    not one acted on ("accused X of lying")."""
+    role = name.head if name.dep_ == "appos" else name
+    return role.dep_ in ("nsubj", "nsubjpass") or role.dep_ == "pobj" and role.head.lower_ == "by" or \
+        name.dep_ == "appos" and role.dep_ == "pobj" and role.head.lower_ == "by"

@@ -104,10 +104,15 @@ def _verifier(doc: Doc, start: int, end: int) -> str | None:
 
 def infer_outlet(hits: list[NoteHit]) -> str | None:
     """The outlet is whoever the text says could not verify, or did verify, the claims."""
-    names = [h.verifier for h in hits if h.verifier and h.note.kind in ("not_verified", "verified")]
-    if not names:
+    found = [h for h in hits if h.verifier and h.note.kind in ("not_verified", "verified")]
+    if not found:
         return None
-    return max(set(names), key=names.count)
+    names = [h.verifier for h in found]
+    # an outlet checks ("could not independently verify"); a party "did not confirm" its own losses: of names
+    # said as often, the one that checked, then the later one (outlets say it last), never set order
+    checked = [h.verifier for h in found if re.search(r"verif|independent", h.note.span.text, re.IGNORECASE)]
+    last = {h.verifier: h.note.span.start for h in found}
+    return max(set(names), key=lambda n: (names.count(n), checked.count(n), last[n]))
 
 
 # The outlet's own reporting: "satellite images reviewed by X", "residents reached by X", "told X by phone"; a

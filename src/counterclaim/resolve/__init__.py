@@ -253,7 +253,8 @@ class _Surnames:
         return sorted(i for s in self.near[surname] for i in self.clusters.get(s, ()))
 
 
-def _clusters(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> list[_Cluster]:
+def _clusters(analyses: list[ArticleAnalysis], sides: Parties) -> list[_Cluster]:
+    expand = sides.expand
     people: list[_Cluster] = []
     surnames = _Surnames()
     bodies: dict[tuple, _Cluster] = {}
@@ -273,6 +274,11 @@ def _clusters(analyses: list[ArticleAnalysis], expand: dict[str, str]) -> list[_
                     people.append(_Cluster([item]))
                 continue
             key = keys.get(speaker.key) or _org_key(speaker, expand)
+            home = sides.home.get(item.article)
+            if item.state_body and key[1] is None and home:
+                # "the military" of a report on one country's war is that country's, not the military another
+                # report names the same way
+                key = (key[0], home, key[2])
             bodies.setdefault(key, _Cluster([])).members.append(item)
     return _misread_bodies_joined(people, list(bodies.values()), expand)
 
@@ -447,7 +453,7 @@ def resolve(analyses: MutableSequence[ArticleAnalysis]) -> Corpus:
     expand = sides.expand
     entities: dict[str, Entity] = {}
     ids: dict[tuple[str, str], str] = {}
-    for cluster in _clusters(analyses, expand):
+    for cluster in _clusters(analyses, sides):
         if not cluster.members:
             continue
         names = Counter(expand.get(s.name, s.name) for s in cluster.members)
