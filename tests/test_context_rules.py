@@ -12,6 +12,7 @@ from counterclaim.extract import _tidied, extract_article, find_raw_attributions
 from counterclaim.extract.attributions import RawAttribution, quoted_source
 from counterclaim.extract.countries import country_of
 from counterclaim.extract.quotes import find_quotes
+from counterclaim.extract.verification import masthead_outlet
 from counterclaim.ingest.article import build_article
 from counterclaim.ingest.dateline import dateline_date
 from counterclaim.nlp import load_pipeline
@@ -37,6 +38,24 @@ from counterclaim.reconcile import against_interest
 ])
 def test_dateline_dates(text, expected):
     assert dateline_date(text) == expected
+
+
+def test_a_masthead_stamp_dates_the_report_and_numeric_dates_are_read_day_first_when_they_can_be():
+    assert dateline_date("Gangs claim a town\n\nIsland Monitor - Live coverage | Updated 2025-11-08 21:40 EST\n") \
+        == date(2025, 11, 8)
+    assert dateline_date("Rockets fall near a town\n\nDesert Info - English edition | Published the 22/05/2025 "
+                         "at 18h47\n") == date(2025, 5, 22)
+    assert dateline_date("Shelling at the border\nPublished 16.09.2026, 11:47\n") == date(2026, 9, 16)
+    assert dateline_date("Shelling at the border\nPosted 5/16/2025\n") == date(2025, 5, 16)
+    assert dateline_date("Shelling at the border\nPosted 05/06/2025\n") is None  # June 5 or May 6
+
+
+def test_a_masthead_under_the_headline_names_the_outlet():
+    assert masthead_outlet("Border posts change hands\n\nBy Sara Khan | 14 October 2025\nThe Frontier Ledger\n\n"
+                           "Text.") == "The Frontier Ledger"
+    assert masthead_outlet("Gangs claim a town\n\nIsland Monitor - Live coverage | Updated 2025-11-08\n") \
+        == "Island Monitor"
+    assert masthead_outlet("Gangs claim a town\n\nPORT-AU-PRINCE, Haiti - Police said...\nHaiti\n") is None
 
 
 def test_dateline_far_from_the_top_is_ignored():

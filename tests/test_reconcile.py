@@ -1681,3 +1681,13 @@ def test_a_pronoun_after_a_person_introduced_without_speaking_is_that_person(tmp
     denial = next(a for a in doc["attributions"] if a["cue"]["text"] == "denied")
     entities = {e["id"]: e for e in doc["entities"]}
     assert entities[denial["source"]["entity"]]["name"] == "Mikhail Orlov"
+
+
+def test_a_un_office_that_confirmed_a_toll_is_not_the_outlet_its_masthead_names(tmp_path):
+    doc = _report(tmp_path, (
+        "LIVE: Gang coalition claims a town as police insist it is under control\n\nIsland Daily Monitor - Live "
+        "coverage | Updated 2025-11-08 21:40 EST\n\n21:40 - The gang coalition says it seized the police station "
+        "in Mirebalais overnight. At least 27 deaths have been confirmed by the U.N.\n\n15:30 - A U.N. spokeswoman "
+        "tells reporters that the U.N. has confirmed 27 deaths in Mirebalais."))
+    assert doc["articles"][0]["outlet"] == "Island Daily Monitor"
+    assert doc["articles"][0]["published"]["value"] == "2025-11-08"

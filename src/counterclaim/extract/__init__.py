@@ -27,7 +27,7 @@ from .quotes import Quote, find_quotes, parse_text
 from .spans import adjacent_runs, doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
 from .speakers import SpeakerBook, affiliation_from_introduction
 from .toponyms import find_toponyms
-from .verification import find_notes, infer_outlet, link_notes, outlet_from_reporting
+from .verification import find_notes, infer_outlet, link_notes, masthead_outlet, outlet_from_reporting
 
 __all__ = ["extract_article", "find_raw_attributions", "parse_input"]
 FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit",
@@ -287,7 +287,8 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         # "The Mekong Desk could not verify" under "(Mekong Desk)", "The Ledger" under "(Levant Ledger)": the name
         # its dateline gives
         inferred = agency
-    outlet = article.outlet or inferred or agency or outlet_from_reporting(text)
+    outlet = article.outlet or inferred or agency or masthead_outlet(text) or infer_outlet(hits, checking_only=False) \
+        or outlet_from_reporting(text)
     leaders = _led_bodies(text)
     named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n)
                     and not names_a_states_force(n)}

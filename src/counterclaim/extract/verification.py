@@ -102,17 +102,21 @@ def _verifier(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def infer_outlet(hits: list[NoteHit]) -> str | None:
-    """The outlet is whoever the text says could not verify, or did verify, the claims."""
+def infer_outlet(hits: list[NoteHit], checking_only: bool = True) -> str | None:
+    """The outlet is whoever the text says checked the claims ("could not independently verify", "geolocated");
+    with ``checking_only`` false, also whoever merely confirmed or did not: a party "did not confirm" its own
+    losses, a UN office "has confirmed" a toll, so those names come after a dateline's or a masthead's."""
     found = [h for h in hits if h.verifier and h.note.kind in ("not_verified", "verified")]
+    checked = [h for h in found if CHECKING.search(h.note.span.text)]
+    found = checked if checking_only else found
     if not found:
         return None
     names = [h.verifier for h in found]
-    # an outlet checks ("could not independently verify"); a party "did not confirm" its own losses: of names
-    # said as often, the one that checked, then the later one (outlets say it last), never set order
-    checked = [h.verifier for h in found if re.search(r"verif|independent", h.note.span.text, re.IGNORECASE)]
     last = {h.verifier: h.note.span.start for h in found}
-    return max(set(names), key=lambda n: (names.count(n), checked.count(n), last[n]))
+    return max(set(names), key=lambda n: (names.count(n), last[n]))  # then the later one (outlets say it last)
+
+
+CHECKING = re.compile(r"verif|independent|geolocat|could\s+n|couldn|unable|cannot|can[’']t", re.IGNORECASE)
 
 
 # The outlet's own reporting: "satellite images reviewed by X", "residents reached by X", "told X by phone"; a
@@ -123,7 +127,22 @@ _REPORTED_TO = re.compile(r"\b(?:(?P<by>reviewed|seen|obtained|verified|reached|
 MEDIA_NAME_WORDS = frozenset("""
 news post times daily wire monitor observer herald journal tribune press agency radio tv television broadcasting
 gazette report reporter telegraph mail express chronicle standard guardian independent review weekly network
+ledger courier dispatch bulletin newsline newswire
 """.split())
+# A masthead line under the headline: "The Frontier Ledger", "Caribbean Daily Monitor - Live coverage | Updated ...",
+# "Caucasus Newsline (English service)": a short capitalised name, alone or before a dash, bar or bracket
+_MASTHEAD = re.compile(r"^[ \t]*(?P<name>(?:The\s+)?[A-Z][\w&’'-]*(?:\s+(?:of\s+)?[A-Z][\w&’'-]*){0,4})"
+                       r"[ \t]*(?:$|\s[-–—|]\s|\s?\()", re.MULTILINE)
+
+
+def masthead_outlet(text: str) -> str | None:
+    """The outlet a masthead line in the first lines below the headline names."""
+    lines = text.lstrip().split("\n")[1:8]
+    for line in lines:
+        m = _MASTHEAD.match(line)
+        if m and {w.lower() for w in m["name"].split()} & MEDIA_NAME_WORDS and not country_of(m["name"]):
+            return m["name"]
+    return None
 
 
 def outlet_from_reporting(text: str) -> str | None:

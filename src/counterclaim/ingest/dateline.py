@@ -16,7 +16,8 @@ import dateparser
 _HEAD_CHARS = 600
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_NUMERIC = r"\d{1,2}[./]\d{1,2}[./]\d{4}"  # "16.09.2026", "22/05/2025": read day first, as the world but the US does
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_NUMERIC})"
 # letters beyond ASCII too: "Bogotá", "São Tomé", "Ürümqi"
 _UPPER, _LETTER = "A-ZÀ-ÖØ-Þ", "A-Za-zÀ-ÖØ-öø-ɏ"
 _PLACE = rf"[{_UPPER}][{_LETTER}'’.\-/ ]{{1,40}}(?:,\s*[{_UPPER}][{_LETTER}'’. ]{{1,30}})?"
@@ -27,7 +28,9 @@ _DATELINE = re.compile(
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"  # "18:42", "9.30am"
 _TIME = rf"(?:{_CLOCK}\s*(?:[A-Z]{{2,4}})?,?\s+)?"  # "18:42 GMT, " before a date
 _STAMP = re.compile(
-    rf"^\s*(?:Published|Posted|Updated|Date|Dated)\s*(?:on\s*)?:?\s*{_TIME}(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})",
+    # at a line's start or after a masthead's bar: "Monitor - Live coverage | Updated 2025-11-08 21:40 EST"
+    rf"^(?:[^\n|]{{0,80}}\|)?\s*(?:Published|Posted|Updated|Date|Dated)\s*(?:on|the)?\s*:?\s*{_TIME}"
+    rf"(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})",
     re.MULTILINE | re.IGNORECASE)
 # A date on a line of its own, or closing a byline ("By Ana Ruiz | March 9, 2024"), near the top
 _ALONE = re.compile(
@@ -59,10 +62,25 @@ def dateline_date(text: str, titled: bool = True) -> date | None:
     for pattern in (_DATELINE, _STAMP, _ALONE, _TITLED) if titled else (_DATELINE, _STAMP, _ALONE):
         found = pattern.search(head)
         if found:
-            parsed = dateparser.parse(found.group("date"), languages=["en"], settings=_SETTINGS)
+            parsed = _parsed(found.group("date"))
             if parsed is not None:
-                return parsed.date()
+                return parsed
     return None
+
+
+def _parsed(text: str) -> date | None:
+    numeric = re.fullmatch(r"(\d{1,2})([./])(\d{1,2})[./](\d{4})", text)
+    if numeric:
+        first, mark, second, year = int(numeric[1]), numeric[2], int(numeric[3]), int(numeric[4])
+        if mark == "/" and first <= 12 and second <= 12 and first != second:
+            return None  # "05/06/2025": 5 June or May 6, by the outlet's country, which the text does not say
+        day, month = (second, first) if mark == "/" and second > 12 else (first, second)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)
+    return parsed.date() if parsed is not None else None
 
 
 def dateline_agency(text: str) -> str | None:
