@@ -1691,3 +1691,34 @@ def test_a_un_office_that_confirmed_a_toll_is_not_the_outlet_its_masthead_names(
         "tells reporters that the U.N. has confirmed 27 deaths in Mirebalais."))
     assert doc["articles"][0]["outlet"] == "Island Daily Monitor"
     assert doc["articles"][0]["published"]["value"] == "2025-11-08"
+
+
+def test_a_hyphenated_group_before_the_role_is_the_spokesmans_side(tmp_path):
+    doc = _report(tmp_path, (
+        "MOGADISHU, April 14 2025 (Horn Ledger) - Al-Shabaab said its fighters had overrun an army base in "
+        "Mahaday. Al-Shabaab military spokesman Abdiaziz Abu Hamza Mursal said fighters now controlled the roads to "
+        "Jowhar. Somalia's Ministry of Information rejected the claim. Deputy Minister Abdirahman Yusuf Warsame told "
+        "state television that the attack had been repelled."), date(2025, 4, 14))
+    speakers = _speaker_entities(doc)
+    mursal = next(e for s, e in speakers.items() if "Mursal" in s)
+    warsame = next(e for s, e in speakers.items() if "Warsame" in s)
+    assert mursal["side"].lower() == "al-shabaab" and warsame["side"] == "Somalia"
+
+
+def test_a_commander_of_a_division_of_the_army_is_the_states(tmp_path):
+    doc = _report(tmp_path, (
+        "CUCUTA, May 22 2025 (Andean Ledger) - Colombia's army said it had regained control of rural areas around "
+        "Tibu from the ELN. General Hernando Velez Quintero, commander of the army's Second Division, told a press "
+        "conference that troops had advanced 8 kilometres."), date(2025, 5, 22))
+    assert next(e for s, e in _speaker_entities(doc).items() if "Velez" in s)["side"] == "Colombia"
+
+
+def test_the_name_in_apposition_to_a_role_is_the_speaker_not_the_town_before_it(tmp_path):
+    doc = _report(tmp_path, (
+        "BEIRUT, March 17 2026 (Levant Ledger) - The Tazar movement said one of its drones had struck a military "
+        "compound in Kiryat Shmona. Israel's military said the drone had been intercepted. That account was "
+        "contradicted by Kiryat Shmona municipal spokeswoman Orly Ben-Hamo, who said a building had been damaged."),
+        date(2026, 3, 17))
+    damaged = next(a for a in doc["attributions"] if a["content"]["text"].startswith("a building"))
+    entities = {e["id"]: e for e in doc["entities"]}
+    assert entities[damaged["source"]["entity"]]["name"] == "Orly Ben-Hamo"

@@ -163,8 +163,10 @@ def _person_name(tokens: list[Token], head: Token | None = None) -> list[Token]:
     named = [r for r in runs if not all(ACRONYM_TOKEN.match(t.text) for t in r)]
     # "Jordan's government spokesman Omar Haddad": the owner the tagger calls a PERSON is not the speaker
     named = [r for r in named if not (r[-1].dep_ == "poss" or country_of(r[-1].text))] or named
-    # of several, the one the phrase is about: "Zawari military spokesman Amir Dawood" is Dawood
-    return next((r for r in named if head in r), None) or (named or [[]])[0]  # "RSF says": a body, never a person
+    # of several, the one the phrase is about: "Zawari military spokesman Amir Dawood" is Dawood, and so is the name
+    # in apposition to the role ("Kiryat Shmona municipal spokeswoman Orly Ben-Hamo", the town tagged a PERSON too)
+    return next((r for r in named if head in r), None) or next(
+        (r for r in named if any(t.dep_ == "appos" and t.head == head for t in r)), None) or (named or [[]])[0]
 
 
 def _appositive_name(head: Token, tokens: list[Token], org_words: frozenset[str]) -> list[Token]:
@@ -305,6 +307,13 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
         group = _leader(head)
     if group is None:  # "RSF spokesperson", "M23 spokesman": an acronym the tagger left untyped
         group = next((_hyphenated(t) for t in tokens if ACRONYM_TOKEN.match(t.text) and t not in name_tokens
+                      and not country_of(t.text)), None)
+    if group is None:  # "Al-Shabaab military spokesman": a hyphenated name the tagger left untyped
+        group = next((doc_text(doc)[t.idx:t.idx + len(t.text) + 1 + len(t.nbor(2).text)] for t in tokens
+                      if t.i + 2 < len(doc) and t not in name_tokens and t.is_title and t.nbor().text == "-"
+                      and not t.whitespace_ and not t.nbor().whitespace_ and t.nbor(2).is_title
+                      and t.nbor(2) not in name_tokens and t.nbor(2).i <= tokens[-1].i
+                      and any(u.lower_ in PERSON_ROLES for u in tokens if u.i > t.i + 2)  # before the role
                       and not country_of(t.text)), None)
     if group is None:  # "Houthi military spokesman": a movement's adjective, no country's
         group = next((t.text for t in tokens if (t.ent_type_ == "NORP" or t.pos_ == "ADJ" and _capitalised(t))

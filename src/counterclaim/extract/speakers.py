@@ -88,7 +88,7 @@ class SpeakerBook:
             body = self._named_body_before(span[0])  # "the group's spokesman": of the body named before
             m.group = body.name if body is not None else None
         if m.group is None and m.country is None and m.type == "person":
-            body = self._titled_by_body(span)
+            body = self._titled_by_body(span) or self._body_that_just_spoke(m, head)
             if body is not None:  # "Coalition spokesman X", after "the Saudi-led coalition said"
                 m.group, m.country = body.name, body.country
         if m.kind == "pronoun":
@@ -190,6 +190,23 @@ class SpeakerBook:
         return next((s for _, s in reversed(self._earlier(span[0]))
                      if s.type != "person" and fold(s.name).split()[-1:] == [kind]), None)
 
+    def _body_that_just_spoke(self, m: Mention, head: Token | None) -> Speaker | None:
+        """A state's body that spoke in the sentence before, whose officer a titled person is: "Somalia's Ministry of
+        Information rejected the claim. Deputy Minister X told state TV..." (a minister of a ministry, a commander
+        of an army)."""
+        if head is None or head.sent.start == 0 or not m.title:
+            return None
+        before = self.doc[head.sent.start - 1].sent
+        last = next((s for pos, s in reversed(self._earlier(head.sent.start_char)) if pos >= before.start_char), None)
+        roles = role_words(m.descriptors)
+        if m.descriptors - roles - RANK_WORDS:
+            return None  # "Colonel X, a spokesman for Tigrayan forces": his own words say whose he is
+        if last is None or last.country is None or not (
+                last.type == "government" and roles & {"minister", "deputy", "secretary"}
+                or last.type == "military" and roles & OFFICER_ROLES):
+            return None
+        return last
+
     def _body_named_in_sentence(self, at: int, head: Token | None) -> tuple[tuple[int, int], Token] | None:
         """The last organisation the sentence names before ``at`` (the span and head of its phrase): what "the
         group" in the sentence's own frame stands for, whoever spoke before."""
@@ -255,6 +272,8 @@ STATE_ROLE_WORDS = frozenset({"army", "government", "ministry", "police", "junta
 NAMED_BODIES = GENERIC_BODIES | {"project", "monitor", "observatory", "institute", "centre", "center", "network",
                                  "initiative", "lab", "laboratory", "collective"}
 TITLE_BODIES = GENERIC_BODIES | {"coalition", "alliance", "front"}  # "Coalition spokesman X"
+RANK_WORDS = frozenset({"senior", "junior", "chief", "brig", "gen", "col", "lt", "maj", "capt", "first", "second"})
+OFFICER_ROLES = frozenset({"commander", "general", "colonel", "major", "captain", "lieutenant", "brigadier", "officer"})
 ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "spokesperson", "soldier",
               "general", "colonel", "major", "captain", "lieutenant", "diplomat", "minister", "source"}
 
@@ -271,7 +290,9 @@ def _through_relative_pronoun(span: tuple[int, int], head: Token | None) -> tupl
     if clause.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN"):
         return span, head
     start = min((c.left_edge for c in noun.lefts), key=lambda t: t.i, default=noun)
-    return (start.idx, noun.idx + len(noun.text)), noun
+    named = [c for c in noun.rights if c.dep_ == "appos" and c.right_edge.i < clause.i]  # "spokeswoman X Y, who"
+    end = named[-1].right_edge if named else noun
+    return (start.idx, end.idx + len(end.text)), noun
 
 
 def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, int]) -> tuple[str | None, str | None]:

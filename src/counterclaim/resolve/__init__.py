@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from ..extract.countries import (ANCHORABLE, NAME_WORD, country_of, fold, most_written, name_key,
                                  names_a_states_force, names_own_party)
-from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS
+from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, UNIT_WORDS
 from ..extract.mentions import OPPOSITION_WORDS, TRAILING_LOWER, core_words, unnamed_opposition
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
 
@@ -29,6 +29,7 @@ PERSON_TYPES = ("person", "analyst")
 # "the army's spokesman" with no country: the army of the one country the article reports fighting
 STATE_BODY_WORDS = {"army", "military", "government", "ministry", "minister", "forces", "troops", "police",
                     "presidency", "junta", "regime"}
+STATE_DEPARTMENTS = frozenset({"defence", "defense", "interior", "information", "foreign", "affairs", "security"})
 PLACING_WORDS = frozenset({"in", "to", "at", "near", "inside"})  # "the mission in Armenia" works there
 
 
@@ -416,8 +417,11 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
     if countries:
         country = countries.most_common(1)[0][0]
         return country if sides.party(country) else None
-    if any(fold(s.group).removeprefix("the ") != fold(s.name).removeprefix("the ") for s in speakers if s.group):
-        return None  # a spokesperson of the UN, a monitor, an embassy: not a party (a body named by itself may be)
+    if any(fold(s.group).removeprefix("the ") != fold(s.name).removeprefix("the ") for s in speakers if s.group
+           and not (s.state_body and set(fold(s.group).split()) & (UNIT_WORDS | STATE_DEPARTMENTS))):
+        # a spokesperson of the UN, a monitor, an embassy: not a party (a body named by itself may be); the
+        # commander of "the army's Second Division" or a deputy minister of "Defence" is the state's, below
+        return None
     own_words = Counter(s.side for s in speakers if s.side and sides.party(s.side))
     if own_words:
         return own_words.most_common(1)[0][0]
