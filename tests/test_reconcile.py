@@ -1722,3 +1722,12 @@ def test_the_name_in_apposition_to_a_role_is_the_speaker_not_the_town_before_it(
     damaged = next(a for a in doc["attributions"] if a["content"]["text"].startswith("a building"))
     entities = {e["id"]: e for e in doc["entities"]}
     assert entities[damaged["source"]["entity"]]["name"] == "Orly Ben-Hamo"
+
+
+def test_fighters_in_an_armed_groups_words_are_its_own(tmp_path):
+    doc = _report(tmp_path, (
+        "YANGON, March 2 2026 (Irrawaddy Ledger) - Colonel Naw Seng, a spokesman for the Kachin Independence Army, "
+        "said in a televised address that fighters had advanced 4 kilometres south of Bhamo. Myanmar's military "
+        "said it still controlled the town."), date(2026, 3, 2))
+    advanced = next(e for e in doc["events"] if e["trigger"]["text"] == "advanced")
+    assert advanced["actor_side"] == "Kachin Independence Army"

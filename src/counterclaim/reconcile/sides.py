@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..extract.countries import ANCHORABLE, country_of, country_of_code, fold
+from ..extract.event_lexicon import STATE_WORDS
 from ..extract.mentions import unnamed_opposition
 from ..model import ArticleAnalysis, Corpus, Entity, Party
 from ..resolve import parties, slug
@@ -107,6 +108,9 @@ class SideBook:
         if party.kind == "state":
             if claimant in countries:  # "units have liberated X", in a defence ministry's words: its own
                 return claimant
+            if claimant in self.in_article.get(article, set()) and not set(
+                    party.span.text.lower().split()) & STATE_WORDS:
+                return claimant  # "fighters had advanced", in an armed group's words: its own, not the state's
             home = self.parties.home.get(article)
             if home:
                 return self.align(home)
