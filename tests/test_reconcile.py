@@ -1731,3 +1731,14 @@ def test_fighters_in_an_armed_groups_words_are_its_own(tmp_path):
         "said it still controlled the town."), date(2026, 3, 2))
     advanced = next(e for e in doc["events"] if e["trigger"]["text"] == "advanced")
     assert advanced["actor_side"] == "Kachin Independence Army"
+
+
+def test_a_militarys_media_wing_speaks_for_its_state_and_a_role_opening_a_sentence_is_no_first_name(tmp_path):
+    doc = _report(tmp_path, (
+        "QUETTA, October 14 2025 (Frontier Ledger) - Afghan Taliban forces said they had captured five border posts. "
+        "Pakistan's military media wing, ISPR, said in a statement that troops had repulsed the attack and killed "
+        "23 Taliban fighters.\n\nShopkeeper Sajid Hussain Turi said two shells landed near the main bazaar."),
+        date(2025, 10, 14))
+    speakers = _speaker_entities(doc)
+    assert next(e for s, e in speakers.items() if "media wing" in s)["side"] == "Pakistan"
+    assert next(e for s, e in speakers.items() if "Turi" in s)["name"] == "Sajid Hussain Turi"

@@ -363,7 +363,8 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
     counts: dict[str, int] = {}
     for tok in doc:
         # "Hamas's armed wing", "the military wing of X": a movement's fighting arm
-        wing = tok.lemma_.lower() == "wing" and any(c.lower_ in ("armed", "military") for c in tok.children)
+        wing = tok.lemma_.lower() == "wing" and any(c.lower_ in ("armed", "military") for c in tok.children) \
+            and not any(c.lower_ in ("media", "press", "political", "information") for c in tok.children)
         if tok.lemma_.lower() not in FORCE_NOUNS and tok.lower_.removesuffix("s") not in FORCE_NOUNS and not wing:
             continue  # (the plural too: a capitalised "Insurgents" after a dateline is its own lemma)
         mods = list(tok.children)

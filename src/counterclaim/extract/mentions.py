@@ -29,6 +29,7 @@ STATE_NAME_WORDS = STATE_FORCE_WORDS | GOVERNMENT_WORDS | PERSON_ROLES
 # Bodies that sit in their country's capital: "the ministry in Kabul" is that country's
 SEATED_BODIES = frozenset({"ministry", "government", "authorities", "authority", "administration", "presidency",
                            "cabinet", "officials", "official", "junta", "parliament", "military", "army", "command"})
+ORGANS = frozenset({"wing", "office", "service", "department", "cell", "directorate", "bureau"})
 BYSTANDERS = frozenset({"resident", "witness", "eyewitness", "villager", "civilian", "survivor", "refugee",
                         "local", "people", "passer-by", "bystander", "doctor", "medic", "nurse", "paramedic",
                         "worker", "farmer", "trader", "shopkeeper", "merchant", "vendor", "teacher", "student",
@@ -318,6 +319,8 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     if group is None:  # "Houthi military spokesman": a movement's adjective, no country's
         group = next((t.text for t in tokens if (t.ent_type_ == "NORP" or t.pos_ == "ADJ" and _capitalised(t))
                       and t.is_title and t not in name_tokens and not country_of(t.text)), None)
+    while len(name_tokens) > 2 and name_tokens[0].lower_ in PERSON_ROLES | BYSTANDERS | RANK_PREFIXES:
+        name_tokens = name_tokens[1:]  # "Shopkeeper Sajid Hussain Turi", a role capitalised to open a sentence
     name_ids = {t.i for t in name_tokens}
     descriptors = {t.lemma_.lower() for t in tokens if t.i not in name_ids and t.is_alpha and not t.is_stop}
     if name_tokens:
@@ -506,7 +509,9 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
                                                or head.doc[run[0].i - 1].is_title):
             run.insert(0, head.doc[run[0].i - 1])
         clean = doc_text(head.doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
-    if kind in ("armed_group", "military") and country and (names_own_party(clean) or named_after(tokens)):
+    organ = head is not None and head.lemma_.lower() in ORGANS  # "Pakistan's military media wing, ISPR": the state's
+    if kind in ("armed_group", "military") and country and not organ and (
+            names_own_party(clean) or named_after(tokens)):
         kind, country = "armed_group", None  # "the Free Syrian Army", "Sudan's Rapid Support Forces", "Yemen's
         # Houthi movement": a party of its own, not that country's forces, and named without it
         owner = re.match(r"([\w .-]+)[’']s\s+", clean)
