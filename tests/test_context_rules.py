@@ -64,6 +64,7 @@ def test_dateline_far_from_the_top_is_ignored():
 
 def test_short_country_names_mean_the_most_populous_holder_and_demonyms_keep_their_country():
     assert country_of("Congo") == "Democratic Republic of the Congo"
+    assert country_of("Democratic Republic of Congo") == "Democratic Republic of the Congo"  # wire datelines
     assert country_of("British") == "United Kingdom"
     assert country_of("Sudan") == "Sudan"
 

@@ -1742,3 +1742,14 @@ def test_a_militarys_media_wing_speaks_for_its_state_and_a_role_opening_a_senten
     speakers = _speaker_entities(doc)
     assert next(e for s, e in speakers.items() if "media wing" in s)["side"] == "Pakistan"
     assert next(e for s, e in speakers.items() if "Turi" in s)["name"] == "Sajid Hussain Turi"
+
+
+def test_a_headline_place_before_a_colon_is_a_topic_and_a_middle_name_is_the_person(tmp_path):
+    doc = _report(tmp_path, (
+        "Djibo: the army repels a large-scale attack, \"the town remains under control\"\n\nOUAGADOUGOU, May 13 "
+        "2025 (Ouaga Ledger) - Burkina Faso's army said it had repelled an attack in Djibo. Army spokesman Capt. "
+        "Jean-Pierre Kasereka Mbuyi said more than 100 attackers had been killed. Capt. Kasereka said a platoon had "
+        "been redeployed."), date(2025, 5, 13))
+    speakers = _speaker_entities(doc)
+    assert "Djibo" not in speakers
+    assert speakers["Capt. Kasereka"]["name"] == "Jean-Pierre Kasereka Mbuyi"

@@ -185,8 +185,10 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
                 text[raw.cue[0]:raw.cue[1]].lower().endswith(" not") and UNNAMED.match(text, content[0][0])):
             continue  # "Gaza City, August 10, 2024 (Desk)" is where the report was filed, not what was said
         if not any(c.isalnum() for c in text[raw.cue[0]:raw.cue[1]]) and (
-                raw.source is None or country_of(text[raw.source[0]:raw.source[1]].strip())):
-            continue  # "Mali: Varyag suffers losses": a colon after no speaker, or a country, heads a topic
+                raw.source is None or country_of(label := text[raw.source[0]:raw.source[1]].strip())
+                or re.search(rf"\b(?:in|near|around|outside|into|towards?)\s+{re.escape(label)}\b", text)):
+            continue  # "Mali: Varyag suffers losses", "Djibo: the army repels an attack" (the text is "in Djibo"): a
+            # colon after no speaker, a country or a place heads a topic
         raw = raw if content == raw.content else replace(raw, content=content)
         if raw.source is not None:
             start = max([raw.source[0]] + [e for s, e in datelines if s <= raw.source[0] < e])

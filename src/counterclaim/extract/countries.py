@@ -20,7 +20,8 @@ from .lexicon import SEAT_METONYMS
 EXTRA_FORMS = {
     "Ukraine": ["Kiev"], "United Kingdom": ["Britain", "England", "London"], "United States": ["America", "US", "U.S.", "Washington"],
     "Netherlands": ["Holland", "Dutch"], "France": ["French"], "China": ["Chinese"], "Switzerland": ["Swiss"],
-    "Democratic Republic of the Congo": ["DRC", "DR Congo", "Congolese"], "Republic of the Congo": [],
+    "Democratic Republic of the Congo": ["DRC", "DR Congo", "Congolese", "Democratic Republic of Congo"],
+    "Republic of the Congo": [],
     "Israel": ["Israeli"], "Palestine": ["Palestinian", "Gaza"], "Myanmar": ["Burma", "Burmese"],
     "Burkina Faso": ["Burkina"], "Bosnia and Herzegovina": ["Bosnia"], "United Arab Emirates": ["UAE", "U.A.E."],
     "Republic of Macedonia": ["Macedonia"],

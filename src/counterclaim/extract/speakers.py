@@ -143,12 +143,13 @@ class SpeakerBook:
         return self._add_mention(known, m)
 
     def _by_given_name(self, m: Mention) -> Speaker | None:
-        """The one person named in full whose given name a lone name is: where names go by the given name
-        ("Brigadier General Meseret Alemu ... Brig. Gen. Meseret said")."""
+        """The one person named in full of whose names a lone name is one: where names go by the given name
+        ("Brigadier General Meseret Alemu ... Brig. Gen. Meseret said") or a middle one ("Capt. Jean-Pierre
+        Kasereka Mbuyi ... Capt. Kasereka")."""
         if " " in m.name:
             return None
         found = {id(s): s for s in self._by_surname.values()
-                 if s.type == m.type and len(s.name.split()) > 1 and fold(s.name.split()[0]) == m.surname}
+                 if s.type == m.type and len(s.name.split()) > 1 and m.surname in map(fold, s.name.split()[:-1])}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _match_description(self, m: Mention) -> Speaker | None:
