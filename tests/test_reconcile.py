@@ -1753,3 +1753,12 @@ def test_a_headline_place_before_a_colon_is_a_topic_and_a_middle_name_is_the_per
     speakers = _speaker_entities(doc)
     assert "Djibo" not in speakers
     assert speakers["Capt. Kasereka"]["name"] == "Jean-Pierre Kasereka Mbuyi"
+
+
+def test_the_group_after_a_monitoring_group_spoke_is_that_group(tmp_path):
+    doc = _report(tmp_path, (
+        "KHARTOUM, June 18 2025 (Nile Ledger) - The RSF said its fighters had taken full control of a district of "
+        "El Fasher.\n\n16:30 - The Sentinel Watch Group, a nonprofit that monitors satellite imagery of Darfur, said "
+        "images captured on Monday showed at least 40 new burn scars in the Zamzam camp south of El Fasher. The "
+        "group said it could not determine who started the fires."), date(2025, 6, 18))
+    assert _speaker_entities(doc)["The group"]["name"] == "Sentinel Watch Group"

@@ -227,7 +227,7 @@ class SpeakerBook:
     def _named_body_before(self, at: int) -> Speaker | None:
         """The last named organisation that spoke before ``at``: what "the group" or "the movement" stands for."""
         return next((s for _, s in reversed(self._earlier(at))  # not a state's army or ministry
-                     if s.type in ("armed_group", "other") and s.name[:1].isupper()), None)
+                     if s.type in ("armed_group", "other", "analyst") and s.name[:1].isupper()), None)
 
     def _person_introduced(self, pronoun: Token, since: int) -> Speaker | None:
         """The one person the sentence before a pronoun (or its own words before it) names, after the last person
