@@ -1762,3 +1762,26 @@ def test_the_group_after_a_monitoring_group_spoke_is_that_group(tmp_path):
         "images captured on Monday showed at least 40 new burn scars in the Zamzam camp south of El Fasher. The "
         "group said it could not determine who started the fires."), date(2025, 6, 18))
     assert _speaker_entities(doc)["The group"]["name"] == "Sentinel Watch Group"
+
+
+def test_she_is_not_the_colonel_called_he_and_the_colonel_is_the_one_colonel(tmp_path):
+    doc = _report(tmp_path, (
+        "KYIV, November 4 2025 (Steppe Ledger) - Major General Pavel Serykh said on Telegram that Russian units had "
+        "liberated the village of Hryshyne. Colonel Taras Levchuk, a spokesman for Ukraine's General Staff, denied "
+        "that Hryshyne had fallen. \"Our defenders hold the village,\" he said.\n\nThe colonel also insisted that "
+        "Myrnohrad remained supplied.\n\nMaria Kovalenko, head of the city's military administration, said two "
+        "residents were killed overnight. Colonel Levchuk said troops had repelled 38 assaults. \"We buried them "
+        "this morning,\" she said."), date(2025, 11, 4))
+    speakers = _speaker_entities(doc)
+    assert speakers["The colonel"]["name"] == "Taras Levchuk"
+    assert speakers["she"]["name"] == "Maria Kovalenko"
+
+
+def test_a_pronoun_after_a_quotation_of_several_sentences_is_the_person_who_opened_it(tmp_path):
+    doc = _report(tmp_path, (
+        "QUETTA, October 14 2025 (Frontier Ledger) - A senior security official said precision operations had "
+        "targeted militant hideouts.\n\nAyesha Mirza, an analyst at the Centre for Regional Security Studies in "
+        "Islamabad, said the competing casualty figures were \"part of the battle itself.\" \"Both sides need to tell "
+        "their audiences they won the night. Neither has an incentive to be accurate, and access to the border is "
+        "closed,\" she said."), date(2025, 10, 14))
+    assert _speaker_entities(doc)["she"]["name"] == "Ayesha Mirza"

@@ -42,6 +42,7 @@ class SpeakerBook:
         self._by_org: dict[tuple, Speaker] = {}
         self._by_name: dict[str, Speaker] = {}  # named bodies by folded name
         self._history: list[tuple[int, Speaker]] = []  # (char offset, speaker) of resolved sources
+        self._gender: dict[str, str] = {}  # speaker key -> "m" or "f", as its words or the pronouns for it say
 
     def fold_short_names(self) -> dict[str, Speaker]:
         """Bodies named short with no country, folded into the one body of their type whose full name they begin
@@ -67,6 +68,9 @@ class SpeakerBook:
         return speaker
 
     def _add_mention(self, speaker: Speaker, m: Mention) -> Speaker:
+        gender = _gender_of(m)
+        if gender and speaker.type in ("person", "analyst"):
+            self._gender.setdefault(speaker.key, gender)
         speaker.mentions.append(Span(m.span[0], m.span[1], m.text))
         if m.text not in speaker.aliases and m.kind != "pronoun":
             speaker.aliases.append(m.text)
@@ -171,6 +175,9 @@ class SpeakerBook:
         best = max(scored, key=lambda x: x[0])
         if best[0] > 0 or len(scored) == 1 and not others:
             return best[1]
+        exact = [p for _, p in scored if roles and roles <= p.descriptors]
+        if len(exact) == 1 and not others:  # "the colonel": the one colonel, not the major general beside him
+            return exact[0]
         return None
 
     def _earlier(self, at: int) -> list[tuple[int, Speaker]]:
@@ -230,10 +237,14 @@ class SpeakerBook:
                      if s.type in ("armed_group", "other", "analyst") and s.name[:1].isupper()), None)
 
     def _person_introduced(self, pronoun: Token, since: int) -> Speaker | None:
-        """The one person the sentence before a pronoun (or its own words before it) names, after the last person
-        who spoke: "The team, led by General X, answered two days later. He denied..." is X speaking."""
-        sent = pronoun.sent
-        window = [sent] if sent.start == 0 else [self.doc[sent.start - 1].sent, sent]
+        """The one person the sentences before a pronoun in its paragraph (or the one before it) name, after the last
+        person who spoke: "The team, led by General X, answered two days later. He denied..." is X speaking."""
+        window = [pronoun.sent]
+        while window[0].start > 0 and len(window) < 4:  # back over a quotation's sentences, within the paragraph,
+            before = self.doc[window[0].start - 1].sent  # or to the sentence before it
+            if len(window) > 1 and "\n" in self.doc.text[before.end_char:window[0].start_char]:
+                break
+            window.insert(0, before)
         names = {e.text: e for part in window for e in part.ents if e.label_ == "PERSON" and len(e) > 1
                  and e.start_char > since and e.end <= pronoun.i and _introduced(e.root) and not _quoted(e)}
         if len(names) != 1:
@@ -252,7 +263,9 @@ class SpeakerBook:
                             if t.i < m.head.i and fold(t.text) in self._by_surname]
             if named_before:  # "Dorn's disdain surfaced when he said": the person named in the sentence
                 return named_before[-1]
-            people = [(pos, s) for pos, s in earlier if s.type in ("person", "analyst")]
+            wanted = _gender_of(m)  # "she" is not the colonel called "he" before her
+            people = [(pos, s) for pos, s in earlier if s.type in ("person", "analyst")
+                      and self._gender.get(s.key, wanted) == wanted]
             introduced = self._person_introduced(m.head, people[-1][0] if people else -1)
             if introduced is not None:
                 return introduced
@@ -365,8 +378,23 @@ def _quoted(span: SpacySpan) -> bool:
 
 
 def _introduced(name: Token) -> bool:
-    """A name that acts in its sentence: its subject, in apposition ("its spokesman, X"), or the agent ("led by X");
-    not one acted on ("accused X of lying")."""
+    """A name that acts in its sentence: its subject, in apposition ("its spokesman, X"), the agent ("led by X") or
+    the origin ("an account came from Lieutenant X"); not one acted on ("accused X of lying")."""
     role = name.head if name.dep_ == "appos" else name
-    return role.dep_ in ("nsubj", "nsubjpass") or role.dep_ == "pobj" and role.head.lower_ == "by" or \
-        name.dep_ == "appos" and role.dep_ == "pobj" and role.head.lower_ == "by"
+    return role.dep_ in ("nsubj", "nsubjpass") or role.dep_ == "pobj" and role.head.lower_ in ("by", "from")
+
+
+FEMININE = frozenset({"she", "her", "spokeswoman", "chairwoman", "woman", "mother", "mrs", "ms", "businesswoman",
+                      "congresswoman", "councilwoman", "grandmother", "daughter", "wife", "widow", "sister"})
+MASCULINE = frozenset({"he", "him", "his", "spokesman", "chairman", "man", "father", "mr", "businessman",
+                       "congressman", "councilman", "grandfather", "son", "husband", "brother"})
+
+
+def _gender_of(m: Mention) -> str | None:
+    """What a pronoun or a described person's own words say of their sex, if anything."""
+    words = {m.text.lower()} if m.kind == "pronoun" else {w.lower().strip(".") for w in m.text.split()}
+    if words & FEMININE and not words & MASCULINE:
+        return "f"
+    if words & MASCULINE and not words & FEMININE:
+        return "m"
+    return None
