@@ -242,11 +242,13 @@ class SpeakerBook:
         window = [pronoun.sent]
         while window[0].start > 0 and len(window) < 4:  # back over a quotation's sentences, within the paragraph,
             before = self.doc[window[0].start - 1].sent  # or to the sentence before it
-            if len(window) > 1 and "\n" in self.doc.text[before.end_char:window[0].start_char]:
+            gap = self.doc.text[before.start_char:window[0].start_char]
+            if len(window) > 1 and "\n" in gap[len(gap.rstrip()):]:
                 break
             window.insert(0, before)
         names = {e.text: e for part in window for e in part.ents if e.label_ == "PERSON" and len(e) > 1
-                 and e.start_char > since and e.end <= pronoun.i and _introduced(e.root) and not _quoted(e)}
+                 and e.start_char > since and e.end <= pronoun.i and fold(e[-1].text) not in self._by_surname
+                 and _introduced(e.root) and not _quoted(e)}
         if len(names) != 1:
             return None
         (ent,) = names.values()
