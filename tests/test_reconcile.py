@@ -1785,3 +1785,28 @@ def test_a_pronoun_after_a_quotation_of_several_sentences_is_the_person_who_open
         "their audiences they won the night. Neither has an incentive to be accurate, and access to the border is "
         "closed,\" she said."), date(2025, 10, 14))
     assert _speaker_entities(doc)["she"]["name"] == "Ayesha Mirza"
+
+
+def test_a_liveblog_with_stamps_on_their_own_lines_and_a_statement_from_a_group(tmp_path):
+    doc = _report(tmp_path, (
+        "LIVE: Fighting around Nioro as JNIM tightens a fuel blockade\n\nTHE SAHEL DISPATCH — LIVE COVERAGE\n"
+        "Bamako bureau | Tuesday, 16 September 2025 | Last updated 21:05 GMT\n\n08:30 GMT\nThe Malian armed forces "
+        "general staff says its units repelled a terrorist attack on positions around Nioro du Sahel overnight.\n\n"
+        "10:40 GMT\nA statement from the Azawad Liberation Front claims its fighters shot down a Malian army drone "
+        "near Anefis. Bamako has accused the FLA of acting hand in hand with jihadists. JNIM says the army has not "
+        "returned to Sandare.\n\n17:10 GMT\nThe independent Sahel Conflict Monitor says it has recorded 23 attacks "
+        "in the Kayes region this month."), None)
+    article = doc["articles"][0]
+    assert article["outlet"] == "The Sahel Dispatch" and article["published"]["value"] == "2025-09-16"
+    speakers = _speaker_entities(doc)
+    assert not any("GMT" in s for s in speakers)
+    assert next(e for s, e in speakers.items() if s.startswith("A statement"))["name"] == "Azawad Liberation Front"
+    assert speakers["JNIM"]["id"] != speakers["Bamako"]["id"]
+
+
+def test_an_operations_name_is_no_place(tmp_path):
+    doc = _report(tmp_path, (
+        "MAIDUGURI, April 7 2025 (Lake Ledger) - The army said troops of Operation Hadin Kai had repelled an attack "
+        "on Malam Fatori and neutralised 47 terrorists."), date(2025, 4, 7))
+    assert "Operation Hadin Kai" not in {p["name"] for p in doc["places"]}
+    assert "Hadin Kai" not in {p["name"] for p in doc["places"]}

