@@ -1810,3 +1810,21 @@ def test_an_operations_name_is_no_place(tmp_path):
         "on Malam Fatori and neutralised 47 terrorists."), date(2025, 4, 7))
     assert "Operation Hadin Kai" not in {p["name"] for p in doc["places"]}
     assert "Hadin Kai" not in {p["name"] for p in doc["places"]}
+
+
+def test_the_group_is_the_named_force_the_sentence_before_introduced_not_a_city_that_spoke(tmp_path):
+    doc = _report(tmp_path, (
+        "DUHOK, Iraq, Aug 12 2024 (Northline Wire) - Turkey's defence ministry said its forces had neutralised 27 "
+        "terrorists in northern Iraq. Erbil has condemned the strikes.\n\nThe PKK's armed wing, the People's "
+        "Defence Forces (HPG), offered yet another account. In a statement published on Saturday, the group claimed "
+        "its fighters had killed six Turkish soldiers near Kani Masi."), date(2024, 8, 12))
+    group = _speaker_entities(doc)["the group"]
+    assert group["name"] == "People's Defence Forces" and group["side"] == "People's Defence Forces"
+
+
+def test_an_army_spokesmans_title_before_his_name_is_no_party(tmp_path):
+    doc = _report(tmp_path, (
+        "MAIDUGURI, April 7 2025 (Lake Ledger) - ISWAP fighters attacked a base of Nigerian troops in the town of "
+        "Malam Fatori, officials said. The Director Army Public Relations, Major General Yusuf Abdulkadir Tanko, "
+        "said in a statement that troops had repelled the attack and neutralised 47 terrorists."), date(2025, 4, 7))
+    assert next(e for s, e in _speaker_entities(doc).items() if "Tanko" in s)["side"] == "Nigeria"

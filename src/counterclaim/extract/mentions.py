@@ -299,8 +299,12 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     groups = [g for g in groups if g.text not in name_text]
     if groups and groups[0][-1].text in ("'s", "’s") and len(groups[0]) > 1:
         groups[0] = groups[0][:-1]  # "a spokesman for the Government of National Unity's defence ministry"
+    if groups and len(groups[0]) > 1 and groups[0][0].lower_ in ("the", *PERSON_ROLES) and any(
+            t.lower_ in PERSON_ROLES for t in groups[0][:2]):
+        groups[0] = groups[0][2 if groups[0][0].lower_ == "the" else 1:]  # "The Director Army Public Relations": the
+        # office after the title
     group = (groups[0].text[:-len(groups[0][-1].text)] + _hyphenated(groups[0][-1])).removeprefix("the ") \
-        if groups else None  # "CSP-DPA", tagged as two organisations
+        if groups and len(groups[0]) else None  # "CSP-DPA", tagged as two organisations
     runner = runner_of(head) if head is not None else None
     if runner is not None and not country_of(runner.text):
         group = runner.text  # "the Zarqan-run health ministry" is the Zarqan movement's
@@ -482,6 +486,9 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
         kind = "armed_group"  # not "the Emergency Lawyers, a rights group"
     elif country and len([t for t in tokens if t.is_alpha and t.lower_ != "the"]) == 1:
         kind = "country"
+    elif head is not None and head.ent_type_ == "GPE" and head.pos_ == "PROPN" and len(
+            [t for t in tokens if t.is_alpha and t.lower_ != "the"]) == 1:
+        kind = "government"  # "Erbil has condemned the strikes": a seat of government speaking, not a group
     else:
         kind = "other"
     mention_kind = "named" if has_proper and kind != "person" else "description"

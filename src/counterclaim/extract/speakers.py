@@ -117,7 +117,7 @@ class SpeakerBook:
             if known is not None:
                 return self._add_mention(known, m)
         if m.kind == "description" and not (m.country or m.group) and m.descriptors <= GENERIC_BODIES:
-            named = self._body_named_in_sentence(span[0], head)
+            named = self._body_named_in_sentence(span[0], head) or self._body_introduced(head)
             if named is not None:  # "Footage verified by the X Project showed fires, the group said"
                 return self._add_mention(self.resolve(*named), m)
             known = self._named_body_before(span[0])  # "Hezbollah did not confirm. ... the group said"
@@ -230,6 +230,21 @@ class SpeakerBook:
             if named:
                 found = ((chunk.start_char, chunk.end_char), root)
         return found
+
+    def _body_introduced(self, head: Token | None) -> tuple[tuple[int, int], Token] | None:
+        """The organisation the sentence before introduces as its subject, after the last body that spoke: "The
+        PKK's armed wing, the People's Defence Forces (HPG), offered another account. ... the group claimed"."""
+        if head is None or head.sent.start == 0:
+            return None
+        before = self.doc[head.sent.start - 1].sent
+        spoke = max((pos for pos, s in self._earlier(head.idx) if s.type != "person"), default=-1)
+        for chunk in before.noun_chunks:
+            root = chunk.root
+            named = root.ent_type_ == "ORG" and root.pos_ == "PROPN"
+            subject = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "appos" and root.head.dep_ == "nsubj"
+            if named and subject and chunk.start_char > spoke and not country_of(chunk.text):
+                return (chunk.start_char, chunk.end_char), root
+        return None
 
     def _named_body_before(self, at: int) -> Speaker | None:
         """The last named organisation that spoke before ``at``: what "the group" or "the movement" stands for."""

@@ -29,7 +29,8 @@ PERSON_TYPES = ("person", "analyst")
 # "the army's spokesman" with no country: the army of the one country the article reports fighting
 STATE_BODY_WORDS = {"army", "military", "government", "ministry", "minister", "forces", "troops", "police",
                     "presidency", "junta", "regime"}
-STATE_DEPARTMENTS = frozenset({"defence", "defense", "interior", "information", "foreign", "affairs", "security"})
+STATE_DEPARTMENTS = frozenset({"defence", "defense", "interior", "information", "foreign", "affairs", "security",
+                               "army", "military", "navy", "police"})  # "Army Public Relations", an office
 PLACING_WORDS = frozenset({"in", "to", "at", "near", "inside"})  # "the mission in Armenia" works there
 
 
@@ -429,11 +430,14 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
     ruled = next((party for s in speakers if s.type == "government" and (party := sides.party(s.name))), None)
     if ruled:
         return ruled  # "Zarqan health ministry": the movement's, not the state's the article reports fighting
-    homes = Counter(sides.home[s.article] for s in speakers if s.article in sides.home and s.state_body)
+    # "the army" is the home state's; "the People's Defence Forces", a force with a name and no country, is not
+    homes = Counter(sides.home[s.article] for s in speakers if s.article in sides.home and s.state_body
+                    and not (s.type == "military" and _named_group(s.name)))
     if homes:
         return homes.most_common(1)[0][0]
     # "The 33rd Front accused the ELN of ...": an armed group named as one is a party, fighters named or not
-    return next((s.name for s in speakers if _kind(s.type, s.name) == "armed_group" and _named_group(s.name)), None)
+    return next((s.name for s in speakers if _kind(s.type, s.name) in ("armed_group", "military")
+                 and _named_group(s.name)), None)
 
 
 def _one_spelling_per_side(entities: Iterable[Entity]) -> None:
