@@ -1828,3 +1828,20 @@ def test_an_army_spokesmans_title_before_his_name_is_no_party(tmp_path):
         "Malam Fatori, officials said. The Director Army Public Relations, Major General Yusuf Abdulkadir Tanko, "
         "said in a statement that troops had repelled the attack and neutralised 47 terrorists."), date(2025, 4, 7))
     assert next(e for s, e in _speaker_entities(doc).items() if "Tanko" in s)["side"] == "Nigeria"
+
+
+def test_the_army_of_a_report_naming_no_state_is_the_country_its_dateline_city_is_in(tmp_path):
+    doc = _report(tmp_path, (
+        "North-West: violent fighting in Bamenda, the toll contested between army and separatists\n\nBAMENDA – "
+        "Fighting between the regular army and armed separatists left at least 14 dead on Saturday. The spokesperson "
+        "of the army, Colonel Desire Mbarga Ondoua, said on state television that soldiers had neutralised eleven "
+        "terrorists. The separatists rejected this version."), date(2026, 2, 9))
+    assert next(e for s, e in _speaker_entities(doc).items() if "Ondoua" in s)["side"] == "Cameroon"
+
+
+def test_a_masthead_with_a_dash_before_its_date_names_and_dates_the_report(tmp_path):
+    doc = _report(tmp_path, (
+        "LIVE: Shooting near the boundary line wounds a villager\n\nCaucasus Desk Live – Saturday, September 12, "
+        "2026\n\n08:15\nGeorgia's Interior Ministry says a resident of Khurcha was shot and wounded overnight."))
+    assert doc["articles"][0]["outlet"] == "Caucasus Desk Live"
+    assert doc["articles"][0]["published"]["value"] == "2026-09-12"

@@ -139,11 +139,11 @@ def run(
     report.seconds["extract"] = time.perf_counter() - started
     report.errors += failed
     started = time.perf_counter()
-    corpus = resolve(ordered)
-    report.seconds["resolve"] = time.perf_counter() - started
-    started = time.perf_counter()
     gazetteer = default_gazetteer()  # read from the user's cache (<1 s; ~10 s to build the first time): timed apart
     report.seconds["gazetteer"] = time.perf_counter() - started
+    started = time.perf_counter()
+    corpus = resolve(ordered, gazetteer)
+    report.seconds["resolve"] = time.perf_counter() - started
     started = time.perf_counter()
     report.corpus = reconcile(corpus, gazetteer)
     report.seconds["reconcile"] = time.perf_counter() - started

@@ -127,7 +127,7 @@ _REPORTED_TO = re.compile(r"\b(?:(?P<by>reviewed|seen|obtained|verified|reached|
 MEDIA_NAME_WORDS = frozenset("""
 news post times daily wire monitor observer herald journal tribune press agency radio tv television broadcasting
 gazette report reporter telegraph mail express chronicle standard guardian independent review weekly network
-ledger courier dispatch bulletin newsline newswire
+ledger courier dispatch bulletin newsline newswire desk
 """.split())
 # A masthead line under the headline: "The Frontier Ledger", "Caribbean Daily Monitor - Live coverage | Updated ...",
 # "Caucasus Newsline (English service)": a short capitalised name, alone or before a dash, bar or bracket

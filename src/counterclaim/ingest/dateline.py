@@ -33,9 +33,10 @@ _STAMP = re.compile(
     rf"(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})",
     re.MULTILINE | re.IGNORECASE)
 # A date on a line of its own, or closing a byline ("By Ana Ruiz | March 9, 2024"), or a field of a masthead
-# ("Bamako bureau | Tuesday, 16 September 2025 | Last updated 21:05 GMT"), near the top
+# ("Bamako bureau | Tuesday, 16 September 2025 | Last updated 21:05 GMT", "Caucasus Desk Live – Saturday, September
+# 12, 2026"), near the top
 _ALONE = re.compile(
-    rf"^[ \t]*(?:By\s[^\n]{{1,60}}?[|,·•–—-]\s*|(?:[^\n|]{{1,60}}\|\s*){{1,3}})?"
+    rf"^[ \t]*(?:By\s[^\n]{{1,60}}?[|,·•–—-]\s*|(?:[^\n|]{{1,60}}\|\s*){{1,3}}|[^\n|]{{1,60}}?\s[–—-]\s*)?"
     rf"(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})"
     rf"(?:,?[ \t]*{_CLOCK}(?:[ \t]*[A-Z]{{2,4}})?)?[ \t]*(?:$|\|)", re.MULTILINE)  # "..., 18:40 GMT"
 # A first line that closes on its date: "Russian Offensive Campaign Assessment, October 9, 2025"

@@ -18,11 +18,13 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from ..extract.countries import (ANCHORABLE, NAME_WORD, country_of, fold, most_written, name_key,
+from ..extract.countries import (ANCHORABLE, NAME_WORD, country_of, country_of_code, fold, most_written, name_key,
                                  names_a_states_force, names_own_party)
 from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, UNIT_WORDS
 from ..extract.mentions import OPPOSITION_WORDS, TRAILING_LOWER, core_words, unnamed_opposition
+from ..ingest.dateline import dateline_places
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
+from .gazetteer import Gazetteer
 
 ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+(?:(?:of|the|for|and|de|du|des)\s+)*){1,6})\(([A-Z][A-Za-z0-9-]{1,9})\)")
 PERSON_TYPES = ("person", "analyst")
@@ -82,6 +84,7 @@ class _Survey:
     names: set[str] = field(default_factory=set)  # forces, speaker names and the groups speakers belong to
     written: list[tuple[str, str]] = field(default_factory=list)  # (acronym, expansion) spelled out in a text
     forces: list[tuple[str, list[str]]] = field(default_factory=list)  # (article id, the forces it reports)
+    filed_from: dict[str, str] = field(default_factory=dict)  # article id -> its dateline's city, none's forces named
 
     @classmethod
     def of(cls, analyses: Iterable[ArticleAnalysis]) -> _Survey:
@@ -91,6 +94,9 @@ class _Survey:
             survey.names.update(s.name for s in analysis.speakers)
             survey.names.update(s.group for s in analysis.speakers if s.group)
             survey.forces.append((analysis.article.id, list(analysis.forces)))
+            places = dateline_places(analysis.article.text)
+            if places and not any(country_of(n) for n in analysis.forces):
+                survey.filed_from[analysis.article.id] = places[0]
             for m in ACRONYM.finditer(analysis.article.text):
                 words = [w for w in re.split(r"[\s-]+", m.group(1)) if w and w[0].isupper()]  # T(ehrik-e-)T(aliban)
                 short = m.group(2)
@@ -124,7 +130,7 @@ class _Survey:
                 found[short] = names.pop()
         return found
 
-    def parties(self) -> Parties:
+    def parties(self, gazetteer: Gazetteer | None = None) -> Parties:
         expand = self.acronyms()
         names: set[str] = set()
         home: dict[str, str] = {}
@@ -134,6 +140,13 @@ class _Survey:
             countries = [n for n in forces if country_of(n) or n in ANCHORABLE.values()]  # "Jordan", anchored
             if len(countries) == 1:
                 home[article_id] = country_of(countries[0]) or countries[0]
+            elif not countries and article_id in self.filed_from and gazetteer is not None:
+                # "BAMENDA – ... the army said": a report that names no state's forces is on the war of the country
+                # it is filed from, as the gazetteer places its dateline's city
+                found = gazetteer.locate(self.filed_from[article_id].title())
+                country = country_of_code(found.country_code) if found and found.feature != "country" else None
+                if country:
+                    home[article_id] = country
         for short, long in (_regional_adjectives(names) | _plural_names(names)).items():
             expand.setdefault(short, long)
         return Parties(names, home, expand)
@@ -391,9 +404,9 @@ def _country_named(name: str) -> str | None:
                  if fold(before) not in PLACING_WORDS and (c := country_of(word))), None)
 
 
-def parties(analyses: Iterable[ArticleAnalysis]) -> Parties:
+def parties(analyses: Iterable[ArticleAnalysis], gazetteer: Gazetteer | None = None) -> Parties:
     """The warring parties the corpus reports, with its acronyms: one pass over the analyses."""
-    return _Survey.of(analyses).parties()
+    return _Survey.of(analyses).parties(gazetteer)
 
 
 def _side(cluster: _Cluster, sides: Parties) -> str | None:
@@ -456,9 +469,10 @@ def _named_group(name: str) -> bool:
         and not unnamed_opposition(name) and not names_a_states_force(name)
 
 
-def resolve(analyses: MutableSequence[ArticleAnalysis]) -> Corpus:
-    """Corpus-wide entities; every attribution's ``speaker`` and ``via`` become entity ids."""
-    sides = parties(analyses)
+def resolve(analyses: MutableSequence[ArticleAnalysis], gazetteer: Gazetteer | None = None) -> Corpus:
+    """Corpus-wide entities; every attribution's ``speaker`` and ``via`` become entity ids (the gazetteer, where
+    given, says which country a report that names none is filed from)."""
+    sides = parties(analyses, gazetteer)
     expand = sides.expand
     entities: dict[str, Entity] = {}
     ids: dict[tuple[str, str], str] = {}
