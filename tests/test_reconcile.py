@@ -1845,3 +1845,22 @@ def test_a_masthead_with_a_dash_before_its_date_names_and_dates_the_report(tmp_p
         "2026\n\n08:15\nGeorgia's Interior Ministry says a resident of Khurcha was shot and wounded overnight."))
     assert doc["articles"][0]["outlet"] == "Caucasus Desk Live"
     assert doc["articles"][0]["published"]["value"] == "2026-09-12"
+
+
+def test_who_after_a_person_and_the_place_they_are_from_is_that_person_and_anonymity_is_no_claim(tmp_path):
+    doc = _report(tmp_path, (
+        "CUCUTA, May 22 2025 (Andean Ledger) - Residents described being caught in the crossfire. A farmer from a "
+        "hamlet near Tibu, who asked to be identified only as Don Aurelio, said families had been ordered to stay "
+        "indoors. Olha, 67, a resident reached by phone, asked that her surname not be used."), date(2025, 5, 22))
+    sources = _speaker_entities(doc)
+    assert "Tibu" not in {e["name"] for e in sources.values()}
+    contents = [a["content"]["text"] for a in doc["attributions"]]
+    assert not any("identified only" in c or "surname" in c for c in contents)
+
+
+def test_a_force_named_with_an_unclosed_bracket_is_named_without_it(tmp_path):
+    doc = _report(tmp_path, (
+        "BENI, Sept. 9 2025 (Kivu Ledger) - Villagers blamed the attack on the Allied Democratic Forces (ADF) and "
+        "said ADF fighters had killed 40 people, the army said."), date(2025, 9, 9))
+    assert not any("(" in (p["actor_side"] or "") for p in doc["propositions"])
+    assert not any("(" in (e["side"] or "") for e in doc["entities"])

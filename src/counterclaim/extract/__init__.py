@@ -49,7 +49,9 @@ FIGHTING_VERBS = set(VERB_EVENTS) | {"fire", "hit", "launch", "shoot", "intercep
 CLAIMED_ACTS = re.compile(r"(?:responsibility\b|(?:(?:the|an?|its|their)\s+)?(?:[\w-]+\s+){0,2}"
                           r"(?:attacks?|strikes?|bombings?|raids?|assaults?|ambush(?:es)?)\b)", re.IGNORECASE)
 STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
-ANONYMITY = re.compile(r"\W*(?:not to be (?:named|identified|quoted)|anonymity\b)", re.IGNORECASE)
+ANONYMITY = re.compile(r"\W*(?:not to be (?:named|identified|quoted)|anonymity\b|to be identified only"
+                       r"|(?:that )?(?:his|her|their) (?:sur|full |family )?names? (?:not|be withheld|is not|not be))",
+                       re.IGNORECASE)  # "asked to be identified only as X", "asked that her surname not be used"
 UNNAMED = re.compile(r"\W*to be (?:named|identified|quoted)\b", re.IGNORECASE)  # after a cue "asked not"
 DANGLING_RELATIVE = re.compile(r"(?:[\s,]+(?:who|which|that|whose))+[\s,]*$")
 # a source the tagger ended on a word that leads to the rest of its name ("Tigrayan officials in [Mekelle]")
@@ -440,11 +442,18 @@ def _forces(doc: Doc, spoken: list[tuple[list[Span], str, str | None]] = (), sta
 def _one_spelling(counts: dict[str, int]) -> dict[str, int]:
     """"Al-Shabaab" opening a sentence and "al-Shabaab fighters" inside one are one party: counted together under
     the spelling written most."""
-    chosen = most_written(counts)
+    whole: dict[str, int] = {}
+    for name, n in counts.items():  # "Allied Democratic Forces (ADF", as the tagger cut it: the name, not its bracket
+        name = UNCLOSED_BRACKET.sub("", name) or name
+        whole[name] = whole.get(name, 0) + n
+    chosen = most_written(whole)
     merged: dict[str, int] = {}
-    for name, n in counts.items():
+    for name, n in whole.items():
         merged[chosen[name]] = merged.get(chosen[name], 0) + n
     return merged
+
+
+UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")
 
 
 def _led_by(tok: Token) -> str | None:

@@ -13,8 +13,10 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Span, Speaker
 from .countries import country_of, fold, widened_country
-from .lexicon import ARABIC_ARTICLES, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MILITARY_WORDS, ROLE_SYNONYMS
-from .mentions import PERSON_PRONOUNS, Mention, core_words, describe, named_after, role_words, tie_words, tokens_in
+from .lexicon import (ARABIC_ARTICLES, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MILITARY_WORDS, PERSON_ROLES,
+                      ROLE_SYNONYMS)
+from .mentions import (BYSTANDERS, PERSON_PRONOUNS, Mention, core_words, describe, named_after, role_words, tie_words,
+                       tokens_in)
 from .spans import clause_tokens, doc_sents, doc_text, sentence_at
 
 
@@ -336,9 +338,15 @@ def _through_relative_pronoun(span: tuple[int, int], head: Token | None) -> tupl
     noun = clause.head
     if clause.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN"):
         return span, head
+    climbed = noun
+    while head.lower_ == "who" and not _person_like(climbed) and climbed.dep_ == "pobj" \
+            and climbed.head.dep_ == "prep" and climbed.head.head.pos_ in ("NOUN", "PROPN"):
+        climbed = climbed.head.head  # "a farmer from a hamlet near Tibu, who asked not to be named": the farmer
+    noun = climbed if _person_like(climbed) else noun  # not "confirmation from officials, who"
     start = min((c.left_edge for c in noun.lefts), key=lambda t: t.i, default=noun)
-    named = [c for c in noun.rights if c.dep_ == "appos" and c.right_edge.i < clause.i]  # "spokeswoman X Y, who"
-    end = named[-1].right_edge if named else noun
+    # up to the clause: "spokeswoman X Y, who", "a farmer from a hamlet near Tibu, who"
+    before = [t for t in noun.subtree if noun.i <= t.i < clause.left_edge.i and not t.is_punct]
+    end = before[-1] if before else noun
     return (start.idx, end.idx + len(end.text)), noun
 
 
@@ -431,3 +439,9 @@ def _gender_of(m: Mention) -> str | None:
     if words & MASCULINE and not words & FEMININE:
         return "m"
     return None
+
+
+def _person_like(token: Token) -> bool:
+    """A person or people, by the tagger's label or the noun: what "who" can stand for."""
+    return token.ent_type_ in ("PERSON", "NORP") or token.lemma_.lower() in PERSON_ROLES | BYSTANDERS \
+        or token.lower_ in GROUP_WORDS
