@@ -1864,3 +1864,13 @@ def test_a_force_named_with_an_unclosed_bracket_is_named_without_it(tmp_path):
         "said ADF fighters had killed 40 people, the army said."), date(2025, 9, 9))
     assert not any("(" in (p["actor_side"] or "") for p in doc["propositions"])
     assert not any("(" in (e["side"] or "") for e in doc["entities"])
+
+
+def test_a_minister_quoted_after_his_country_spoke_is_that_countrys(tmp_path):
+    doc = _report(tmp_path, (
+        "SANAA, March 20 2025 (Harbour Ledger) - U.S. warplanes hit targets around Hodeidah port, U.S. Central "
+        "Command said. American forces shot down three drones, it said.\n\nBritain, which joined previous rounds of "
+        "strikes, said it did not take part this time. \"The RAF was not involved in last night's action, but we "
+        "support our American allies,\" Armed Forces Minister Graham Ellery told parliament."), date(2025, 3, 20))
+    ellery = next(e for s, e in _speaker_entities(doc).items() if "Ellery" in s)
+    assert ellery["side"] != "United States"

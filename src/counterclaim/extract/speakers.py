@@ -202,17 +202,17 @@ class SpeakerBook:
 
     def _body_that_just_spoke(self, m: Mention, head: Token | None) -> Speaker | None:
         """A state's body that spoke in the sentence before, whose officer a titled person is: "Somalia's Ministry of
-        Information rejected the claim. Deputy Minister X told state TV..." (a minister of a ministry, a commander
-        of an army)."""
+        Information rejected the claim. Deputy Minister X told state TV..." (a minister of a ministry or of a state
+        that spoke, "Britain said ... Armed Forces Minister X", a commander of an army)."""
         if head is None or head.sent.start == 0 or not m.title:
             return None
         before = self.doc[head.sent.start - 1].sent
         last = next((s for pos, s in reversed(self._earlier(head.sent.start_char)) if pos >= before.start_char), None)
         roles = role_words(m.descriptors)
-        if m.descriptors - roles - RANK_WORDS:
+        if m.descriptors - roles - RANK_WORDS - PORTFOLIO_WORDS:
             return None  # "Colonel X, a spokesman for Tigrayan forces": his own words say whose he is
         if last is None or last.country is None or not (
-                last.type == "government" and roles & {"minister", "deputy", "secretary"}
+                last.type in ("government", "country") and roles & {"minister", "deputy", "secretary"}
                 or last.type == "military" and roles & OFFICER_ROLES):
             return None
         return last
@@ -305,6 +305,9 @@ STATE_ROLE_WORDS = frozenset({"army", "government", "ministry", "police", "junta
 NAMED_BODIES = GENERIC_BODIES | {"project", "monitor", "observatory", "institute", "centre", "center", "network",
                                  "initiative", "lab", "laboratory", "collective"}
 TITLE_BODIES = GENERIC_BODIES | {"coalition", "alliance", "front"}  # "Coalition spokesman X"
+# the portfolio in a title, which names no body of its own: "Armed Forces Minister", "Defence Secretary"
+PORTFOLIO_WORDS = frozenset({"armed", "forces", "defence", "defense", "foreign", "interior", "information", "affairs",
+                             "war", "security", "army"})
 RANK_WORDS = frozenset({"senior", "junior", "chief", "brig", "gen", "col", "lt", "maj", "capt", "first", "second"})
 OFFICER_ROLES = frozenset({"commander", "general", "colonel", "major", "captain", "lieutenant", "brigadier", "officer"})
 ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "spokesperson", "soldier",
