@@ -1874,3 +1874,29 @@ def test_a_minister_quoted_after_his_country_spoke_is_that_countrys(tmp_path):
         "support our American allies,\" Armed Forces Minister Graham Ellery told parliament."), date(2025, 3, 20))
     ellery = next(e for s, e in _speaker_entities(doc).items() if "Ellery" in s)
     assert ellery["side"] != "United States"
+
+
+def test_a_transcript_label_with_a_rank_is_the_officer_introduced_above(tmp_path):
+    doc = _report(tmp_path, (
+        "Ukraine rejects Russian claim on Kupiansk\n\nKYIV, Nov 18 2025 (Kharkiv Ledger) - The following is a "
+        "transcript of a briefing by the Defence Ministry's spokeswoman, Col. Halyna Morenko, and Maj. Dmytro "
+        "Savchuk.\n\nCOL. MORENKO: There is no encirclement of Kupiansk.\n\nQ: What are the losses?\n\n"
+        "MAJ. SAVCHUK: The enemy lost 212 personnel in the past 24 hours."), date(2025, 11, 18))
+    speakers = _speaker_entities(doc)
+    assert speakers["COL. MORENKO"]["name"] == "Halyna Morenko"
+    assert speakers["MAJ. SAVCHUK"]["name"] == "Dmytro Savchuk"
+
+
+def test_an_indefinite_official_is_someone_new_and_an_adviser_to_a_group_is_its(tmp_path):
+    doc = _report(tmp_path, (
+        "GAZA, Oct 20 2025 (Meridian Ledger) - Israel's military said Hamas fighters had attacked troops in Rafah "
+        "and that Israeli jets had struck Khan Younis. A senior Hamas official, Khalil Mansour, said the group "
+        "remained committed to the truce. Mohamed Karrar, an adviser to the Rapid Support Forces, said on Telegram "
+        "that Bara was in their hands. A U.S. official involved in monitoring the truce said Washington was in touch "
+        "with both sides."), date(2025, 10, 20))
+    speakers = _speaker_entities(doc)
+    us = next(e for s, e in speakers.items() if s.startswith("A U.S. official"))
+    mansour = next(e for s, e in speakers.items() if "Mansour" in s)
+    karrar = next(e for s, e in speakers.items() if "Karrar" in s)
+    assert us["id"] != mansour["id"] and mansour["side"] == "Hamas"
+    assert karrar["side"] == "Rapid Support Forces"

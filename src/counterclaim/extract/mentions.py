@@ -216,8 +216,12 @@ def _hyphenated(token: Token) -> str:
 
 
 def _speaks_for(token: Token) -> bool:
-    """'a spokesman for the X Defence Force': the body the role speaks for, not a place it is about."""
-    return token.head.lower_ == "for" and token.head.head.lemma_.lower() in SPOKESPEOPLE
+    """'a spokesman for the X Defence Force', 'an adviser to the X Forces', 'the commander of X': the body the role
+    speaks for, not a place it is about."""
+    role = token.head.head.lemma_.lower()
+    return token.head.lower_ == "for" and role in SPOKESPEOPLE or token.head.lower_ in ("to", "of", "for") and (
+        role in PERSON_ROLES - {"analyst", "expert", "researcher", "fellow", "professor", "correspondent",
+                                "reporter", "journalist", "editor", "commentator", "blogger"})
 
 
 def role_words(words: set[str]) -> set[str]:
@@ -241,7 +245,11 @@ def describe(doc: Doc, span: tuple[int, int], head: Token | None) -> Mention:
     if head is not None and head.pos_ == "PRON" and len(tokens) <= 2 and head.lower_ in PRONOUNS:
         return Mention(span, head, text, "pronoun", text, "person" if head.lower_ in PERSON_PRONOUNS else "other",
                        None, None, None)
-    if head is not None and len(tokens) == 1 and head.text.isupper() and len(head.text) > 1 \
+    titled = len(tokens) > 1 and text.isupper() and all(
+        t.is_punct or t.text.title().rstrip(".") + "." in TITLE_ABBREVIATIONS for t in tokens[:-1])
+    if titled:  # "COL. MORENKO:": the rank is a title, the label the surname after it
+        head = tokens[-1]
+    if head is not None and (len(tokens) == 1 or titled) and head.text.isupper() and len(head.text) > 1 \
             and not ACRONYM_TOKEN.match(head.text.title()):
         turn = _transcript_label(doc, span, head, text)  # "DIALLO:", "REPORTER:": a person or a role, no group
         if turn is not None:

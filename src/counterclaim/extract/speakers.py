@@ -8,6 +8,8 @@ group of the body that introduces it.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -114,8 +116,8 @@ class SpeakerBook:
             if known is not None:
                 m.group = None  # the tagger's ORG is the name itself, not a body the person belongs to
                 return self._add_mention(known, m)
-        if m.type == "person":  # "the militia chief", "the army's spokesman"
-            known = self._match_description(m)
+        if m.type == "person" and not INDEFINITE.match(m.text):  # "the militia chief", "the army's spokesman"; "a
+            known = self._match_description(m)  # U.S. official" is someone new
             if known is not None:
                 return self._add_mention(known, m)
         if m.kind == "description" and not (m.country or m.group) and m.descriptors <= GENERIC_BODIES:
@@ -296,6 +298,7 @@ class SpeakerBook:
         return things[-1] if things else last
 
 
+INDEFINITE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
 SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 BODY_TYPES = frozenset({"government", "military", "military_unit"})
 GENERIC_BODIES = frozenset({"group", "organisation", "organization", "movement", "militia", "faction"})
