@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..ingest.dateline import LEADING_CLOCK, WIRE_DATELINE, dateline_agency, dateline_places
+from ..ingest.dateline import LEADING_CLOCK, LEADING_DATE, WIRE_DATELINE, dateline_agency, dateline_places
 from ..model import Article, ArticleAnalysis, Attribution, DateRef, Span, Speaker
 from .attributions import RawAttribution, find_attributions, quoted_as_saying
 from .countries import anchored_in, country_of, fold, most_written, names_a_states_force, widened_country
@@ -195,8 +195,8 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
         if raw.source is not None:
             start = max([raw.source[0]] + [e for s, e in datelines if s <= raw.source[0] < e])
             start += len(text[start:raw.source[1]]) - len(text[start:raw.source[1]].lstrip())
-            stamp = LEADING_CLOCK.match(text, start, raw.source[1])  # a liveblog's "13:20 GMT" is no speaker
-            start = stamp.end() if stamp else start
+            stamp = LEADING_CLOCK.match(text, start, raw.source[1]) or LEADING_DATE.match(text, start, raw.source[1])
+            start = stamp.end() if stamp else start  # a liveblog's "13:20 GMT", a bulletin's "Thursday, 23 Oct:"
             if start >= raw.source[1] or text[start:raw.source[1]].strip().lower() in ("a", "an", "the"):
                 # nor the article the tagger cut from "A Telegram channel linked to ..."
                 raw = replace(raw, source=None)

@@ -26,11 +26,12 @@ _DATELINE = re.compile(
     rf"(?:(?:\([^)\n]{{1,30}}\)\s*)?[—–-]|\.\s*/[^/\n]{{1,30}}/)",
     re.MULTILINE)
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"  # "18:42", "9.30am"
-_TIME = rf"(?:{_CLOCK}\s*(?:[A-Z]{{2,4}})?,?\s+)?"  # "18:42 GMT, " before a date
+_TIME = rf"(?:{_CLOCK}\s*(?:[A-Z]{{2,4}}|local time)?,?\s+)?"  # "18:42 GMT, ", "06:00 local time, " before a date
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _STAMP = re.compile(
     # at a line's start or after a masthead's bar: "Monitor - Live coverage | Updated 2025-11-08 21:40 EST"
     rf"^(?:[^\n|]{{0,80}}(?:\||\s[—–-]))?\s*(?:Published|Posted|Updated|Date|Dated)\s*(?:on|the)?\s*:?\s*{_TIME}"
-    rf"(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})",
+    rf"(?:{_WEEKDAY},?\s+)?(?P<date>{_DATE})",
     re.MULTILINE | re.IGNORECASE)
 # A date on a line of its own, or closing a byline ("By Ana Ruiz | March 9, 2024"), or a field of a masthead
 # ("Bamako bureau | Tuesday, 16 September 2025 | Last updated 21:05 GMT", "Caucasus Desk Live – Saturday, September
@@ -57,6 +58,8 @@ WIRE_DATELINE = re.compile(rf"(?m)^[ \t]*(?:[{_UPPER}][{_UPPER}'’.\-/ ]{{1,40}
                            r"\s+(?=[A-Z“\"«‘'])")
 # A liveblog entry's time stamp opening a line ("17:55 GMT – ", "9.30am – "): its heading follows
 LIVE_STAMP = re.compile(rf"(?m)^[ \t]*{_CLOCK}(?:\s+[A-Z]{{2,4}})?[ \t]*[–—-][ \t]+(?=\S)")
+# A bulletin entry's date opening its line ("- Thursday, 23 Oct: Police say..."): no speaker's name
+LEADING_DATE = re.compile(rf"[-•*\s]*{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\s*:?\s*")
 # A liveblog entry's time stamp on a line of its own ("07:48 GMT"), its entry on the lines below
 STAMP_LINE = re.compile(rf"(?m)^[ \t]*{_CLOCK}(?:[ \t]+[A-Z]{{2,4}})?[ \t]*$")
 # A time stamp opening a phrase, dash or not ("13:20 GMT" on a liveblog entry's line of its own)
