@@ -533,3 +533,16 @@ def test_a_ships_flag_state_is_no_party_to_the_strike(nlp):
     analysis = analyse(nlp, "The coast guard said a Liberian-flagged bulk carrier was struck by a drone off Mukalla.")
     struck = next(e for e in analysis.events if e.type == "attack")
     assert struck.target is None or struck.target.name != "Liberia"
+
+
+def test_a_bulletin_entrys_date_is_no_part_of_its_speakers_name():
+    text = ("- Thursday, 23 Oct: Jean-Robert Augustin denied losing Kenscoff.\n\n"
+            "- Wednesday, 22 Oct: says it counted 11.")
+
+    def at(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+    named = RawAttribution(cue=at("denied"), content=[at("losing Kenscoff")],
+                           source=at("Thursday, 23 Oct: Jean-Robert Augustin"))
+    dated = RawAttribution(cue=at("says"), content=[at("it counted 11")], source=at("Wednesday, 22 Oct"))
+    tidied = _tidied([named, dated], text)
+    assert tidied[0].source == at("Jean-Robert Augustin") and tidied[1].source is None
