@@ -1909,3 +1909,14 @@ def test_a_bulletins_stamp_dates_it(tmp_path):
         "Augustin, a gang leader, denied losing Kenscoff in a video posted on TikTok.\n\n- Wednesday, 22 Oct: "
         "Residents of Mirebalais disputed the police account of a drone strike."))
     assert doc["articles"][0]["published"]["value"] == "2025-10-24"
+
+
+def test_a_group_calling_itself_a_name_is_that_name_and_a_countrys_faction_is_not_its_state(tmp_path):
+    doc = _report(tmp_path, (
+        "Iraqi faction claims drone strike on air base\n\nBAGHDAD, March 12 2025 (Gulf Ledger) - An armed umbrella "
+        "group calling itself the Islamic Resistance in Iraq said it attacked Ain al-Asad air base with a swarm of "
+        "drones. The Pentagon said two of the drones were shot down by U.S. forces."), date(2025, 3, 12))
+    speakers = _speaker_entities(doc)
+    group = next(e for s, e in speakers.items() if s.startswith("An armed umbrella group"))
+    assert group["name"] == "Islamic Resistance in Iraq"
+    assert speakers["Iraqi faction"]["side"] != "Iraq"

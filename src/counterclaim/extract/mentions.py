@@ -22,7 +22,7 @@ ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 OPPOSITION_WORDS = frozenset({"opposition", "rebel", "rebels", "insurgent", "insurgents", "dissident", "dissidents",
                               "separatist", "separatists", "resistance", "militia", "militias", "militiamen",
                               "militant", "militants", "jihadist", "jihadists", "guerrilla", "guerrillas",
-                              "gang", "gangs", "bandits",
+                              "gang", "gangs", "bandits", "faction", "factions",
                               "ethnic"})  # "an ethnic army", "ethnic rebels": Myanmar's ethnic armed organisations
 # Words of a state body's own name: "Armed Forces of Ukraine" is Ukraine's, "Communist Party of X" is not X's
 STATE_NAME_WORDS = STATE_FORCE_WORDS | GOVERNMENT_WORDS | PERSON_ROLES
@@ -548,9 +548,19 @@ NAME_START = re.compile(rf"(?:[A-Z]|(?:{'|'.join(ARABIC_ARTICLES)})-[A-Z])")
 
 
 def _appositive_body_name(head: Token | None) -> str | None:
-    """The proper name in apposition to a body's common noun ("the gang coalition [Viv Ansanm]")."""
+    """The proper name in apposition to a body's common noun ("the gang coalition [Viv Ansanm]"), or the name it
+    goes by ("an armed group calling itself [the Islamic Resistance in Iraq]")."""
+    if head is None or head.pos_ != "NOUN":
+        return None
+    calling = [c for c in head.children if c.dep_ == "acl"] + ([head.head] if head.dep_ == "nsubj" else [])
+    called = next((g for c in calling if c.lemma_.lower() == "call"  # (the parser may make "calling" the verb)
+                   and any(o.lower_ in ("itself", "themselves") for o in c.children)
+                   for g in c.children if g.dep_ in ("oprd", "xcomp", "attr") and g.ent_type_ == "ORG"), None)
+    if called is not None:
+        ent = next(e for e in doc_ents(head.doc) if e.start <= called.i < e.end)
+        return re.sub(r"^[Tt]he\s+", "", ent.text)
     appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper()),
-                 None) if head is not None and head.pos_ == "NOUN" else None
+                 None)
     if appos is None:
         return None
     run = [t for t in appos.subtree if t.i <= appos.i]
