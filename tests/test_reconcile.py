@@ -1920,3 +1920,11 @@ def test_a_group_calling_itself_a_name_is_that_name_and_a_countrys_faction_is_no
     group = next(e for s, e in speakers.items() if s.startswith("An armed umbrella group"))
     assert group["name"] == "Islamic Resistance in Iraq"
     assert speakers["Iraqi faction"]["side"] != "Iraq"
+
+
+def test_strikes_that_had_not_taken_place_are_no_capture(tmp_path):
+    doc = _report(tmp_path, (
+        "ALEPPO, Jan 19 2026 (Euphrates Ledger) - The Kurdish-led SDF said Turkish drones had struck its positions "
+        "near the Tishreen Dam. A Turkish security official said no Turkish strikes had taken place in the dam area "
+        "over the weekend."), date(2026, 1, 19))
+    assert not [e for e in doc["events"] if e["type"] == "capture"]

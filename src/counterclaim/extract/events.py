@@ -93,6 +93,8 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
     if lemma == "move" and subject_words & {"position", "positions", "line", "lines", "front"}:
         return "withdrawal", None
     if lemma in ("take", "gain"):
+        if lemma == "take" and object_words & {"place", "part", "note", "responsibility", "action"}:
+            return None, None  # "no strikes had taken place", "took part in the talks": no ground taken
         if "over" in parts or object_words & {"control", "charge"}:
             return "capture", "control" if "control" in object_words else None
         if object_words & GROUND_NOUNS:
