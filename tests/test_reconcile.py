@@ -1928,3 +1928,13 @@ def test_strikes_that_had_not_taken_place_are_no_capture(tmp_path):
         "near the Tishreen Dam. A Turkish security official said no Turkish strikes had taken place in the dam area "
         "over the weekend."), date(2026, 1, 19))
     assert not [e for e in doc["events"] if e["type"] == "capture"]
+
+
+def test_a_peoples_dead_counted_by_its_health_ministry_are_no_forces_loss_against_interest(tmp_path):
+    doc = _report(tmp_path, (
+        "GAZA, Oct 20 2025 (Meridian Ledger) - Gaza's health ministry said Israeli air strikes killed at least 24 "
+        "Palestinians in Khan Younis on Monday. Israel's military said it had struck Hamas positions after its "
+        "troops came under fire in Rafah."), date(2025, 10, 20))
+    losses = [p for p in doc["propositions"] if p["family"] == "casualties"]
+    assert losses and all(p["actor_side"] is None for p in losses)
+    assert not any(s["against_interest"] for p in losses for s in p["stances"])

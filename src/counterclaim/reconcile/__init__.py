@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from ..export.document import date_dict
-from ..extract.countries import country_of, fold
+from ..extract.countries import country_of, fold, is_demonym
 from ..extract.event_lexicon import CIVILIAN_WORDS, PLOVER
 from ..model import ArticleAnalysis, Attribution, Corpus, DateRef, Entity, Event
 from ..packing import PackedRecords
@@ -169,8 +169,11 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
             continue
         family, gainer, polarity = reading
         event_ref = EventRef.of(event)
-        # casualties whose victims it names ("32 civilians", "no peacekeepers") are no side's loss of men
+        # casualties whose victims it names ("32 civilians", "no peacekeepers") are no side's loss of men, nor are a
+        # people's ("killed at least 24 Palestinians": people, not a force's men)
         victims = _victims_of_no_side(event) if family == "casualties" else frozenset()
+        if family == "casualties" and event.target is not None and is_demonym(event.target.span.text.split()[-1]):
+            gainer, victims = None, victims | {"people"}
         for attribution_id in event.claimed_by or [None]:
             attribution = by_id.get(attribution_id) if attribution_id else None
             told = 0 if attribution_id in event_ref.undetermined_by else polarity
