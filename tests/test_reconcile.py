@@ -1938,3 +1938,24 @@ def test_a_peoples_dead_counted_by_its_health_ministry_are_no_forces_loss_agains
     losses = [p for p in doc["propositions"] if p["family"] == "casualties"]
     assert losses and all(p["actor_side"] is None for p in losses)
     assert not any(s["against_interest"] for p in losses for s in p["stances"])
+
+
+def test_its_spokesman_after_a_rebel_group_spoke_is_the_groups_and_the_army_is_the_states(tmp_path):
+    doc = _report(tmp_path, (
+        "N'DJAMENA, Feb 3 2026 (Saharan Ledger) - Chad's army said it had driven rebels of the Front for Change "
+        "and Concord in Chad (FACT) out of Kirdimi. FACT fighters ambushed a convoy on Sunday, residents said. Army "
+        "spokesman Colonel Abdelkerim Saleh Nadjim said 63 rebels had been killed. FACT denied losing the town. Its "
+        "spokesman, who gave his name only as Kalli, said rebel units still held the eastern half of Kirdimi."),
+        date(2026, 2, 3))
+    spokesman = next(e for s, e in _speaker_entities(doc).items() if s.startswith("Its spokesman"))
+    assert spokesman["name"] == "FACT spokesman" and spokesman["side"] != "Chad"
+
+
+def test_the_army_capitalised_is_the_home_states_not_a_rebel_army(tmp_path):
+    doc = _report(tmp_path, (
+        "THE SAMAR CHRONICLE\n\nArmy, NPA trade claims over deadly clash\n\nCATARMAN, March 3 2026 - The "
+        "Philippine Army said troops overran a camp of the communist New People's Army (NPA). The Army reported only "
+        "minor injuries on the government side. The NPA said guerrillas had ambushed an army patrol."),
+        date(2026, 3, 3))
+    assert _speaker_entities(doc)["The Army"]["side"] == "Philippines"
+    assert doc["articles"][0]["outlet"] == "The Samar Chronicle"

@@ -116,6 +116,12 @@ class SpeakerBook:
             if known is not None:
                 m.group = None  # the tagger's ORG is the name itself, not a body the person belongs to
                 return self._add_mention(known, m)
+        owner = self._owner_that_just_spoke(m, head, span)
+        if owner is not None:  # "FACT denied losing the town. Its spokesman, who gave his name as X, said": FACT's
+            m.group, m.country = owner.name, owner.country
+            m.name = re.sub(r"^[Ii]ts\s+", owner.name + " ", m.name)  # "FACT spokesman", not "Its spokesman"
+            known = next((s for s in self.speakers if s.type == "person" and s.group == owner.name), None)
+            return self._add_mention(known or self._new(m), m)
         if m.type == "person" and not INDEFINITE.match(m.text):  # "the militia chief", "the army's spokesman"; "a
             known = self._match_description(m)  # U.S. official" is someone new
             if known is not None:
@@ -201,6 +207,15 @@ class SpeakerBook:
             return None
         return next((s for _, s in reversed(self._earlier(span[0]))
                      if s.type != "person" and fold(s.name).split()[-1:] == [kind]), None)
+
+    def _owner_that_just_spoke(self, m: Mention, head: Token | None, span: tuple[int, int]) -> Speaker | None:
+        """The body that spoke in the sentence before a person described as "its" role, named by no name of his own."""
+        if m.type != "person" or m.kind != "description" or m.group or m.country or head is None \
+                or head.sent.start == 0 or not any(t.lower_ == "its" for t in tokens_in(self.doc, span)):
+            return None
+        before = self.doc[head.sent.start - 1].sent
+        last = next((s for pos, s in reversed(self._earlier(head.sent.start_char)) if pos >= before.start_char), None)
+        return last if last is not None and last.type not in ("person", "analyst", "media") else None
 
     def _body_that_just_spoke(self, m: Mention, head: Token | None) -> Speaker | None:
         """A state's body that spoke in the sentence before, whose officer a titled person is: "Somalia's Ministry of

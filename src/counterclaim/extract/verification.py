@@ -136,11 +136,12 @@ _MASTHEAD = re.compile(r"^[ \t]*(?P<name>(?:The\s+)?[A-Z][\w&’'-]*(?:\s+(?:of\
 
 
 def masthead_outlet(text: str) -> str | None:
-    """The outlet a masthead line in the first lines below the headline names."""
-    lines = text.lstrip().split("\n")[1:8]
-    for line in lines:
+    """The outlet a masthead line in the first lines below the headline names, or a first line in capitals above it
+    ("THE WEST AFRICA CHRONICLE")."""
+    for i, line in enumerate(text.lstrip().split("\n")[:8]):
         m = _MASTHEAD.match(line)
-        if m and {w.lower() for w in m["name"].split()} & MEDIA_NAME_WORDS and not country_of(m["name"]):
+        if m and (i or m["name"].isupper()) and {w.lower() for w in m["name"].split()} & MEDIA_NAME_WORDS \
+                and not country_of(m["name"]):
             name = m["name"]  # "THE SAHEL DISPATCH": a masthead's capitals are type, not the name
             return " ".join(w.title() for w in name.split()) if name.isupper() else name
     return None

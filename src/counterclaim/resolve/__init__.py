@@ -466,7 +466,9 @@ def _one_spelling_per_side(entities: Iterable[Entity]) -> None:
 def _named_group(name: str) -> bool:
     words = name.split()
     return all(w[:1].isupper() or w[:1].isdigit() or w in NAME_LINKS for w in words) \
-        and not unnamed_opposition(name) and not names_a_states_force(name)
+        and not unnamed_opposition(name) and not names_a_states_force(name) \
+        and not {fold(w) for w in words} <= ARMED_GROUP_WORDS | STATE_BODY_WORDS | NAME_LINKS | {"armed"}
+    # ("The Army", capitalised as a state's army is, names no group)
 
 
 def resolve(analyses: MutableSequence[ArticleAnalysis], gazetteer: Gazetteer | None = None) -> Corpus:
