@@ -1959,3 +1959,15 @@ def test_the_army_capitalised_is_the_home_states_not_a_rebel_army(tmp_path):
         date(2026, 3, 3))
     assert _speaker_entities(doc)["The Army"]["side"] == "Philippines"
     assert doc["articles"][0]["outlet"] == "The Samar Chronicle"
+
+
+def test_its_spokesperson_named_after_a_state_body_spoke_is_that_states_and_acronyms_start_on_a_capital(tmp_path):
+    doc = _report(tmp_path, (
+        "BISHKEK, April 11 2026 (Central Asia Ledger) - Kyrgyzstan's border service said Tajik troops opened fire "
+        "on a Kyrgyz post near Ak-Sai. Its spokesperson, Major Aibek Sadyrbekov, said two Kyrgyz border guards were "
+        "killed.\n\nRebels of the Coalition of Patriots for Change (CPC) said they had seized the village of "
+        "Ndassima after CPC fighters attacked at dawn. CPC spokesman Idriss Ahmat Gbanga said the mercenaries had "
+        "fled."), date(2026, 4, 11))
+    speakers = _speaker_entities(doc)
+    assert next(e for s, e in speakers.items() if "Sadyrbekov" in s)["side"] == "Kyrgyzstan"
+    assert next(e for s, e in speakers.items() if "Gbanga" in s)["side"] == "Coalition of Patriots for Change"

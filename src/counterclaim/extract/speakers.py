@@ -103,6 +103,9 @@ class SpeakerBook:
             target = self._antecedent(m, span[0])
             return self._add_mention(target, m) if target else None
         if m.type in ("person", "analyst") and m.surname:
+            owner = self._owner_that_just_spoke(m, head, span)
+            if owner is not None:  # "Kyrgyzstan's border service said... Its spokesperson, Major X, said"
+                m.group, m.country = owner.name, owner.country
             known = self._by_surname.get(m.surname) or self._by_given_name(m)
             if known is None:
                 known = self._new(m)
@@ -209,13 +212,15 @@ class SpeakerBook:
                      if s.type != "person" and fold(s.name).split()[-1:] == [kind]), None)
 
     def _owner_that_just_spoke(self, m: Mention, head: Token | None, span: tuple[int, int]) -> Speaker | None:
-        """The body that spoke in the sentence before a person described as "its" role, named by no name of his own."""
-        if m.type != "person" or m.kind != "description" or m.group or m.country or head is None \
+        """The body that spoke in the sentence before a person introduced as "its" role ("Its spokesperson, X")."""
+        if m.type != "person" or m.group or m.country or head is None \
                 or head.sent.start == 0 or not any(t.lower_ == "its" for t in tokens_in(self.doc, span)):
             return None
         before = self.doc[head.sent.start - 1].sent
         last = next((s for pos, s in reversed(self._earlier(head.sent.start_char)) if pos >= before.start_char), None)
-        return last if last is not None and last.type not in ("person", "analyst", "media") else None
+        # a state's body gives its country; a body of no country only where it is a group ("the eastern-based
+        # government of X" is no party by that name)
+        return last if last is not None and (last.country or last.type in ("armed_group", "other")) else None
 
     def _body_that_just_spoke(self, m: Mention, head: Token | None) -> Speaker | None:
         """A state's body that spoke in the sentence before, whose officer a titled person is: "Somalia's Ministry of

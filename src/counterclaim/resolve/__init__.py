@@ -191,6 +191,8 @@ def _expand(phrase: str, short: str) -> str:
     words = phrase.split()
     letters = short.replace("-", "").upper()
     for start in range(len(words)):
+        if not words[start][0].isupper():
+            continue  # "Rebels [of the] Coalition of Patriots for Change (CPC)": the name starts on a capital
         capitalised = [w for w in words[start:] if w[0].isupper()]
         if "".join(w[0] for w in capitalised).upper() == letters or _spelled_by_beginnings(letters, capitalised):
             return " ".join(words[start:])
