@@ -1948,7 +1948,7 @@ def test_its_spokesman_after_a_rebel_group_spoke_is_the_groups_and_the_army_is_t
         "spokesman, who gave his name only as Kalli, said rebel units still held the eastern half of Kirdimi."),
         date(2026, 2, 3))
     spokesman = next(e for s, e in _speaker_entities(doc).items() if s.startswith("Its spokesman"))
-    assert spokesman["name"] == "FACT spokesman" and spokesman["side"] != "Chad"
+    assert spokesman["name"] == "Kalli" and spokesman["side"] != "Chad"  # the name he gave, not the army's man
 
 
 def test_the_army_capitalised_is_the_home_states_not_a_rebel_army(tmp_path):
@@ -1971,3 +1971,15 @@ def test_its_spokesperson_named_after_a_state_body_spoke_is_that_states_and_acro
     speakers = _speaker_entities(doc)
     assert next(e for s, e in speakers.items() if "Sadyrbekov" in s)["side"] == "Kyrgyzstan"
     assert next(e for s, e in speakers.items() if "Gbanga" in s)["side"] == "Coalition of Patriots for Change"
+
+
+def test_a_speaker_who_gave_his_name_is_named_by_it_and_a_source_cut_inside_a_word_is_whole(tmp_path):
+    doc = _report(tmp_path, (
+        "NIAMEY, Feb 3 2026 (Sahel Ledger) - Niger's army said it had repelled an attack on Ayorou. A JNIM commander "
+        "who identified himself as Abou Hamza al-Fulani said six of his fighters had been killed. \"We lost "
+        "brothers,\" al-Fulani said.\n\nA pro-Russian Telegram channel that publishes material from Russian "
+        "personnel reported on Wednesday that two instructors had been killed."), date(2026, 2, 3))
+    speakers = _speaker_entities(doc)
+    commander = next(e for s, e in speakers.items() if s.startswith("A JNIM commander"))
+    assert commander["name"] == "Abou Hamza al-Fulani" and speakers["al-Fulani"]["id"] == commander["id"]
+    assert any(s.startswith("A pro-Russian Telegram channel") for s in speakers)

@@ -195,6 +195,12 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
         if raw.source is not None:
             start = max([raw.source[0]] + [e for s, e in datelines if s <= raw.source[0] < e])
             start += len(text[start:raw.source[1]]) - len(text[start:raw.source[1]].lstrip())
+            end = raw.source[1]
+            gap = text[end:raw.cue[0]]
+            if gap.startswith("-") and raw.cue[0] > end and len(gap) <= 160 and not re.search(r"[.;:\n\"“]", gap):
+                # "a pro[-Russian Telegram channel] that regularly publishes ... reported": cut inside a word
+                gap = re.split(r",|\s(?:that|which|who)\s", gap)[0]
+                raw = replace(raw, source=(raw.source[0], end + len(gap.rstrip())))
             stamp = LEADING_CLOCK.match(text, start, raw.source[1]) or LEADING_DATE.match(text, start, raw.source[1])
             start = stamp.end() if stamp else start  # a liveblog's "13:20 GMT", a bulletin's "Thursday, 23 Oct:"
             if start >= raw.source[1] or text[start:raw.source[1]].strip().lower() in ("a", "an", "the"):

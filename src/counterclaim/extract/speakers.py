@@ -91,6 +91,14 @@ class SpeakerBook:
         span, head = _through_document(*_through_relative_pronoun(span, head))
         m = describe(self.doc, span, head)
         m.span = span
+        # (in the phrase or the clause right after it, which the tagger may leave out of the source)
+        given = GIVEN_NAME.search(self.doc.text, span[0], min(len(self.doc.text), span[1] + 60)) \
+            if m.type == "person" and m.kind == "description" and head is not None else None
+        given = given if given and given.start() <= max(span[1], head.sent.start_char) + 20 else None
+        if given:  # "Its spokesman, who gave his name only as Kalli", "a commander identified as Colonel X Y"
+            words = [w for w in given.group(1).split() if w.lower().rstrip(".") not in PERSON_ROLES | RANK_WORDS]
+            if words:
+                m.name, m.surname, m.kind = " ".join(words), fold(words[-1]), "named"
         if m.group is None and any(t.lemma_.lower() in GENERIC_BODIES and any(c.dep_ == "case" for c in t.children)
                                    for t in tokens_in(self.doc, span)):
             body = self._named_body_before(span[0])  # "the group's spokesman": of the body named before
@@ -318,6 +326,9 @@ class SpeakerBook:
         return things[-1] if things else last
 
 
+_NAME_WORD = r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|de|da|van|von)-?)?[A-Z][\w'’-]*"  # "al-Fulani" too
+GIVEN_NAME = re.compile(r"\b(?:gave (?:his|her|their) name (?:only )?as|identified (?:himself |herself )?(?:only )?as"
+                        rf"|uses the name|known as)\s+((?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})")
 INDEFINITE = re.compile(r"(?:an?|one|another)\s", re.IGNORECASE)
 SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 BODY_TYPES = frozenset({"government", "military", "military_unit"})
