@@ -1983,3 +1983,15 @@ def test_a_speaker_who_gave_his_name_is_named_by_it_and_a_source_cut_inside_a_wo
     commander = next(e for s, e in speakers.items() if s.startswith("A JNIM commander"))
     assert commander["name"] == "Abou Hamza al-Fulani" and speakers["al-Fulani"]["id"] == commander["id"]
     assert any(s.startswith("A pro-Russian Telegram channel") for s in speakers)
+
+
+def test_a_commander_whose_relative_clause_names_his_force_speaks_for_it_not_an_analysts_city(tmp_path):
+    doc = _report(tmp_path, (
+        "BAHIR DAR, March 2 2026 (Abay Ledger) - Fano fighters said they had entered Lalibela. Commander Yitbarek "
+        "Asres, who introduces himself as the leader of Fano in the Lasta zone, said his fighters had taken the "
+        "airport road. Ethiopia's army said the attack was repelled. Helena Matsinhe, who tracks the conflict at "
+        "the Addis Ababa-based Horn Conflict Observatory, said satellite images showed burned buildings."),
+        date(2026, 3, 2))
+    speakers = _speaker_entities(doc)
+    assert next(e for s, e in speakers.items() if "Yitbarek" in s)["side"] == "Fano"
+    assert next(e for s, e in speakers.items() if "Matsinhe" in s)["side"] is None

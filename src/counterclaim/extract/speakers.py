@@ -413,6 +413,11 @@ def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, 
                 words = [t for t in token.subtree if t.i != token.i and t.idx < first.start and t.i not in tied]
                 named = _affiliation(words, forces)
                 found = named if any(named) else found
+    if found == (None, None):  # "Commander X, who introduces himself as the leader of Fano in Lasta,"
+        named = doc.char_span(first.start, first.end, alignment_mode="expand")
+        clause = [t for c in named.root.children if c.dep_ == "relcl" for t in c.subtree] if named else []
+        group = _affiliation(clause, forces)[1] if clause else None  # an armed force only: "who tracks the
+        found = (None, group) if group else found  # conflict at the Maputo-based X" makes no Mozambican
     if found == (None, None) and speaker.descriptors & SPOKES_ROLES:
         found = _body_before(doc, own, forces)
     if found[0] is None and speaker.descriptors & STATE_ROLE_WORDS:
