@@ -193,28 +193,30 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
             # colon after no speaker, a country or a place heads a topic
         raw = raw if content == raw.content else replace(raw, content=content)
         if raw.source is not None:
-            start = max([raw.source[0]] + [e for s, e in datelines if s <= raw.source[0] < e])
-            start += len(text[start:raw.source[1]]) - len(text[start:raw.source[1]].lstrip())
-            end = raw.source[1]
-            gap = text[end:raw.cue[0]]
-            if gap.startswith("-") and raw.cue[0] > end and len(gap) <= 160 and not re.search(r"[.;:\n\"“]", gap):
-                # "a pro[-Russian Telegram channel] that regularly publishes ... reported": cut inside a word
-                gap = re.split(r",|\s(?:that|which|who)\s", gap)[0]
-                raw = replace(raw, source=(raw.source[0], end + len(gap.rstrip())))
-            stamp = LEADING_CLOCK.match(text, start, raw.source[1]) or LEADING_DATE.match(text, start, raw.source[1])
-            start = stamp.end() if stamp else start  # a liveblog's "13:20 GMT", a bulletin's "Thursday, 23 Oct:"
-            if start >= raw.source[1] or text[start:raw.source[1]].strip().lower() in ("a", "an", "the"):
-                # nor the article the tagger cut from "A Telegram channel linked to ..."
-                raw = replace(raw, source=None)
-                kept.append(raw)
-                continue
-            cut = DANGLING_RELATIVE.search(text, start, raw.source[1]) or DANGLING_WORD.search(text, start,
-                                                                                 raw.source[1])
-            end = cut.start() if cut is not None and cut.start() > start else raw.source[1]
-            if start < end and (start, end) != raw.source:  # "ADDIS ABABA, Ethiopia - Tigrayan forces" said
-                raw = replace(raw, source=(start, end))
+            source = _tidied_source(raw, text, datelines)
+            raw = raw if source == raw.source else replace(raw, source=source)
         kept.append(raw)
     return kept
+
+
+def _tidied_source(raw: RawAttribution, text: str, datelines: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A source as far as it names the speaker: not the dateline, a liveblog's "13:20 GMT" or a bulletin's
+    "Thursday, 23 Oct:" before it ("ADDIS ABABA, Ethiopia - Tigrayan forces" said), nor the relative clause or
+    the word that leads on after it ("One resident, who", "Tigrayan officials in"); whole where the tagger cut it
+    inside a word ("a pro[-Russian Telegram channel] that regularly publishes ... reported"); none where nothing
+    is left, or only the article cut from "A Telegram channel linked to ..."."""
+    start = max([raw.source[0]] + [e for s, e in datelines if s <= raw.source[0] < e])
+    start += len(text[start:raw.source[1]]) - len(text[start:raw.source[1]].lstrip())
+    end = raw.source[1]
+    gap = text[end:raw.cue[0]]
+    if gap.startswith("-") and raw.cue[0] > end and len(gap) <= 160 and not re.search(r"[.;:\n\"“]", gap):
+        end += len(re.split(r",|\s(?:that|which|who)\s", gap)[0].rstrip())
+    stamp = LEADING_CLOCK.match(text, start, end) or LEADING_DATE.match(text, start, end)
+    start = stamp.end() if stamp else start
+    if start >= end or text[start:end].strip().lower() in ("a", "an", "the"):
+        return None
+    cut = DANGLING_RELATIVE.search(text, start, end) or DANGLING_WORD.search(text, start, end)
+    return start, cut.start() if cut is not None and cut.start() > start else end
 
 
 def extract_article(article: Article, doc: Doc, attributions: str | None = None) -> ArticleAnalysis:

@@ -91,14 +91,8 @@ class SpeakerBook:
         span, head = _through_document(*_through_relative_pronoun(span, head))
         m = describe(self.doc, span, head)
         m.span = span
-        # (in the phrase or the clause right after it, which the tagger may leave out of the source)
-        given = GIVEN_NAME.search(self.doc.text, span[0], min(len(self.doc.text), span[1] + 60)) \
-            if m.type == "person" and m.kind == "description" and head is not None else None
-        given = given if given and given.start() <= max(span[1], head.sent.start_char) + 20 else None
-        if given:  # "Its spokesman, who gave his name only as Kalli", "a commander identified as Colonel X Y"
-            words = [w for w in given.group(1).split() if w.lower().rstrip(".") not in PERSON_ROLES | RANK_WORDS]
-            if words:
-                m.name, m.surname, m.kind = " ".join(words), fold(words[-1]), "named"
+        if m.type == "person" and m.kind == "description":
+            self._name_given(m, span)
         if m.group is None and any(t.lemma_.lower() in GENERIC_BODIES and any(c.dep_ == "case" for c in t.children)
                                    for t in tokens_in(self.doc, span)):
             body = self._named_body_before(span[0])  # "the group's spokesman": of the body named before
@@ -167,6 +161,17 @@ class SpeakerBook:
             self._by_name.setdefault(named, known)
         return self._add_mention(known, m)
 
+    def _name_given(self, m: Mention, span: tuple[int, int]) -> None:
+        """Name a person described by the name the phrase, or the clause right after it (which the tagger may leave
+        out of the source), gives: "Its spokesman, who gave his name only as Kalli", "a commander identified as
+        Colonel X Y"."""
+        given = GIVEN_NAME.search(self.doc.text, span[0], min(len(self.doc.text), span[1] + 60))
+        if given is None or given.start() > span[1] + 20:
+            return
+        words = [w for w in given.group(1).split() if w.lower().rstrip(".") not in PERSON_ROLES | RANK_WORDS]
+        if words:
+            m.name, m.surname, m.kind = " ".join(words), fold(words[-1]), "named"
+
     def _by_given_name(self, m: Mention) -> Speaker | None:
         """The one person named in full of whose names a lone name is one: where names go by the given name
         ("Brigadier General Meseret Alemu ... Brig. Gen. Meseret said") or a middle one ("Capt. Jean-Pierre
@@ -224,8 +229,7 @@ class SpeakerBook:
         if m.type != "person" or m.group or m.country or head is None \
                 or head.sent.start == 0 or not any(t.lower_ == "its" for t in tokens_in(self.doc, span)):
             return None
-        before = self.doc[head.sent.start - 1].sent
-        last = next((s for pos, s in reversed(self._earlier(head.sent.start_char)) if pos >= before.start_char), None)
+        last = self._spoke_in_sentence_before(head)
         # a state's body gives its country; a body of no country only where it is a group ("the eastern-based
         # government of X" is no party by that name)
         return last if last is not None and (last.country or last.type in ("armed_group", "other")) else None
@@ -236,8 +240,7 @@ class SpeakerBook:
         that spoke, "Britain said ... Armed Forces Minister X", a commander of an army)."""
         if head is None or head.sent.start == 0 or not m.title:
             return None
-        before = self.doc[head.sent.start - 1].sent
-        last = next((s for pos, s in reversed(self._earlier(head.sent.start_char)) if pos >= before.start_char), None)
+        last = self._spoke_in_sentence_before(head)
         roles = role_words(m.descriptors)
         if m.descriptors - roles - RANK_WORDS - PORTFOLIO_WORDS:
             return None  # "Colonel X, a spokesman for Tigrayan forces": his own words say whose he is
@@ -246,6 +249,11 @@ class SpeakerBook:
                 or last.type == "military" and roles & OFFICER_ROLES):
             return None
         return last
+
+    def _spoke_in_sentence_before(self, head: Token) -> Speaker | None:
+        """The last speaker resolved in the sentence before ``head``'s."""
+        before = self.doc[head.sent.start - 1].sent
+        return next((s for pos, s in reversed(self._earlier(head.sent.start_char)) if pos >= before.start_char), None)
 
     def _body_named_in_sentence(self, at: int, head: Token | None) -> tuple[tuple[int, int], Token] | None:
         """The last organisation the sentence names before ``at`` (the span and head of its phrase): what "the
