@@ -1995,3 +1995,13 @@ def test_a_commander_whose_relative_clause_names_his_force_speaks_for_it_not_an_
     speakers = _speaker_entities(doc)
     assert next(e for s, e in speakers.items() if "Yitbarek" in s)["side"] == "Fano"
     assert next(e for s, e in speakers.items() if "Matsinhe" in s)["side"] is None
+
+
+def test_civilians_named_before_a_headlines_passive_are_no_sides_loss(tmp_path):
+    doc = _report(tmp_path, (
+        "UN says dozens of civilians killed around Nasir as South Sudan's rivals dispute who holds the town\n\n"
+        "UNITED NATIONS, March 4 2026 (Wire) - South Sudan's army said it still held the garrison in Nasir. The "
+        "army's spokesman said 11 soldiers had been killed in fighting near Nasir."), date(2026, 3, 4))
+    un = next(a["id"] for a in doc["attributions"] if a["content"]["text"].startswith("dozens of civilians"))
+    holding = [p for p in doc["propositions"] if any(s["attribution"] == un for s in p["stances"])]
+    assert holding and all(p["actor_side"] is None for p in holding)

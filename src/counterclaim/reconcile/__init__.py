@@ -171,7 +171,7 @@ def _read_article(analysis: ArticleAnalysis, sides: SideBook, places: PlaceBook,
         event_ref = EventRef.of(event)
         # casualties whose victims it names ("32 civilians", "no peacekeepers") are no side's loss of men, nor are a
         # people's ("killed at least 24 Palestinians": people, not a force's men)
-        victims = _victims_of_no_side(event) if family == "casualties" else frozenset()
+        victims = _victims_of_no_side(event, analysis.article.text) if family == "casualties" else frozenset()
         if family == "casualties" and event.target is not None and is_demonym(event.target.span.text.split()[-1]):
             gainer, victims = None, victims | {"people"}
         for attribution_id in event.claimed_by or [None]:
@@ -216,9 +216,13 @@ def _located(event: Event, by_id: dict[str, Attribution], aid: str, sides: SideB
 CIVILIANS = re.compile(r"\b(?:" + "|".join(sorted(CIVILIAN_WORDS)) + r")\b", re.IGNORECASE)
 
 
-def _victims_of_no_side(event: Event) -> frozenset[str]:
-    """The people of no side a claim names among its victims ("civilians", "peacekeepers"), singular."""
-    return frozenset(m.group(0).lower().removesuffix("s") for m in CIVILIANS.finditer(event.span.text))
+def _victims_of_no_side(event: Event, text: str) -> frozenset[str]:
+    """The people of no side a claim names among its victims ("civilians", "peacekeepers"), singular: in its span,
+    or just before a trigger that opens it ("dozens of civilians [killed around X]", a headline's passive)."""
+    before = re.split(r"[.;:!?\n\"“”]|\b(?:said|says|that|and|but)\b", text[max(0, event.span.start - 40):
+                                                                           event.span.start])[-1]
+    return frozenset(m.group(0).lower().removesuffix("s") for m in CIVILIANS.finditer(
+        event.span.text + (" " + before if event.span.start == event.trigger.start else "")))
 
 
 NEUTRAL_MISSIONS = frozenset({"peacekeeper", "monitor", "observer"})
