@@ -2005,3 +2005,13 @@ def test_civilians_named_before_a_headlines_passive_are_no_sides_loss(tmp_path):
     un = next(a["id"] for a in doc["attributions"] if a["content"]["text"].startswith("dozens of civilians"))
     holding = [p for p in doc["propositions"] if any(s["attribution"] == un for s in p["stances"])]
     assert holding and all(p["actor_side"] is None for p in holding)
+
+
+def test_a_body_led_by_the_people_that_lead_a_named_group_is_of_that_groups_side(tmp_path):
+    doc = _report(tmp_path, (
+        "ALEPPO, Syria, Jan 19 2026 (Euphrates Ledger) - Syrian government forces said they had taken the town of "
+        "Deir Hafer after two days of fighting with the Kurdish-led Syrian Democratic Forces, whose fighters "
+        "withdrew overnight. The Kurdish-led administration in northeast Syria called for an immediate ceasefire."),
+        date(2026, 1, 19))
+    administration = next(e for s, e in _speaker_entities(doc).items() if "administration" in s)
+    assert administration["side"] == "Syrian Democratic Forces"

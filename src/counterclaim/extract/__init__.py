@@ -309,6 +309,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     outlet = article.outlet or inferred or agency or masthead_outlet(text) or infer_outlet(hits, checking_only=False) \
         or outlet_from_reporting(text)
     leaders = _led_bodies(text)
+    led_groups = {m.group(1): m.group(2) for m in LED_GROUP.finditer(text) if m.group(2) in forces}
     named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n)
                     and not names_a_states_force(n)}
     for speaker in book.speakers:
@@ -325,6 +326,11 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         if speaker.country is None and fold(speaker.group or speaker.name) in leaders:
             # "the coalition", "coalition spokesman X", where the report names "the Saudi-led coalition"
             speaker.country = leaders[fold(speaker.group or speaker.name)]
+        led = led_groups.get(speaker.group or "")
+        if led and led != speaker.name and not country_of(speaker.group):
+            # "the Kurdish-led administration in northeast Syria", where the report names "the Kurdish-led Syrian
+            # Democratic Forces": of that group's side, not the country it sits in
+            speaker.group, speaker.country = led, None
         spoken = [a.content.text for a in found if a.speaker == speaker.key]
         speaker.side = _provisional_side(speaker) or _side_from_own_words(spoken)
         if len(named_groups) == 1 and speaker.country is None and unnamed_opposition(speaker.name):
@@ -501,6 +507,7 @@ def _side_from_own_words(contents: list[str]) -> str | None:
 
 
 STATE_ARMY = re.compile(r"\b(?:the|our) (?:army|military|armed forces|troops)\b", re.I)
+LED_GROUP = re.compile(r"\b([A-Z][\w'’.-]*?)-led\s+((?:[A-Z][\w'’-]*\s){0,4}[A-Z][\w'’-]*)")
 LED_BODY = re.compile(r"\b([A-Z][\w'’.-]*?)-led\s+(coalition|alliance|mission)\b")
 
 
