@@ -2015,3 +2015,23 @@ def test_a_body_led_by_the_people_that_lead_a_named_group_is_of_that_groups_side
         date(2026, 1, 19))
     administration = next(e for s, e in _speaker_entities(doc).items() if "administration" in s)
     assert administration["side"] == "Syrian Democratic Forces"
+
+
+def test_the_army_of_a_wire_report_filed_from_one_of_two_warring_states_is_that_states(tmp_path):
+    doc = _report(tmp_path, (
+        "BENI, Democratic Republic of Congo, Sept. 9 2025 (Kivu Ledger) - The army said the Allied Democratic "
+        "Forces had attacked villages near Beni after Congolese troops left a nearby post. Army spokesman Capt. "
+        "Jean-Pierre Kasereka said 18 civilians had been killed. Uganda's army, which has conducted joint "
+        "operations against the ADF, said its troops were not in the area."), date(2025, 9, 9))
+    speakers = _speaker_entities(doc)
+    assert next(e for s, e in speakers.items() if "Kasereka" in s)["side"] == "Democratic Republic of the Congo"
+
+
+def test_a_spokeswoman_for_the_group_is_of_the_group_that_spoke_before(tmp_path):
+    doc = _report(tmp_path, (
+        "ALEPPO, Syria, Jan 19 2026 (Euphrates Ledger) - Syrian government forces said they had taken Deir Hafer "
+        "from the Syrian Democratic Forces (SDF), whose fighters withdrew overnight. The SDF rejected the "
+        "description of a rout. Berivan Sheikhmous, a spokeswoman for the group, said its fighters still held "
+        "positions on the eastern outskirts."), date(2026, 1, 19))
+    assert next(e for s, e in _speaker_entities(doc).items() if "Sheikhmous" in s)["side"] == \
+        "Syrian Democratic Forces"

@@ -93,9 +93,11 @@ class SpeakerBook:
         m.span = span
         if m.type == "person" and m.kind == "description":
             self._name_given(m, span)
-        if m.group is None and any(t.lemma_.lower() in GENERIC_BODIES and any(c.dep_ == "case" for c in t.children)
+        if m.group is None and any(t.lemma_.lower() in GENERIC_BODIES and (
+                any(c.dep_ == "case" for c in t.children) or t.dep_ == "pobj" and t.head.lower_ in ("for", "of"))
                                    for t in tokens_in(self.doc, span)):
-            body = self._named_body_before(span[0])  # "the group's spokesman": of the body named before
+            # "the group's spokesman", "a spokeswoman for the group": of the body named before
+            body = self._named_body_before(span[0])
             m.group = body.name if body is not None else None
         if m.group is None and m.country is None and m.type == "person":
             body = self._titled_by_body(span) or self._body_that_just_spoke(m, head)

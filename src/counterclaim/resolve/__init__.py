@@ -84,7 +84,7 @@ class _Survey:
     names: set[str] = field(default_factory=set)  # forces, speaker names and the groups speakers belong to
     written: list[tuple[str, str]] = field(default_factory=list)  # (acronym, expansion) spelled out in a text
     forces: list[tuple[str, list[str]]] = field(default_factory=list)  # (article id, the forces it reports)
-    filed_from: dict[str, str] = field(default_factory=dict)  # article id -> its dateline's city, none's forces named
+    filed_from: dict[str, list[str]] = field(default_factory=dict)  # article id -> its dateline's places, city first
 
     @classmethod
     def of(cls, analyses: Iterable[ArticleAnalysis]) -> _Survey:
@@ -95,8 +95,8 @@ class _Survey:
             survey.names.update(s.group for s in analysis.speakers if s.group)
             survey.forces.append((analysis.article.id, list(analysis.forces)))
             places = dateline_places(analysis.article.text)
-            if places and not any(country_of(n) for n in analysis.forces):
-                survey.filed_from[analysis.article.id] = places[0]
+            if places:
+                survey.filed_from[analysis.article.id] = places
             for m in ACRONYM.finditer(analysis.article.text):
                 words = [w for w in re.split(r"[\s-]+", m.group(1)) if w and w[0].isupper()]  # T(ehrik-e-)T(aliban)
                 short = m.group(2)
@@ -130,6 +130,17 @@ class _Survey:
                 found[short] = names.pop()
         return found
 
+    def _filed_from(self, article_id: str, gazetteer: Gazetteer | None) -> str | None:
+        """The country an article's dateline names, or that the gazetteer places its city in."""
+        places = self.filed_from.get(article_id, [])
+        named = {c for c in map(country_of, places) if c}
+        if len(named) > 1:
+            return None  # "YEREVAN / BAKU": filed from both sides
+        if named or not places or gazetteer is None:
+            return named.pop() if named else None
+        found = gazetteer.locate(places[0].title())
+        return country_of_code(found.country_code) if found and found.feature != "country" else None
+
     def parties(self, gazetteer: Gazetteer | None = None) -> Parties:
         expand = self.acronyms()
         names: set[str] = set()
@@ -138,15 +149,14 @@ class _Survey:
             names.update(expand.get(n, n) for n in forces)
             names.update(forces)
             countries = [n for n in forces if country_of(n) or n in ANCHORABLE.values()]  # "Jordan", anchored
+            filed = self._filed_from(article_id, gazetteer)
             if len(countries) == 1:
                 home[article_id] = country_of(countries[0]) or countries[0]
-            elif not countries and article_id in self.filed_from and gazetteer is not None:
+            elif filed and (not countries or filed in map(country_of, countries)):
                 # "BAMENDA – ... the army said": a report that names no state's forces is on the war of the country
-                # it is filed from, as the gazetteer places its dateline's city
-                found = gazetteer.locate(self.filed_from[article_id].title())
-                country = country_of_code(found.country_code) if found and found.feature != "country" else None
-                if country:
-                    home[article_id] = country
+                # it is filed from; "BENI, Democratic Republic of Congo - ... the army", among Congo's and Uganda's
+                # forces, is Congo's
+                home[article_id] = filed
         for short, long in (_regional_adjectives(names) | _plural_names(names)).items():
             expand.setdefault(short, long)
         return Parties(names, home, expand)
