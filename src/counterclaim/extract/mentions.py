@@ -29,7 +29,7 @@ STATE_NAME_WORDS = STATE_FORCE_WORDS | GOVERNMENT_WORDS | PERSON_ROLES
 # Bodies that sit in their country's capital: "the ministry in Kabul" is that country's
 SEATED_BODIES = frozenset({"ministry", "government", "authorities", "authority", "administration", "presidency",
                            "cabinet", "officials", "official", "junta", "parliament", "military", "army", "command"})
-ORGANS = frozenset({"wing", "office", "service", "department", "cell", "directorate", "bureau"})
+STATE_ORGANS = frozenset({"wing", "office", "service", "department", "cell", "directorate", "bureau"})
 BYSTANDERS = frozenset({"resident", "witness", "eyewitness", "villager", "civilian", "survivor", "refugee",
                         "local", "people", "passer-by", "bystander", "doctor", "medic", "nurse", "paramedic",
                         "worker", "farmer", "trader", "shopkeeper", "merchant", "vendor", "teacher", "student",
@@ -526,7 +526,8 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
                                                or head.doc[run[0].i - 1].is_title):
             run.insert(0, head.doc[run[0].i - 1])
         clean = doc_text(head.doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
-    organ = head is not None and head.lemma_.lower() in ORGANS  # "Pakistan's military media wing, ISPR": the state's
+    # "Pakistan's military media wing, ISPR": an organ of the state, not a party named after it
+    organ = head is not None and head.lemma_.lower() in STATE_ORGANS
     if kind in ("armed_group", "military") and country and not organ and (
             names_own_party(clean) or named_after(tokens)):
         kind, country = "armed_group", None  # "the Free Syrian Army", "Sudan's Rapid Support Forces", "Yemen's

@@ -219,10 +219,11 @@ CIVILIANS = re.compile(r"\b(?:" + "|".join(sorted(CIVILIAN_WORDS)) + r")\b", re.
 def _victims_of_no_side(event: Event, text: str) -> frozenset[str]:
     """The people of no side a claim names among its victims ("civilians", "peacekeepers"), singular: in its span,
     or just before a trigger that opens it ("dozens of civilians [killed around X]", a headline's passive)."""
-    before = re.split(r"[.;:!?\n\"“”]|\b(?:said|says|that|and|but)\b", text[max(0, event.span.start - 40):
-                                                                           event.span.start])[-1]
-    return frozenset(m.group(0).lower().removesuffix("s") for m in CIVILIANS.finditer(
-        event.span.text + (" " + before if event.span.start == event.trigger.start else "")))
+    said = event.span.text
+    if event.span.start == event.trigger.start:
+        said += " " + re.split(r"[.;:!?\n\"“”]|\b(?:said|says|that|and|but)\b",
+                              text[max(0, event.span.start - 40):event.span.start])[-1]
+    return frozenset(m.group(0).lower().removesuffix("s") for m in CIVILIANS.finditer(said))
 
 
 NEUTRAL_MISSIONS = frozenset({"peacekeeper", "monitor", "observer"})

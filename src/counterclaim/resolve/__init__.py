@@ -149,10 +149,10 @@ class _Survey:
             names.update(expand.get(n, n) for n in forces)
             names.update(forces)
             countries = [n for n in forces if country_of(n) or n in ANCHORABLE.values()]  # "Jordan", anchored
-            filed = self._filed_from(article_id, gazetteer)
             if len(countries) == 1:
                 home[article_id] = country_of(countries[0]) or countries[0]
-            elif filed and (not countries or filed in map(country_of, countries)):
+            elif (filed := self._filed_from(article_id, gazetteer)) and (
+                    not countries or filed in map(country_of, countries)):
                 # "BAMENDA – ... the army said": a report that names no state's forces is on the war of the country
                 # it is filed from; "BENI, Democratic Republic of Congo - ... the army", among Congo's and Uganda's
                 # forces, is Congo's
