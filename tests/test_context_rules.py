@@ -105,6 +105,14 @@ def test_another_name_between_description_and_speaker_blocks_the_inference(nlp):
     assert tomasz.country is None
 
 
+def test_an_anonymous_description_introduces_no_one_named_after_it(nlp):
+    analysis = analyse(nlp, "A Kenyan army officer, speaking on condition of anonymity, insisted that every round "
+                            "had hit a military target. In Garissa, Dr. Amina Warsame said two of the wounded had "
+                            "died overnight.")
+    warsame = next(s for s in analysis.speakers if "Warsame" in s.name)
+    assert warsame.country is None
+
+
 @pytest.mark.parametrize("family, gainer, side, stance, expected", [
     ("territory", "B", "A", "supports", True),    # conceding the other side's gain
     ("territory", "A", "A", "denies", True),      # denying one's own side's gain

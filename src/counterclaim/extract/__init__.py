@@ -25,7 +25,7 @@ from .lexicon import CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
 from .mentions import ACRONYM_TOKEN, runner_of, tie_words, unnamed_opposition
 from .quotes import Quote, find_quotes, parse_text
 from .spans import adjacent_runs, doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
-from .speakers import SpeakerBook, affiliation_from_introduction
+from .speakers import ANONYMITY, SpeakerBook, affiliation_from_introduction
 from .toponyms import find_toponyms
 from .verification import find_notes, infer_outlet, link_notes, masthead_outlet, outlet_from_reporting
 
@@ -49,9 +49,6 @@ FIGHTING_VERBS = set(VERB_EVENTS) | {"fire", "hit", "launch", "shoot", "intercep
 CLAIMED_ACTS = re.compile(r"(?:responsibility\b|(?:(?:the|an?|its|their)\s+)?(?:[\w-]+\s+){0,2}"
                           r"(?:attacks?|strikes?|bombings?|raids?|assaults?|ambush(?:es)?)\b)", re.IGNORECASE)
 STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
-ANONYMITY = re.compile(r"\W*(?:not to be (?:named|identified|quoted)|anonymity\b|to be identified only"
-                       r"|(?:that )?(?:his|her|their) (?:sur|full |family )?names? (?:not|be withheld|is not|not be))",
-                       re.IGNORECASE)  # "asked to be identified only as X", "asked that her surname not be used"
 UNNAMED = re.compile(r"\W*to be (?:named|identified|quoted)\b", re.IGNORECASE)  # after a cue "asked not"
 DANGLING_RELATIVE = re.compile(r"(?:[\s,]+(?:who|which|that|whose))+[\s,]*$")
 # a source the tagger ended on a word that leads to the rest of its name ("Tigrayan officials in [Mekelle]")

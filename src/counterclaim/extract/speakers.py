@@ -34,6 +34,9 @@ def _compatible_roles(a: set[str], b: set[str]) -> bool:
 
 # Particles a surname carries ("al-Wazir", "ibn Saud"), which describe() reads as words of their own
 SURNAME_PARTICLES = frozenset(ARABIC_ARTICLES) | {"az", "ibn", "bin", "abu"}
+ANONYMITY = re.compile(r"\W*(?:not to be (?:named|identified|quoted)|anonymity\b|to be identified only"
+                       r"|(?:that )?(?:his|her|their) (?:sur|full |family )?names? (?:not|be withheld|is not|not be))",
+                       re.IGNORECASE)  # "asked to be identified only as X", "asked that her surname not be used"
 
 
 class SpeakerBook:
@@ -418,7 +421,9 @@ def affiliation_from_introduction(doc: Doc, speaker: Speaker, forces: dict[str, 
                 break
             if token.ent_type_ == "PERSON":
                 found = (None, None)  # someone else was named after the description
-            elif token.lemma_.lower() in ROLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT"):
+            elif token.lemma_.lower() in ROLE_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT") \
+                    and not ANONYMITY.search(sent.text):  # an official "speaking on condition of anonymity" is
+                # not the person named next
                 tied = tie_words(token)
                 words = [t for t in token.subtree if t.i != token.i and t.idx < first.start and t.i not in tied]
                 named = _affiliation(words, forces)
