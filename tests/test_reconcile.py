@@ -2035,3 +2035,13 @@ def test_a_spokeswoman_for_the_group_is_of_the_group_that_spoke_before(tmp_path)
         "positions on the eastern outskirts."), date(2026, 1, 19))
     assert next(e for s, e in _speaker_entities(doc).items() if "Sheikhmous" in s)["side"] == \
         "Syrian Democratic Forces"
+
+
+def test_the_military_of_a_report_is_its_states_not_a_rebel_army_named_beside_it(tmp_path):
+    doc = _report(tmp_path, (
+        "KUPANG, Indonesia, March 4 2026 (Timor Wire) - Indonesian troops retook an airstrip on Monday, the military "
+        "said, although the Timor Liberation Army (TLA) insisted its fighters had withdrawn on their own terms."),
+        date(2026, 3, 4))
+    speakers = _speaker_entities(doc)
+    assert speakers["the military"]["side"] == "Indonesia"
+    assert speakers["the military"]["id"] != next(e for s, e in speakers.items() if "Timor" in s)["id"]

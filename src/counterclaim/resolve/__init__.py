@@ -318,8 +318,10 @@ def _body_keys(speakers: list, expand: dict[str, str]) -> dict[str, tuple]:
     bodies = [(s, _org_key(s, expand)) for s in speakers if s.type not in PERSON_TYPES]
     found = {}
     for s, key in bodies:
+        # ("the military" is no "Timor Liberation Army", a force with a name of its own and no country)
         wider = set() if s.country or s.group else {
-            k for o, k in bodies if o is not s and k[0] == key[0] and (o.country or o.group) and key[2] < k[2]}
+            k for o, k in bodies if o is not s and k[0] == key[0] and (o.country or o.group) and key[2] < k[2]
+            and not (o.country is None and _named_group(o.name))}
         found[s.key] = wider.pop() if len(wider) == 1 else key
     return found
 
