@@ -113,6 +113,13 @@ def test_an_anonymous_description_introduces_no_one_named_after_it(nlp):
     assert warsame.country is None
 
 
+def test_it_was_not_possible_to_confirm_is_the_outlets_note_not_a_claim(nlp):
+    analysis = analyse(nlp, "Brig. Gen. Amos Kirui said the helicopter had only evacuated wounded soldiers. It was "
+                            "not possible to confirm the reported deaths in the village.")
+    assert [a.content.text for a in analysis.attributions if "deaths" in a.content.text] == []
+    assert [n.kind for n in analysis.notes] == ["not_verified"]
+
+
 @pytest.mark.parametrize("family, gainer, side, stance, expected", [
     ("territory", "B", "A", "supports", True),    # conceding the other side's gain
     ("territory", "A", "A", "denies", True),      # denying one's own side's gain

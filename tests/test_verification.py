@@ -55,6 +55,8 @@ def test_could_not_be_verified_by_outlet(nlp: Language) -> None:
     ("The ministry's account could not be independently confirmed.", "could not be independently confirmed"),
     ("The claims were not independently verified.", "were not independently verified"),
     ("The toll has not yet been confirmed.", "has not yet been confirmed"),
+    ("It was not possible to confirm the reported deaths.", "was not possible to confirm"),
+    ("It was impossible to independently verify either account.", "was impossible to independently verify"),
 ])
 def test_passive_not_verified_without_agent(nlp: Language, text: str, span: str) -> None:
     hits = notes(nlp, text)

@@ -24,19 +24,23 @@ _VERIFY_VERB = r"(?:yet\s+)?(?:been\s+|be\s+)?(?:immediately\s+|independently\s+
 _NEG_SUBJECT = (r"\b(?:neither|none|nobody|nothing|no\s+one)\b(?:\s+(?!(?:that|which|who|whom|whose)\b)[\w’'-]+){0,8}?"
                 rf"\s+(?:could|can|was|were|has|have|had|is|are|will|would)\s+{_VERIFY_VERB}")
 _GROUND = r"(?:area|scene|site|region|town|city|village|front\s+line|front|location|district)s?\b"
+NOT_VERIFIED = re.compile(
+    rf"\b{_NEG}\s+{_VERIFY_VERB}"
+    rf"(?:\s+(?:it\s+|them\s+|this\s+)?independently)?"
+    rf"|\b(?:unable|not\s+able)\s+to\s+(?:independently\s+)?(?:verify|confirm)\b|\bnot\s+independently\s+verified\b"
+    # "was unable to reach the area independently": no access, so nothing checked on the ground
+    rf"|\b(?:(?:unable|not\s+able)\s+to|{_NEG})\s+(?:independently\s+)?(?:reach|access|visit)\s+(?:the\s+)?"
+    rf"{_GROUND}(?:\s+independently)?"
+    rf"|{_NEG_SUBJECT}"
+    # "has not observed confirmation of this claim", "had seen no evidence that": nothing to back it
+    rf"|\b(?:{_NEG}\s+(?:yet\s+)?(?:observed|seen|found)\s+(?:any\s+)?|(?:observed|seen|found)\s+no\s+)"
+    rf"(?:confirmation|evidence)\b"
+    # "It was not possible to confirm the deaths", "it was impossible to verify"
+    rf"|\b(?:was|is|were|are|has\s+been|had\s+been)\s+(?:not\s+(?:immediately\s+)?possible|impossible)\s+to\s+"
+    rf"(?:independently\s+)?(?:verify|confirm)\b",
+    re.I)
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("not_verified", re.compile(
-        rf"\b{_NEG}\s+{_VERIFY_VERB}"
-        rf"(?:\s+(?:it\s+|them\s+|this\s+)?independently)?"
-        rf"|\b(?:unable|not\s+able)\s+to\s+(?:independently\s+)?(?:verify|confirm)\b|\bnot\s+independently\s+verified\b"
-        # "was unable to reach the area independently": no access, so nothing checked on the ground
-        rf"|\b(?:(?:unable|not\s+able)\s+to|{_NEG})\s+(?:independently\s+)?(?:reach|access|visit)\s+(?:the\s+)?"
-        rf"{_GROUND}(?:\s+independently)?"
-        rf"|{_NEG_SUBJECT}"
-        # "has not observed confirmation of this claim", "had seen no evidence that": nothing to back it
-        rf"|\b(?:{_NEG}\s+(?:yet\s+)?(?:observed|seen|found)\s+(?:any\s+)?|(?:observed|seen|found)\s+no\s+)"
-        rf"(?:confirmation|evidence)\b",
-        re.I)),
+    ("not_verified", NOT_VERIFIED),
     ("no_comment", re.compile(
         rf"\b{_NEG}\s+(?:immediately\s+)?(?:respond|comment|reply|return)\w*(?:\s+to\s+(?:a\s+)?requests?\s+for\s+"
         rf"comment)?|\bdeclined\s+to\s+comment\b"
