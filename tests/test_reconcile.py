@@ -2045,3 +2045,16 @@ def test_the_military_of_a_report_is_its_states_not_a_rebel_army_named_beside_it
     speakers = _speaker_entities(doc)
     assert speakers["the military"]["side"] == "Indonesia"
     assert speakers["the military"]["id"] != next(e for s, e in speakers.items() if "Timor" in s)["id"]
+
+
+def test_a_rebel_spokesman_after_a_rebel_force_spoke_is_its_and_a_task_force_commander_the_states(tmp_path):
+    doc = _report(tmp_path, (
+        "KUPANG, Indonesia, March 4 2026 (Timor Wire) - Indonesian troops retook an airstrip on Monday, the military "
+        "said, although the Timor Liberation Army (TLA) said it withdrew.\n\nThe TLA, the armed wing of the Free "
+        "Timor Movement (FTM), gave a different account. In a statement, rebel spokesman Markus Lelo claimed that "
+        "fighters had killed seven soldiers.\n\n\"That is "
+        "fabricated,\" said Brig. Gen. Agus Santoso, commander of the joint security task force in the hills."),
+        date(2026, 3, 4))
+    speakers = _speaker_entities(doc)
+    assert speakers["rebel spokesman Markus Lelo"]["side"] == "Timor Liberation Army"
+    assert next(e for s, e in speakers.items() if "Santoso" in s)["side"] == "Indonesia"

@@ -459,6 +459,8 @@ def _body_before(doc: Doc, own: SpacySpan, forces: dict[str, int]) -> tuple[str 
     for token in before[0] if before else ():
         if token.dep_ == "nsubj" and token.pos_ == "PROPN" and (country := widened_country(token)):
             return country, None  # "Rwanda denies the accusation. ... government spokeswoman X said"
+        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and (force := _force_spelled(token, forces)):
+            return None, force  # "The TLA gave a different account. ... rebel spokesman X claimed"
         if token.dep_ == "nsubj" and token.lemma_.lower() in MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS:
             tied = tie_words(token)  # "Rwanda-backed M23 rebels said...": the rebels', not their backer's
             aside = clause_tokens(token) | {t.i for c in token.children if c.dep_ == "appos" for t in c.subtree}
@@ -467,6 +469,15 @@ def _body_before(doc: Doc, own: SpacySpan, forces: dict[str, int]) -> tuple[str 
             if any(found):
                 return found
     return None, None
+
+
+def _force_spelled(token: Token, forces: dict[str, int]) -> str | None:
+    """The article's force a proper noun names: by its name, or by the acronym the text gives it ("the Timor
+    Liberation Army (TLA)")."""
+    if token.text in forces:
+        return token.text
+    text = token.doc.text
+    return next((f for f in forces if token.text.isupper() and f"{f} ({token.text})" in text), None)
 
 
 def _quoted(span: SpacySpan) -> bool:

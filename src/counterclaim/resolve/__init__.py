@@ -30,7 +30,7 @@ ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+(?:(?:of|the|for|and|de|du|des)\s
 PERSON_TYPES = ("person", "analyst")
 # "the army's spokesman" with no country: the army of the one country the article reports fighting
 STATE_BODY_WORDS = {"army", "military", "government", "ministry", "minister", "forces", "troops", "police",
-                    "presidency", "junta", "regime"}
+                    "presidency", "junta", "regime", "security"}
 STATE_DEPARTMENTS = frozenset({"defence", "defense", "interior", "information", "foreign", "affairs", "security",
                                "army", "military", "navy", "police"})  # "Army Public Relations", an office
 PLACING_WORDS = frozenset({"in", "to", "at", "near", "inside"})  # "the mission in Armenia" works there
