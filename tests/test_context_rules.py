@@ -120,6 +120,14 @@ def test_it_was_not_possible_to_confirm_is_the_outlets_note_not_a_claim(nlp):
     assert [n.kind for n in analysis.notes] == ["not_verified"]
 
 
+def test_a_given_name_the_tagger_left_out_is_part_of_the_name_and_an_honorific_is_not(nlp):
+    analysis = analyse(nlp, "Musa Garba Jangebe, who commands a unit of about 80 guards around the town, said his "
+                            "men had been first to respond. Police spokeswoman Inspector Nadege Thelusma said the "
+                            "station had never fallen.")
+    names = {s.name for s in analysis.speakers}
+    assert "Musa Garba Jangebe" in names and not any(n.startswith("Inspector") for n in names)
+
+
 @pytest.mark.parametrize("family, gainer, side, stance, expected", [
     ("territory", "B", "A", "supports", True),    # conceding the other side's gain
     ("territory", "A", "A", "denies", True),      # denying one's own side's gain

@@ -60,6 +60,9 @@ LEADING_WORDS = frozenset({"loyal", "lead", "command", "led", "commanded", "back
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "adviser", "advisor",
                           "aide"})
 RANK_PREFIXES = frozenset({"rear", "vice", "field", "staff", "first", "second", "lance", "wing", "flight"})
+# titles that open a name in copy but are no roles the lexicon reads ("Inspector Nadege Thelusma")
+HONORIFICS = frozenset({"inspector", "superintendent", "corporal", "private", "constable", "imam", "pastor",
+                        "father", "judge", "justice", "mr", "mrs", "ms", "doctor"})
 MEMBER_NOUNS = GENERIC_GROUP_WORDS - {"group", "movement"}  # "Al-Shabaab militants", "Fano militia"
 # "the ship's operator, Meridian Bulk": a business named in apposition, whatever the tagger calls its name
 COMPANY_NOUNS = frozenset({"company", "firm", "operator", "shipowner", "insurer", "contractor", "manufacturer",
@@ -168,8 +171,20 @@ def _person_name(tokens: list[Token], head: Token | None = None) -> list[Token]:
     named = [r for r in named if not (r[-1].dep_ == "poss" or country_of(r[-1].text))] or named
     # of several, the one the phrase is about: "Zawari military spokesman Amir Dawood" is Dawood, and so is the name
     # in apposition to the role ("Kiryat Shmona municipal spokeswoman Orly Ben-Hamo", the town tagged a PERSON too)
-    return next((r for r in named if head in r), None) or next(
+    run = next((r for r in named if head in r), None) or next(
         (r for r in named if any(t.dep_ == "appos" and t.head == head for t in r)), None) or (named or [[]])[0]
+    return _given_name_joined(run, tokens)
+
+
+def _given_name_joined(run: list[Token], tokens: list[Token]) -> list[Token]:
+    """A person's name with the given name the entity tagger left out of it ("Musa [Garba Jangebe]"): an untyped,
+    capitalised proper noun compounded onto the name right before it, no title, rank or country."""
+    while run and len(run) < 4 and (prev := run[0].doc[run[0].i - 1] if run[0].i else None) in tokens \
+            and prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.ent_type_ == "" and prev.is_title \
+            and prev.head in run and prev.lower_ not in PERSON_ROLES | RANK_PREFIXES | HONORIFICS \
+            and prev.text not in TITLE_ABBREVIATIONS and not country_of(prev.text):
+        run = [prev, *run]
+    return run
 
 
 def _appositive_name(head: Token, tokens: list[Token], org_words: frozenset[str]) -> list[Token]:
