@@ -27,7 +27,8 @@ from .quotes import Quote, find_quotes, parse_text
 from .spans import adjacent_runs, doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
 from .speakers import ANONYMITY, SpeakerBook, affiliation_from_introduction
 from .toponyms import find_toponyms
-from .verification import NOT_VERIFIED, find_notes, infer_outlet, link_notes, masthead_outlet, outlet_from_reporting
+from .verification import (IMPOSSIBLE_TO_VERIFY, find_notes, infer_outlet, link_notes, masthead_outlet,
+                           outlet_from_reporting)
 
 __all__ = ["extract_article", "find_raw_attributions", "parse_input"]
 FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit",
@@ -184,7 +185,7 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
                 text[raw.cue[0]:raw.cue[1]].lower().endswith(" not") and UNNAMED.match(text, content[0][0])):
             continue  # "Gaza City, August 10, 2024 (Desk)" is where the report was filed, not what was said
         if raw.source and text[raw.source[0]:raw.source[1]].strip().lower() == "it" \
-                and NOT_VERIFIED.search(text, raw.source[1], raw.cue[1]):
+                and IMPOSSIBLE_TO_VERIFY.search(text, raw.source[1], raw.cue[1]):
             continue  # "It was not possible to confirm the deaths": the outlet's note, no one's claim
         if not any(c.isalnum() for c in text[raw.cue[0]:raw.cue[1]]) and (
                 raw.source is None or country_of(label := text[raw.source[0]:raw.source[1]].strip())

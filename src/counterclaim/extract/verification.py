@@ -24,6 +24,9 @@ _VERIFY_VERB = r"(?:yet\s+)?(?:been\s+|be\s+)?(?:immediately\s+|independently\s+
 _NEG_SUBJECT = (r"\b(?:neither|none|nobody|nothing|no\s+one)\b(?:\s+(?!(?:that|which|who|whom|whose)\b)[\w’'-]+){0,8}?"
                 rf"\s+(?:could|can|was|were|has|have|had|is|are|will|would)\s+{_VERIFY_VERB}")
 _GROUND = r"(?:area|scene|site|region|town|city|village|front\s+line|front|location|district)s?\b"
+# "It was not possible to confirm the deaths", "it was impossible to verify"
+_IMPOSSIBLE = (r"\b(?:was|is|were|are|has\s+been|had\s+been)\s+"
+               r"(?:not\s+(?:immediately\s+)?possible|impossible)\s+to\s+(?:independently\s+)?(?:verify|confirm)\b")
 NOT_VERIFIED = re.compile(
     rf"\b{_NEG}\s+{_VERIFY_VERB}"
     rf"(?:\s+(?:it\s+|them\s+|this\s+)?independently)?"
@@ -35,10 +38,10 @@ NOT_VERIFIED = re.compile(
     # "has not observed confirmation of this claim", "had seen no evidence that": nothing to back it
     rf"|\b(?:{_NEG}\s+(?:yet\s+)?(?:observed|seen|found)\s+(?:any\s+)?|(?:observed|seen|found)\s+no\s+)"
     rf"(?:confirmation|evidence)\b"
-    # "It was not possible to confirm the deaths", "it was impossible to verify"
-    rf"|\b(?:was|is|were|are|has\s+been|had\s+been)\s+(?:not\s+(?:immediately\s+)?possible|impossible)\s+to\s+"
-    rf"(?:independently\s+)?(?:verify|confirm)\b",
+    rf"|{_IMPOSSIBLE}",
     re.I)
+# "It was not possible to confirm the deaths": no one's claim, whoever the tagger takes "It" for
+IMPOSSIBLE_TO_VERIFY = re.compile(_IMPOSSIBLE, re.I)
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("not_verified", NOT_VERIFIED),
     ("no_comment", re.compile(
