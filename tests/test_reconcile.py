@@ -2058,3 +2058,14 @@ def test_a_rebel_spokesman_after_a_rebel_force_spoke_is_its_and_a_task_force_com
     speakers = _speaker_entities(doc)
     assert speakers["rebel spokesman Markus Lelo"]["side"] == "Timor Liberation Army"
     assert next(e for s, e in speakers.items() if "Santoso" in s)["side"] == "Indonesia"
+
+
+def test_a_transcript_label_takes_the_role_its_introduction_gives_before_the_name(tmp_path):
+    doc = _report(tmp_path, (
+        "QUETTA, Pakistan (Indus Ledger) - Separatist fighters ambushed an army convoy near Kalat, the army said. The "
+        "Balochistan Liberation Army (BLA) claimed 27 soldiers had been killed.\n\nOn Wednesday, the Pakistani "
+        "army's spokesman, Maj. Gen. Tariq Mehmood Abbasi, spoke to Indus Ledger by telephone.\n\nQ: The BLA says "
+        "27 soldiers were killed. Why such a gap?\n\nMAJ. GEN. ABBASI: The number 27 is baseless."))
+    speakers = _speaker_entities(doc)
+    assert (speakers["MAJ. GEN. ABBASI"]["name"], speakers["MAJ. GEN. ABBASI"]["side"]) == (
+        "Tariq Mehmood Abbasi", "Pakistan")

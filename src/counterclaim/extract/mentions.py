@@ -438,18 +438,18 @@ def unnamed_opposition(name: str) -> bool:
 
 def _transcript_label(doc: Doc, span: tuple[int, int], head: Token, text: str) -> Mention | None:
     """A capitalised transcript label: a role ("REPORTER") speaks for no one; a surname ("DIALLO") is the person the
-    text introduced under that name ("Colonel Amadou Diallo, spokesman for the Burkina Faso armed forces"), with
-    the country that introduction names."""
+    text introduced under that name, as that introduction describes them ("Colonel Amadou Diallo, spokesman for the
+    Burkina Faso armed forces", "the Pakistani army's spokesman, Maj. Gen. X")."""
     word = head.lower_
     if word in TURN_ROLES | PERSON_ROLES:
         return Mention(span, head, text, "description", head.text, "person", None, None, None, {word})
     for ent in doc_ents(doc):
         if ent.label_ == "PERSON" and ent.end_char <= span[0] and ent[-1].lower_ == word and len(ent) > 1:
-            described = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
-            pairs = [a.text + " " + b.text for a, b in zip(described, described[1:])]
-            country = next((c for c in map(country_of, [t.text for t in described] + pairs) if c), None)
-            title = next((c.text for c in ent.root.children if c.dep_ == "appos"), None)
-            return Mention(span, head, text, "named", ent.text, "person", country, None, title, {word}, word)
+            root = ent.root.head if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" else ent.root
+            phrase = doc[min(root.left_edge.i, ent.start):max(root.right_edge.i + 1, ent.end)]
+            seen = describe(doc, (phrase.start_char, phrase.end_char), root)
+            return Mention(span, head, text, "named", ent.text, "person", seen.country, seen.group,
+                           seen.title, seen.descriptors | {word}, word)
     return None
 
 
