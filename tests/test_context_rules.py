@@ -207,6 +207,17 @@ def test_a_relative_clause_in_a_source_phrase_does_not_name_the_speaker(nlp):
     assert first.name == "spokesman" and not first.descriptors & {"vessel", "name"}
 
 
+def test_they_is_never_a_person_named_alone(nlp):
+    from counterclaim.extract.speakers import SpeakerBook
+
+    text = ("Col. Tariq Abbasi rejected the figure: \"Last month they claimed they lost nobody near the pass.\"")
+    doc = nlp(parse_input(text))
+    book = SpeakerBook(doc)
+    book.resolve((0, len("Col. Tariq Abbasi")), doc[3])
+    they = next(t for t in doc if t.lower_ == "they")
+    assert book.resolve((they.idx, they.idx + 4), they) is None
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

@@ -332,6 +332,11 @@ class SpeakerBook:
             if introduced is not None:
                 return introduced
             return people[-1][1] if people else None
+        if m.head is not None and m.head.lower_ in ("they", "them"):  # never one person named alone
+            named = {id(s) for s in self._by_surname.values()}
+            earlier = [(pos, s) for pos, s in earlier if id(s) not in named]
+            if not earlier:
+                return None
         last_pos, last = earlier[-1]
         if last.type != "person" or doc_text(self.doc).count("\n\n", last_pos, at) <= 1:
             return last
