@@ -432,3 +432,18 @@ def test_a_plain_text_reports_first_line_is_its_title_when_it_reads_as_a_headlin
     text_article, jsonl_article, titled = list(iter_inputs([str(report), str(feed)]))
     assert text_article.title == title and jsonl_article.title == title
     assert titled.title == "Given"  # a record's own title wins
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Gangs and army trade blame\nBy Ana Ruiz\n\nPORT-AU-PRINCE - Text.", "Gangs and army trade blame"),
+    ("LIVE: Rockets and drones for a second night\nRiver News live desk | Updated June 18\n\n06:40 GMT\nText.",
+     "LIVE: Rockets and drones for a second night"),
+    ("Rebels claim the bridge\nUpdated 18:42 GMT, 24 September 2024\n\nText.", "Rebels claim the bridge"),
+    ("The army said it held the bridge\nat Korvel on Monday.\n\nText.", None),  # a sentence over two lines
+    ("STEPPE MONITOR | Live report\nUpdated 11 April 2026\n\nText.", None),  # a masthead
+])
+def test_a_headline_may_sit_right_above_its_byline_masthead_or_stamp(tmp_path: Path, text, title):
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    [article] = list(iter_inputs([str(report)]))
+    assert article.title == title
