@@ -218,6 +218,11 @@ def test_they_is_never_a_person_named_alone(nlp):
     assert book.resolve((they.idx, they.idx + 4), they) is None
 
 
+def test_air_raid_sirens_are_a_warning_not_a_raid(nlp):
+    analysis = analyse(nlp, "Air raid sirens sounded across the north shortly after dawn, the army said.")
+    assert [e.trigger.text for e in analysis.events] == []
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

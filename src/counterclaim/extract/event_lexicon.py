@@ -44,6 +44,9 @@ EQUIPMENT_NOUNS = {"drone", "drones", "tank", "tanks", "vehicle", "vehicles", "m
                    "rockets", "aircraft", "jet", "jets", "helicopter", "helicopters", "plane", "planes", "launcher",
                    "launchers", "depot", "depots", "equipment", "weapon", "weapons", "ammunition", "radar", "ship",
                    "boat", "boats", "warship", "howitzer", "howitzers", "system", "systems"}
+# What warns of an attack: "air raid sirens", "a missile alert" are no raid or missile strike
+WARNING_NOUNS = {"siren", "sirens", "alert", "alerts", "warning", "warnings", "alarm", "alarms", "shelter", "shelters",
+                 "drill", "drills"}
 # Works and strongholds: destroying them is a strike too ("destroyed two artillery positions", "destroyed three
 # camps"); destroying a unit or a force is a defeat.
 STRUCTURE_NOUNS = {"position", "positions", "bunker", "bunkers", "post", "posts", "outpost", "outposts", "checkpoint",

@@ -21,7 +21,7 @@ from .event_lexicon import (ACCUSING, CIVILIAN_WORDS, CONTINUE_VERBS, DENIAL_PAT
                             EQUIPMENT_NOUNS, EVIDENCE_PATTERN, FAILING_HEADS, FIGHT_NOUNS, FORCE_WORDS, GROUND_NOUNS,
                             GROUP_WORDS, HEDGING_AUX, HEDGING_CUES, NOUNS_NEEDING_ARGUMENT, NOUN_EVENTS, PREDICTING_AUX,
                             PREDICTING_CUES, PREDICTING_HEADS, SEIZED_GOODS, SELF_WORDS, SETTLEMENT_NOUNS, STATE_WORDS,
-                            STRUCTURE_NOUNS, TELLING_VERBS, UNCERTAIN_WORDS, VERB_EVENTS)
+                            STRUCTURE_NOUNS, TELLING_VERBS, UNCERTAIN_WORDS, VERB_EVENTS, WARNING_NOUNS)
 from .lexicon import GENERIC_FORCE_ADJECTIVES, RESUMING_NOUNS, UNIT_WORDS
 from .magnitudes import find_magnitudes
 from .mentions import tie_words
@@ -684,8 +684,9 @@ def find_events(article: Article, doc: Doc, attributions: list[Attribution], top
             continue
         if token.pos_ == "NOUN" and token.head.i in taken and token.dep_ in ("dobj", "nsubjpass"):
             continue  # "repelled the attacks": the verb is the event
-        if token.dep_ == "compound" and _lower(token.head) in EQUIPMENT_NOUNS:
-            continue  # "a squadron of attack drones", "strike aircraft": a kind of weapon, not an event
+        if token.dep_ == "compound" and _lower(token.head) in EQUIPMENT_NOUNS | WARNING_NOUNS:
+            continue  # "a squadron of attack drones", "strike aircraft": a kind of weapon, not an event; "air
+            # raid sirens", a warning of one
         if etype == "casualties" and token.tag_ == "VBN" and _told_already(token, taken):
             continue  # "lost 1,270 soldiers killed and wounded": one loss, told once
         if token.pos_ == "NOUN" and any(_lower(a) in VERIFYING for a in list(token.ancestors)[:3]):
