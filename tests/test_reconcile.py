@@ -2069,3 +2069,14 @@ def test_a_transcript_label_takes_the_role_its_introduction_gives_before_the_nam
     speakers = _speaker_entities(doc)
     assert (speakers["MAJ. GEN. ABBASI"]["name"], speakers["MAJ. GEN. ABBASI"]["side"]) == (
         "Tariq Mehmood Abbasi", "Pakistan")
+
+
+def test_a_warring_states_own_television_speaks_for_it_and_a_third_countrys_agency_for_no_one(tmp_path):
+    doc = _report(tmp_path, (
+        "DOHA, June 18 2026 (Gulf Ledger) - Iran's military said its missiles had hit an air base in Israel. Israel's "
+        "military said its jets had struck radar sites near Isfahan. Iranian state television said the launches "
+        "were a response to aggression. Qatar's state news agency said Doha was in contact with both sides."),
+        date(2026, 6, 18))
+    speakers = _speaker_entities(doc)
+    assert speakers["Iranian state television"]["side"] == "Iran"
+    assert speakers["Qatar's state news agency"]["side"] is None

@@ -426,6 +426,10 @@ def parties(analyses: Iterable[ArticleAnalysis], gazetteer: Gazetteer | None = N
 def _side(cluster: _Cluster, sides: Parties) -> str | None:
     """Its own name if it is an armed party; else the party of the body it belongs to; else its country."""
     speakers = cluster.members
+    state_media = next((s.country for s in speakers if s.type == "media" and s.country
+                        and "state" in fold(s.name).split()), None)
+    if state_media:  # "Iranian state television": the voice of a state, a party where that state fights
+        return state_media if sides.party(state_media) else None
     if any(s.type in ("media", "analyst") for s in speakers):
         return None
     for s in speakers:  # a party described, not named ("an al Qaeda-linked group"), is the side extract found
