@@ -334,3 +334,10 @@ def test_archive_copys_doubled_apostrophes_are_double_quotes_the_parse_text_keep
     assert all(q.closed and q.width == 2 and q.is_full(text) for q in quotes)
     # the attribution tagger was trained on such text as it is, so the parser sees it unchanged
     assert parse_text(text, quotes) == text
+
+
+def test_straight_quotes_inside_guillemets_are_nested_not_closers() -> None:
+    text = ('« The capital says "the north is behind it", the north says "this is a staged provocation", and the '
+            'mission says "we are investigating". People hear only the first two. », she said.')
+    [q] = find_quotes(text)
+    assert text[q.start] == "«" and text[q.end - 1] == "»"

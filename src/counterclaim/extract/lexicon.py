@@ -108,7 +108,7 @@ militia militias group movement militants fighters rebels insurgents gunmen mili
 UNIT_WORDS = frozenset("brigade regiment battalion division corps unit company squadron platoon battlegroup".split())
 GOVERNMENT_WORDS = frozenset("""
 ministry government kremlin presidency cabinet office council parliament administration department state
-embassy junta
+embassy junta police gendarmerie
 """.split())
 MILITARY_WORDS = frozenset("army military navy forces command staff troops air force".split())
 # The Arabic article as names spell it before a hyphen ("al-Nusra", "ash-Sham"), assimilated or not

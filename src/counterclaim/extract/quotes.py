@@ -141,6 +141,8 @@ def _double_quotes(text: str) -> list[Quote]:
         if open_at is None:
             if role == "open":
                 open_at, width = i, mark
+        elif text[open_at] == "«" and ch == STRAIGHT:
+            continue  # « ... "the north is behind it" ... »: straight marks nest inside guillemets
         elif mark == width and (role == "close" or (ch in (STRAIGHT, "'") and role == "open"
                                                     and text[open_at] == ch)):
             quotes.append(Quote(open_at, i + mark, True, width))
