@@ -223,6 +223,16 @@ def test_air_raid_sirens_are_a_warning_not_a_raid(nlp):
     assert [e.trigger.text for e in analysis.events] == []
 
 
+def test_a_second_quotation_read_only_as_the_reports_nested_in_it_is_the_first_ones_speakers(nlp):
+    text = ("Ivana Markovic is a researcher at a Belgrade institute. « Every incident in the north now follows the "
+            "same script », she said. « Pristina says \"Belgrade is behind it\", Belgrade says \"this is a staged "
+            "provocation\", and KFOR says \"we are investigating\". The population in between hears only the first "
+            "two. »")
+    analysis = analyse(nlp, text, mode="combined")
+    said = next(a for a in analysis.attributions if a.content.text.startswith("« Every incident"))
+    assert any(f.text.startswith("« Pristina says") and f.text.endswith("two. »") for f in said.content_fragments)
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

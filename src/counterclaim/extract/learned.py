@@ -777,13 +777,29 @@ def _rejoined(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution]
         frame = (rule.content[0][1], rule.content[-1][0])
         parts = [m for m in quoted if not overlaps(m.cue, rule.cue) and frame[0] <= m.cue[0] < frame[1]
                  and not any(overlaps(m.cue, c) for c in rule.content)]
-        if len(base) != 1 or not parts:
-            continue
-        joined = [base[0], *parts]
-        merged = replace(base[0], content=sorted(c for m in joined for c in m.content),
-                         quotes=sorted({q for m in joined for q in m.quotes}, key=lambda q: q.start))
-        model = [m for m in model if not any(m is x for x in joined)] + [merged]
+        if len(base) == 1 and parts:
+            joined = [base[0], *parts]
+            merged = replace(base[0], content=sorted(c for m in joined for c in m.content),
+                             quotes=sorted({q for m in joined for q in m.quotes}, key=lambda q: q.start))
+            model = [m for m in model if not any(m is x for x in joined)] + [merged]
+        elif len(base) == 1:
+            model = _with_quotes_read_as_nested(model, base[0], rule)
     return sorted(model, key=lambda a: (a.content_span[0], a.cue[0]))
+
+
+def _with_quotes_read_as_nested(model: list[RawAttribution], base: RawAttribution,
+                                rule: RawAttribution) -> list[RawAttribution]:
+    """'"A," she said. "X says 'B', Y says 'C'."': the tagger read the second quotation only as the reports nested
+    in it, cue and speaker inside; it is the first one's speaker's still, as the rule holds it, nested reports kept."""
+    missing = [q for q in rule.quotes if not any(overlaps(c, (q.start, q.end)) for c in base.content)
+               and q.start > base.content_span[1]]
+    nested = [q for q in missing if all(q.start <= m.cue[0] < q.end for m in model if m is not base and any(
+        overlaps(c, (q.start, q.end)) for c in m.content))]
+    if not nested:
+        return model
+    grown = replace(base, content=sorted([*base.content, *((q.start, q.end) for q in nested)]),
+                    quotes=sorted({*base.quotes, *nested}, key=lambda q: q.start))
+    return [grown if m is base else m for m in model]
 
 
 def combine(doc: Doc, model: list[RawAttribution], rules: list[RawAttribution],
