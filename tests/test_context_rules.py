@@ -233,6 +233,14 @@ def test_a_second_quotation_read_only_as_the_reports_nested_in_it_is_the_first_o
     assert any(f.text.startswith("« Pristina says") and f.text.endswith("two. »") for f in said.content_fragments)
 
 
+def test_she_is_the_person_a_feature_sentence_opens_on_even_a_name_tagged_as_an_organisation(nlp):
+    analysis = analyse(nlp, "The army said the town was calm. For Ivana Marković, a researcher at the Belgrade-based "
+                            "Centre for Regional Security Dialogue, the pattern is familiar. « Every incident in the "
+                            "north now follows the same script », she said.")
+    said = next(a for a in analysis.attributions if "same script" in a.content.text)
+    assert next(s for s in analysis.speakers if s.key == said.speaker).name == "Ivana Marković"
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

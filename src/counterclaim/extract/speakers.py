@@ -15,8 +15,8 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Span, Speaker
 from .countries import country_of, fold, widened_country
-from .lexicon import (ARABIC_ARTICLES, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MILITARY_WORDS, PERSON_ROLES,
-                      ROLE_SYNONYMS)
+from .lexicon import (ANALYST_WORDS, ARABIC_ARTICLES, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MILITARY_WORDS,
+                      ORG_NAME_WORDS, PERSON_ROLES, ROLE_SYNONYMS)
 from .mentions import (BYSTANDERS, PERSON_PRONOUNS, Mention, core_words, describe, named_after, role_words, tie_words,
                        tokens_in)
 from .spans import clause_tokens, doc_sents, doc_text, sentence_at
@@ -306,13 +306,16 @@ class SpeakerBook:
             if len(window) > 1 and "\n" in gap[len(gap.rstrip()):]:
                 break
             window.insert(0, before)
-        names = {e.text: e for part in window for e in part.ents if e.label_ == "PERSON" and len(e) > 1
+        names = {e.text: e for part in window for e in part.ents if _a_persons_name(e) and len(e) > 1
                  and e.start_char > since and e.end <= pronoun.i and fold(e[-1].text) not in self._by_surname
                  and _introduced(e.root) and not _quoted(e)}
         if len(names) != 1:
             return None
         (ent,) = names.values()
         start = ent.root.head.left_edge.idx if ent.root.dep_ == "appos" else ent.start_char  # "its spokesman, X"
+        if ent.label_ != "PERSON":  # the name and the role in apposition that makes it a person's
+            last = max(t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree)
+            return self.resolve((start, last.idx + len(last.text)), ent.root)
         return self.resolve((start, ent.end_char), ent.root)
 
     def _antecedent(self, m: Mention, at: int) -> Speaker | None:
@@ -491,11 +494,21 @@ def _quoted(span: SpacySpan) -> bool:
     return before.count('"') % 2 == 1
 
 
+def _a_persons_name(ent: SpacySpan) -> bool:
+    """A PERSON, or a name the tagger called an organisation that a role stands in apposition to ("Ivana Markovic,
+    a researcher at ...", tagged ORG)."""
+    return ent.label_ == "PERSON" or ent.label_ == "ORG" and len(ent) <= 4 and all(
+        t.pos_ == "PROPN" and t.is_title for t in ent) and not any(t.lower_ in ORG_NAME_WORDS for t in ent) and any(
+        c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES | ANALYST_WORDS for c in ent.root.children)
+
+
 def _introduced(name: Token) -> bool:
-    """A name that acts in its sentence: its subject, in apposition ("its spokesman, X"), the agent ("led by X") or
-    the origin ("an account came from Lieutenant X"); not one acted on ("accused X of lying")."""
+    """A name that acts in its sentence: its subject, in apposition ("its spokesman, X"), the agent ("led by X"),
+    the origin ("an account came from Lieutenant X") or the one a feature's sentence opens on ("For X, the pattern
+    is familiar"); not one acted on ("accused X of lying")."""
     role = name.head if name.dep_ == "appos" else name
-    return role.dep_ in ("nsubj", "nsubjpass") or role.dep_ == "pobj" and role.head.lower_ in ("by", "from")
+    return role.dep_ in ("nsubj", "nsubjpass") or role.dep_ == "pobj" and (
+        role.head.lower_ in ("by", "from") or role.head.lower_ == "for" and role.head.i == role.sent.start)
 
 
 FEMININE = frozenset({"she", "her", "spokeswoman", "chairwoman", "woman", "mother", "mrs", "ms", "businesswoman",
