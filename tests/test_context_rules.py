@@ -241,6 +241,16 @@ def test_she_is_the_person_a_feature_sentence_opens_on_even_a_name_tagged_as_an_
     assert next(s for s in analysis.speakers if s.key == said.speaker).name == "Ivana Marković"
 
 
+@pytest.mark.parametrize("text", [
+    "The ministry did not respond to repeated requests for comment.",
+    "The federal defense forces did not respond to the request of comment until this report was published.",
+])
+def test_a_request_for_comment_left_unanswered_is_no_claim(nlp, text):
+    analysis = analyse(nlp, "The army said it held the town. " + text)
+    assert [a.content.text for a in analysis.attributions] == ["it held the town"]
+    assert [n.kind for n in analysis.notes] == ["no_comment"]
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

@@ -50,6 +50,9 @@ FIGHTING_VERBS = set(VERB_EVENTS) | {"fire", "hit", "launch", "shoot", "intercep
 CLAIMED_ACTS = re.compile(r"(?:responsibility\b|(?:(?:the|an?|its|their)\s+)?(?:[\w-]+\s+){0,2}"
                           r"(?:attacks?|strikes?|bombings?|raids?|assaults?|ambush(?:es)?)\b)", re.IGNORECASE)
 STATE_FORCE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "loyalist"}
+# what an unanswered request asked for is no claim: "did not respond to repeated requests for comment"
+REQUEST_FOR_COMMENT = re.compile(r"(?:(?:an?|the|repeated|several|multiple|our|two)\s+)*requests?\s+(?:for|of)\s+"
+                                 r"comment", re.IGNORECASE)
 UNNAMED = re.compile(r"\W*to be (?:named|identified|quoted)\b", re.IGNORECASE)  # after a cue "asked not"
 DANGLING_RELATIVE = re.compile(r"(?:[\s,]+(?:who|which|that|whose))+[\s,]*$")
 # a source the tagger ended on a word that leads to the rest of its name ("Tigrayan officials in [Mekelle]")
@@ -181,7 +184,8 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
         content = [(max([f[0]] + [e for s, e in datelines if s <= f[0] < e]), f[1]) for f in raw.content]
         content = [f for f in content if f[0] < f[1] and any(c.isalnum() for c in text[f[0]:f[1]])
                    and not (raw.source and raw.source[0] <= f[0] and f[1] <= raw.source[1])]  # its speaker
-        if not content or ANONYMITY.match(text, content[0][0]) or ANONYMITY.search(text, *raw.cue) or (
+        if not content or ANONYMITY.match(text, content[0][0]) or ANONYMITY.search(text, *raw.cue) \
+                or REQUEST_FOR_COMMENT.match(text, content[0][0]) or (
                 text[raw.cue[0]:raw.cue[1]].lower().endswith(" not") and UNNAMED.match(text, content[0][0])):
             continue  # "Gaza City, August 10, 2024 (Desk)" is where the report was filed, not what was said
         if raw.source and text[raw.source[0]:raw.source[1]].strip().lower() == "it" \
