@@ -2080,3 +2080,22 @@ def test_a_warring_states_own_television_speaks_for_it_and_a_third_countrys_agen
     speakers = _speaker_entities(doc)
     assert speakers["Iranian state television"]["side"] == "Iran"
     assert speakers["Qatar's state news agency"]["side"] is None
+
+
+def test_a_dateline_of_two_bureaus_in_the_two_warring_states_gives_no_home(tmp_path):
+    doc = _report(tmp_path, (
+        "JUBA/PORT SUDAN, Sept 8 2026 (Nile Ledger) - South Sudan's army accused the Sudanese Armed Forces (SAF) of "
+        "arming militias. The SAF rejected the accusations. \"We have no presence in Abyei,\" army spokesman "
+        "Brigadier General Osman Hamid said in Port Sudan."), date(2026, 9, 8))
+    speakers = _speaker_entities(doc)
+    assert next(e for s, e in speakers.items() if "Osman" in s)["side"] != "South Sudan"
+
+
+def test_the_un_security_council_is_no_home_states_body(tmp_path):
+    doc = _report(tmp_path, (
+        "BAMAKO, Sept 8 2026 (Sahel Ledger) - Mali's army said it had repelled an attack on Gao. The UN Security "
+        "Council said it was concerned by the fighting. A senior security official said 12 attackers were killed."),
+        date(2026, 9, 8))
+    speakers = _speaker_entities(doc)
+    assert speakers["The UN Security Council"]["side"] is None
+    assert speakers["A senior security official"]["side"] == "Mali"

@@ -31,6 +31,8 @@ PERSON_TYPES = ("person", "analyst")
 # "the army's spokesman" with no country: the army of the one country the article reports fighting
 STATE_BODY_WORDS = {"army", "military", "government", "ministry", "minister", "forces", "troops", "police",
                     "presidency", "junta", "regime", "security"}
+# a body of the nations together is no state's: "the UN Security Council", "UN peacekeeping forces"
+INTERNATIONAL_WORDS = frozenset({"un", "u.n.", "nations", "peacekeeping", "peacekeepers", "nato", "eu", "union"})
 STATE_DEPARTMENTS = frozenset({"defence", "defense", "interior", "information", "foreign", "affairs", "security",
                                "army", "military", "navy", "police"})  # "Army Public Relations", an office
 PLACING_WORDS = frozenset({"in", "to", "at", "near", "inside"})  # "the mission in Armenia" works there
@@ -61,7 +63,7 @@ class _Member:
     def of(cls, article: str, s: Speaker) -> _Member:
         return cls(article, s.key, sys.intern(s.name), sys.intern(s.type), _interned(s.side), _interned(s.title),
                    _interned(s.country), _interned(s.group), tuple(map(sys.intern, s.aliases)),
-                   bool(s.descriptors & STATE_BODY_WORDS), tuple(EntityMention(article, m.start, m.end)
+                   bool(s.descriptors & STATE_BODY_WORDS and not s.descriptors & INTERNATIONAL_WORDS), tuple(EntityMention(article, m.start, m.end)
                                                                  for m in s.mentions))
 
 
@@ -132,14 +134,12 @@ class _Survey:
 
     def _filed_from(self, article_id: str, gazetteer: Gazetteer | None) -> str | None:
         """The country an article's dateline names, or that the gazetteer places its city in."""
-        places = self.filed_from.get(article_id, [])
-        named = {c for c in map(country_of, places) if c}
-        if len(named) > 1:
-            return None  # "YEREVAN / BAKU": filed from both sides
-        if named or not places or gazetteer is None:
-            return named.pop() if named else None
-        found = gazetteer.locate(places[0].title())
-        return country_of_code(found.country_code) if found and found.feature != "country" else None
+        def country(place: str) -> str | None:  # "BAMENDA", "PORT SUDAN": where the gazetteer puts a city
+            found = gazetteer.locate(place.title()) if gazetteer is not None else None
+            return country_of_code(found.country_code) if found and found.feature != "country" else None
+
+        named = {country_of(p) or country(p) for p in self.filed_from.get(article_id, [])} - {None}
+        return named.pop() if len(named) == 1 else None  # "YEREVAN / BAKU", "JUBA/PORT SUDAN": both sides
 
     def parties(self, gazetteer: Gazetteer | None = None) -> Parties:
         expand = self.acronyms()
