@@ -467,8 +467,8 @@ def _body_before(doc: Doc, own: SpacySpan, forces: dict[str, int]) -> tuple[str 
     for token in before[0] if before else ():
         if token.dep_ == "nsubj" and token.pos_ == "PROPN" and (country := widened_country(token)):
             return country, None  # "Rwanda denies the accusation. ... government spokeswoman X said"
-        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and (force := _force_spelled(token, forces)):
-            return None, force  # "The TLA gave a different account. ... rebel spokesman X claimed"
+        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and any(found := _force_spelled(token, forces)):
+            return found  # "The TLA gave a different account. ... rebel spokesman X claimed"
         if token.dep_ == "nsubj" and token.lemma_.lower() in MILITARY_WORDS | GOVERNMENT_WORDS | ARMED_GROUP_WORDS:
             tied = tie_words(token)  # "Rwanda-backed M23 rebels said...": the rebels', not their backer's
             aside = clause_tokens(token) | {t.i for c in token.children if c.dep_ == "appos" for t in c.subtree}
@@ -479,13 +479,21 @@ def _body_before(doc: Doc, own: SpacySpan, forces: dict[str, int]) -> tuple[str 
     return None, None
 
 
-def _force_spelled(token: Token, forces: dict[str, int]) -> str | None:
-    """The article's force a proper noun names: by its name, or by the acronym the text gives it ("the Timor
-    Liberation Army (TLA)")."""
+def _force_spelled(token: Token, forces: dict[str, int]) -> tuple[str | None, str | None]:
+    """(country, armed group) of the article's force a proper noun names: by its name, or by the acronym the text
+    spells out ("the Timor Liberation Army (TLA)"; "the Sudanese Armed Forces (SAF)", Sudan's)."""
     if token.text in forces:
-        return token.text
-    text = token.doc.text
-    return next((f for f in forces if token.text.isupper() and f"{f} ({token.text})" in text), None)
+        return None, token.text
+    spelled = re.search(rf"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|the|and)\s+)*)+)\(\s*{re.escape(token.text)}\s*\)",
+                        token.doc.text) if token.text.isupper() else None
+    if spelled is None:
+        return None, None
+    name = spelled.group(1).strip()
+    group = next((f for f in forces if name.endswith(f)), None)
+    words = name.split()  # two words before one: "South Sudan People's Defence Forces" is not Sudan's
+    named = [" ".join(pair) for pair in zip(words, words[1:])] + words
+    country = None if group else next((c for w in named if (c := country_of(w)) and c in forces), None)
+    return country, group
 
 
 def _quoted(span: SpacySpan) -> bool:

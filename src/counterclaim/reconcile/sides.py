@@ -85,7 +85,8 @@ class SideBook:
             # one name ends with the other: not merely the same last word ("Northern Shield Forces" is not the
             # "Rapid Support Forces")
             matches = [k for k in self._by_core.get(tuple(words[-1:]), [])
-                       if (n := min(len(words), len(fold(k).split()))) and fold(k).split()[-n:] == words[-n:]]
+                       if (n := min(len(words), len(fold(k).split()))) and fold(k).split()[-n:] == words[-n:]
+                       and not _a_compass_apart(words, fold(k).split())]
             self._aligned[side] = max(matches, key=lambda k: (self.known[k], k)) if matches else side
         return self._aligned[side]
 
@@ -166,3 +167,12 @@ def side_local_officials(sides: SideBook, gazetteer) -> None:
             if side in sides.known:
                 entity.side = side
                 break
+
+
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
+
+
+def _a_compass_apart(a: list[str], b: list[str]) -> bool:
+    """"South Sudan" and "Sudan", "North Macedonia" and "Macedonia": a point of the compass makes another country."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and longer[0] in COMPASS_WORDS

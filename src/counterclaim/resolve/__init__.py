@@ -414,8 +414,9 @@ def _country_named(name: str) -> str | None:
         return None
     if names_own_party(TRAILING_LOWER.sub("", name)):
         return None  # "the Myanmar Witness project": a body with a name of its own
-    return next((c for before, word in zip(["", *words], words)
-                 if fold(before) not in PLACING_WORDS and (c := country_of(word))), None)
+    # two words before one: "South Sudan People's Defence Forces" is not Sudan's
+    return next((c for before, word, after in zip(["", *words], words, [*words[1:], ""]) if fold(before)
+                 not in PLACING_WORDS and (c := country_of(f"{word} {after}".strip()) or country_of(word))), None)
 
 
 def parties(analyses: Iterable[ArticleAnalysis], gazetteer: Gazetteer | None = None) -> Parties:
