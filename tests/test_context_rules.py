@@ -251,6 +251,12 @@ def test_a_request_for_comment_left_unanswered_is_no_claim(nlp, text):
     assert [n.kind for n in analysis.notes] == ["no_comment"]
 
 
+def test_evacuating_families_is_no_withdrawal_but_evacuating_a_town_is(nlp):
+    analysis = analyse(nlp, "\"Our volunteers went to help evacuate the families,\" he said. The army said it had "
+                            "evacuated Tamsin overnight.")
+    assert [e.trigger.text for e in analysis.events if e.type == "withdrawal"] == ["evacuated"]
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

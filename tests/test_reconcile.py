@@ -2100,3 +2100,12 @@ def test_the_un_security_council_is_no_home_states_body(tmp_path):
     speakers = _speaker_entities(doc)
     assert speakers["The UN Security Council"]["side"] is None
     assert speakers["A senior security official"]["side"] == "Mali"
+
+
+def test_a_named_armed_group_that_speaks_is_a_party_its_spokesperson_speaks_for(tmp_path):
+    doc = _report(tmp_path, (
+        "IMPHAL, June 13 2025 (Valley Ledger) - Three people were killed in a gunfight in the foothills, police said. "
+        "The Meitei group Arambai Tenggol denied the charge and accused Kuki militants of firing first. Its "
+        "spokesperson, Laishram Bikramjit, said two Meitei farmers had been killed."), date(2025, 6, 13))
+    speakers = _speaker_entities(doc)
+    assert next(e for s, e in speakers.items() if "Bikramjit" in s)["side"] == "Arambai Tenggol"

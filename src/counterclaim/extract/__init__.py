@@ -21,8 +21,8 @@ from .dates import resolve_date
 from .event_lexicon import VERB_EVENTS
 from .events import find_events
 from .learned import attribution_mode
-from .lexicon import CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
-from .mentions import ACRONYM_TOKEN, runner_of, tie_words, unnamed_opposition
+from .lexicon import ARMED_GROUP_WORDS, CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
+from .mentions import ACRONYM_TOKEN, OPPOSITION_WORDS, runner_of, tie_words, unnamed_opposition
 from .quotes import Quote, find_quotes, parse_text
 from .spans import adjacent_runs, doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
 from .speakers import ANONYMITY, SpeakerBook, affiliation_from_introduction
@@ -314,6 +314,13 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         inferred = agency
     outlet = article.outlet or inferred or agency or masthead_outlet(text) or infer_outlet(hits, checking_only=False) \
         or outlet_from_reporting(text)
+    for speaker in book.speakers:  # "The Meitei group Arambai Tenggol denied the charge": a named armed group
+        # that speaks in a war report is a party to it, whether or not its fighters are reported
+        words = speaker.name.split()
+        if speaker.type == "armed_group" and speaker.country is None and len(words) > 1 and all(
+                w[:1].isupper() and fold(w) not in ARMED_GROUP_WORDS | OPPOSITION_WORDS or w in ("of", "the")
+                for w in words):
+            forces.setdefault(speaker.name, 1)
     leaders = _led_bodies(text)
     led_groups = {m.group(1): m.group(2) for m in LED_GROUP.finditer(text) if m.group(2) in forces}
     named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n)

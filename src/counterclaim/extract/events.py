@@ -92,6 +92,8 @@ def _verb_type(token: Token) -> tuple[str | None, str | None]:
         return "other", "holding"
     if lemma == "move" and subject_words & {"position", "positions", "line", "lines", "front"}:
         return "withdrawal", None
+    if lemma == "evacuate" and ({o.lower_ for o in objects} | object_words) & CIVILIAN_WORDS:
+        return None, None  # "went to help evacuate the families": a rescue, no pullback
     if lemma in ("take", "gain"):
         if lemma == "take" and object_words & {"place", "part", "note", "responsibility", "action"}:
             return None, None  # "no strikes had taken place", "took part in the talks": no ground taken
