@@ -8,8 +8,8 @@ import hashlib
 import pytest
 
 from counterclaim.extract import extract_article, parse_input
-from counterclaim.extract.layout import (find_layout_attributions, headline_statement, signed_quotations,
-                                         transcript_turns)
+from counterclaim.extract.layout import (find_layout_attributions, headline_statement, listed_statement,
+                                         signed_quotations, transcript_turns)
 from counterclaim.extract.quotes import find_quotes
 from counterclaim.model import Article
 from counterclaim.nlp import load_pipeline
@@ -128,3 +128,23 @@ def test_transcript_turns_are_direct_speech_of_their_label_end_to_end(nlp, mode)
 ])
 def test_a_headline_statement_names_its_speaker_before_the_colon(nlp, text, expected):
     assert found(nlp, text, headline_statement) == expected
+
+
+COMMUNIQUE = (
+    "PRESS RELEASE\n\nMINISTRY OF DEFENCE\n\nThe Ministry of Defence informs the public of the following:\n\n"
+    "1. Units of the armed forces recaptured the village of Tamsin, 40 km east of the river.\n\n"
+    "2. No soldiers lost their lives during the operations.\n\n"
+    "The ministry's account was disputed by residents, who said the rebels had left on their own.\n"
+)
+
+
+def test_a_communiques_numbered_items_are_what_its_intro_says(nlp):
+    doc = nlp(parse_input(COMMUNIQUE))
+    [listed] = listed_statement(doc, find_quotes(COMMUNIQUE))
+    assert COMMUNIQUE[listed.source[0]:listed.source[1]] == "The Ministry of Defence"
+    assert [COMMUNIQUE[s:e] for s, e in listed.content] == [
+        "Units of the armed forces recaptured the village of Tamsin, 40 km east of the river.",
+        "No soldiers lost their lives during the operations."]
+    result = analysis(nlp, COMMUNIQUE, "combined")
+    claims = [a for a in result.attributions if "recaptured" in a.content.text]
+    assert claims and all("Ministry" in next(s.name for s in result.speakers if s.key == a.speaker) for a in claims)

@@ -38,6 +38,8 @@ EDITORIAL = frozenset({"update", "updated", "watch", "read", "more", "editor", "
                        "part", "chapter", "step", "question", "answer", "tags", "topics", "share", "follow",
                        # a fact check's fields: 'Claim: ...', 'Verdict: False.'
                        "claim", "verdict", "rating", "ruling", "conclusion", "fact", "facts", "check", "checked"})
+LIST_INTRO = re.compile(rf"^[^\n]*\S:{BLANK}*$", re.M)  # "The Ministry informs the public of the following:"
+LIST_ITEM = re.compile(rf"^{BLANK}*(?:\d{{1,2}}[.)]|[-•*▪–]){BLANK}+(?P<item>\S[^\n]*?){BLANK}*$")
 MAX_NAME_WORDS = 6
 MAX_LABEL_WORDS = 4
 
@@ -107,6 +109,32 @@ def headline_statement(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
     return [_attribution(doc, quotes, m.span("colon"), m.span("words"), (label.start_char, label.end_char))]
 
 
+def listed_statement(doc: Doc, quotes: list[Quote]) -> list[RawAttribution]:
+    """'The Ministry of National Defence informs the public of the following:' and the numbered or bulleted items
+    under it: a press release or a communique, each item a fragment of what the intro's subject says."""
+    from .attributions import _is_reporting, _np_span, _subject  # attributions imports this module
+
+    text = doc_text(doc)
+    found = []
+    for intro in LIST_INTRO.finditer(text):
+        items = []
+        for line in re.finditer(r"[^\n]*\S[^\n]*", text[intro.end():]):  # the lines after it, blank ones aside
+            item = LIST_ITEM.match(line.group())
+            if item is None:
+                break
+            at = intro.end() + line.start()
+            items.append((at + item.start("item"), at + item.end("item")))
+        colon = doc.char_span(intro.end() - 1, intro.end(), alignment_mode="expand")
+        verb = colon.sent.root if colon is not None else None
+        if len(items) < 2 or verb is None or not _is_reporting(verb) or (subject := _subject(verb)) is None:
+            continue
+        found.append(RawAttribution(cue=(verb.idx, verb.idx + len(verb.text)), content=items,
+                                    source=_np_span(subject), source_head=subject, verb=verb,
+                                    quotes=[q for q in quotes if any(overlaps((q.start, q.end), i) for i in items)],
+                                    by_layout=True))
+    return found
+
+
 def _names_a_speaker(label: Span) -> bool:
     """A name ('KOVALENKO', 'Ms. Varga'), a speaking role ('REPORTER', 'Q') or the surname of a person the text
     names ('TRAORE', which the tagger reads as a common noun), not a field ('Location: ...')."""
@@ -126,5 +154,5 @@ def find_layout_attributions(doc: Doc, quotes: list[Quote]) -> list[RawAttributi
     """Signed quotations, transcript turns and a headline statement of one parsed doc, in text order."""
     turns = transcript_turns(doc, quotes)
     headline = [h for h in headline_statement(doc, quotes) if not any(overlaps(h.cue, t.cue) for t in turns)]
-    found = signed_quotations(doc, quotes) + turns + headline
+    found = signed_quotations(doc, quotes) + turns + headline + listed_statement(doc, quotes)
     return sorted(found, key=lambda a: a.content[0])
