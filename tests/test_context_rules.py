@@ -257,6 +257,13 @@ def test_evacuating_families_is_no_withdrawal_but_evacuating_a_town_is(nlp):
     assert [e.trigger.text for e in analysis.events if e.type == "withdrawal"] == ["evacuated"]
 
 
+def test_a_rank_and_a_surname_the_tagger_called_an_organisation_are_a_person(nlp):
+    analysis = analyse(nlp, "Asked about the ambush on Tuesday, Colonel Nhantumbo acknowledged that there had been "
+                            "casualties among the troops.")
+    assert [(s.name, s.type) for s in analysis.speakers] == [("Nhantumbo", "person")]
+    assert "Nhantumbo" not in " ".join(analysis.forces)
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

@@ -122,9 +122,12 @@ def _name_run(head: Token, tokens: list[Token], stop_labels: tuple[str, ...] = (
 
 def _titled_name(head: Token, tokens: list[Token]) -> list[Token]:
     """The two to four proper nouns ending at ``head`` after a title, which the entity tagger took, title and
-    all, for an organisation's name."""
+    all, for an organisation's name; or a lone surname right after a capitalised rank ("Colonel Nhantumbo")."""
     run = _name_run(head, tokens)
-    return run if 2 <= len(run) <= 4 else []
+    before = head.doc[run[0].i - 1] if run[0].i else None
+    ranked = before is not None and before in tokens and before.is_title and (
+        before.lower_ in PERSON_ROLES or before.text in TITLE_ABBREVIATIONS)
+    return run if 2 <= len(run) <= 4 or len(run) == 1 and ranked else []
 
 
 def _press_office(tokens: list[Token], head: Token | None) -> tuple[list[Token], Token | None]:
