@@ -58,6 +58,11 @@ def test_a_masthead_under_the_headline_names_the_outlet():
     assert masthead_outlet("Gangs claim a town\n\nPORT-AU-PRINCE, Haiti - Police said...\nHaiti\n") is None
 
 
+def test_a_masthead_spells_out_the_outlet_the_text_names_short():
+    text = "VeriFact Caucasus | Fact Check\n\nNo, the village was not captured\n\nAn official told VeriFact that..."
+    assert masthead_outlet(text) is None and masthead_outlet(text, "VeriFact") == "VeriFact Caucasus"
+
+
 def test_dateline_far_from_the_top_is_ignored():
     assert dateline_date("x " * 400 + "\nTORVIK, March 3, 2025 — text") is None
 
@@ -262,6 +267,15 @@ def test_a_rank_and_a_surname_the_tagger_called_an_organisation_are_a_person(nlp
                             "casualties among the troops.")
     assert [(s.name, s.type) for s in analysis.speakers] == [("Nhantumbo", "person")]
     assert "Nhantumbo" not in " ".join(analysis.forces)
+
+
+def test_a_statement_is_its_issuers_words_and_its_statement_the_body_that_just_spoke(nlp):
+    analysis = analyse(nlp, "The de facto State Security Committee said it had detained two men. Its statement "
+                            "denied any advance. A statement issued by the Kuki Council said four men died.")
+    speaker = {a.content.text: next(s.name for s in analysis.speakers if s.key == a.speaker)
+               for a in analysis.attributions}
+    assert speaker["any advance"] == "State Security Committee"
+    assert speaker["four men died"] == "Kuki Council"
 
 
 @pytest.mark.parametrize("mode", ["rules", "combined"])

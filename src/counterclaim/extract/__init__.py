@@ -314,6 +314,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         inferred = agency
     outlet = article.outlet or inferred or agency or masthead_outlet(text) or infer_outlet(hits, checking_only=False) \
         or outlet_from_reporting(text)
+    outlet = article.outlet or (outlet and masthead_outlet(text, outlet)) or outlet  # "VeriFact": "VeriFact Caucasus"
     for speaker in book.speakers:  # "The Meitei group Arambai Tenggol denied the charge": a named armed group
         # that speaks in a war report is a party to it, whether or not its fighters are reported
         words = speaker.name.split()

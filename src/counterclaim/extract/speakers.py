@@ -9,6 +9,7 @@ group of the body that introduces it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -94,6 +95,11 @@ class SpeakerBook:
         span, head = _through_document(*_through_relative_pronoun(span, head))
         m = describe(self.doc, span, head)
         m.span = span
+        if head is not None and head.lemma_.lower() in DOCUMENTS and head.sent.start > 0 and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            owner = self._spoke_in_sentence_before(head)  # "The committee said ... Its statement denied": its own
+            if owner is not None:  # (taken as a pronoun is: no alias, no words of its own)
+                return self._add_mention(owner, replace(m, kind="pronoun", descriptors=set(), country=None))
         if m.type == "person" and m.kind == "description":
             self._name_given(m, span)
         if m.group is None and any(t.lemma_.lower() in GENERIC_BODIES and (
@@ -370,6 +376,7 @@ ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "s
 
 
 DOCUMENTS = frozenset({"statement", "communique", "communiqué", "release", "bulletin", "declaration"})
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "sign", "post", "send", "circulate"})
 
 
 def _through_document(span: tuple[int, int], head: Token | None) -> tuple[tuple[int, int], Token | None]:
@@ -377,8 +384,11 @@ def _through_document(span: tuple[int, int], head: Token | None) -> tuple[tuple[
     the speaker is the body the document is from, not the document."""
     if head is None or head.lemma_.lower() not in DOCUMENTS:
         return span, head
-    source = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-                   for g in c.children if g.dep_ == "pobj" and span[0] <= g.idx < span[1]
+    # ("a statement issued by the X Council": the issuer, not whoever carried it)
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")] + [
+        a for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUING_VERBS
+        for a in c.children if a.dep_ == "agent"]
+    source = next((g for c in preps for g in c.children if g.dep_ == "pobj" and span[0] <= g.idx < span[1]
                    and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"))), None)
     if source is None:
         return span, head

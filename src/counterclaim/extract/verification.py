@@ -142,13 +142,17 @@ _MASTHEAD = re.compile(r"^[ \t]*(?P<name>(?:The\s+)?[A-Z][\w&’'-]*(?:\s+(?:of\
                        r"[ \t]*(?:$|\s[-–—|]\s|\s?\()", re.MULTILINE)
 
 
-def masthead_outlet(text: str) -> str | None:
+def masthead_outlet(text: str, known: str | None = None) -> str | None:
     """The outlet a masthead line in the first lines below the headline names, or a first line in capitals above it
-    ("THE WEST AFRICA CHRONICLE")."""
+    ("THE WEST AFRICA CHRONICLE"); given a ``known`` outlet name, the masthead that spells it out in full
+    ("VeriFact Caucasus | Fact Check" for the "VeriFact" the text was told things by)."""
     for i, line in enumerate(text.lstrip().split("\n")[:8]):
         m = _MASTHEAD.match(line)
-        if m and (i or m["name"].isupper()) and {w.lower() for w in m["name"].split()} & MEDIA_NAME_WORDS \
-                and not country_of(m["name"]):
+        words = m["name"].split() if m else []
+        fuller = known is not None and len(words) > len(known.split()) and (
+            " ".join(words).startswith(known + " ") or " ".join(words).endswith(" " + known))
+        if m and (fuller or known is None and (i or m["name"].isupper())
+                  and {w.lower() for w in words} & MEDIA_NAME_WORDS) and not country_of(m["name"]):
             name = m["name"]  # "THE SAHEL DISPATCH": a masthead's capitals are type, not the name
             return " ".join(w.title() for w in name.split()) if name.isupper() else name
     return None
