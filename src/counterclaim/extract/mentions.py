@@ -126,7 +126,8 @@ def _titled_name(head: Token, tokens: list[Token]) -> list[Token]:
     run = _name_run(head, tokens)
     before = head.doc[run[0].i - 1] if run[0].i else None
     ranked = before is not None and before in tokens and before.is_title and (
-        before.lower_ in PERSON_ROLES or before.text in TITLE_ABBREVIATIONS)
+        before.lower_ in PERSON_ROLES or before.text in TITLE_ABBREVIATIONS) \
+        and head.lower_ not in BODY_NOUNS | MILITARY_WORDS  # "the General Staff" is a body
     return run if 2 <= len(run) <= 4 or len(run) == 1 and ranked else []
 
 
