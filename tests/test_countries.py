@@ -51,6 +51,8 @@ def test_country_names(word: str, country: str) -> None:
     ("Dutch", "Netherlands"),
     # the forms news uses where countryinfo has "Tadzhik", "Kirghiz", "Kazakhstani", "Saudi Arabian"
     ("Tajik", "Tajikistan"),
+    ("Ecuadorian", "Ecuador"),
+    ("Argentine", "Argentina"),
     ("Kyrgyz", "Kyrgyzstan"),
     ("Uzbeks", "Uzbekistan"),
     ("Kazakh", "Kazakhstan"),

@@ -2109,3 +2109,17 @@ def test_a_named_armed_group_that_speaks_is_a_party_its_spokesperson_speaks_for(
         "spokesperson, Laishram Bikramjit, said two Meitei farmers had been killed."), date(2025, 6, 13))
     speakers = _speaker_entities(doc)
     assert next(e for s, e in speakers.items() if "Bikramjit" in s)["side"] == "Arambai Tenggol"
+
+
+def test_the_armed_forces_and_their_commands_officers_are_the_home_states_a_port_supervisor_is_not(tmp_path):
+    doc = _report(tmp_path, (
+        "GUAYAQUIL, Ecuador, Oct 14 2025 (Pacific Ledger) - Ecuadorian soldiers fought members of the Los Lobos gang "
+        "at the port overnight, the armed forces said. Colonel Esteban Vaca, spokesman for the Joint Command of the "
+        "Armed Forces, said nine gang members were killed. Brigadier General Marco Salcedo Quiroga, commander of the "
+        "Maritime Operational Command, said one soldier had died. A port security supervisor said he had hidden in "
+        "a container for two hours."), date(2025, 10, 14))
+    speakers = _speaker_entities(doc)
+    assert speakers["the armed forces"]["side"] == "Ecuador"
+    assert next(e for s, e in speakers.items() if "Vaca" in s)["side"] == "Ecuador"
+    assert next(e for s, e in speakers.items() if "Salcedo" in s)["side"] == "Ecuador"
+    assert speakers["A port security supervisor"]["side"] is None

@@ -32,6 +32,7 @@ EXTRA_FORMS = {
 EXTRA_DEMONYMS = {
     "Tajikistan": "Tajik", "Kyrgyzstan": "Kyrgyz", "Uzbekistan": "Uzbek", "Kazakhstan": "Kazakh",
     "Saudi Arabia": "Saudi", "Serbia": "Serb", "Croatia": "Croat", "Philippines": "Philippine",
+    "Ecuador": "Ecuadorian", "Argentina": "Argentine",
 }
 AMBIGUOUS_FORMS = {"georgia", "jordan", "chad", "niger", "guinea", "us", "x"}
 # Of those, the ones that mean the country when capitalised as its name, news on the Sahel and Darfur being full of

@@ -35,7 +35,8 @@ BYSTANDERS = frozenset({"resident", "witness", "eyewitness", "villager", "civili
                         "worker", "farmer", "trader", "shopkeeper", "merchant", "vendor", "teacher", "student",
                         "elder", "volunteer", "driver", "fisherman", "herder", "man", "woman", "mother", "father",
                         "miner", "labourer", "laborer", "mechanic", "tailor", "butcher", "baker", "pastor", "imam",
-                        "widow", "neighbour", "neighbor", "relative", "passenger", "midwife", "pharmacist"})
+                        "widow", "neighbour", "neighbor", "relative", "passenger", "midwife", "pharmacist",
+                        "supervisor", "employee", "guard", "stevedore", "clerk"})
 # A proper name with a hyphenated word whose middle is lower-case: "Tehrik-e-Taliban Pakistan", "Lashkar-e-Taiba"
 HYPHENATED_NAME = re.compile(r"(?=.*\b[A-Z]\w*-[a-z]+-[A-Z])[A-Z][\w’']*(?:-[\w’']+)*(?:\s+[A-Z][\w’']*(?:-[\w’']+)*)*")
 TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w-]*)+$")  # "... project", "... monitoring group"

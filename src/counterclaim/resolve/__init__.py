@@ -20,8 +20,8 @@ from rapidfuzz import fuzz, process
 
 from ..extract.countries import (ANCHORABLE, NAME_WORD, country_of, country_of_code, fold, most_written, name_key,
                                  names_a_states_force, names_own_party)
-from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, UNIT_WORDS
-from ..extract.mentions import OPPOSITION_WORDS, TRAILING_LOWER, core_words, unnamed_opposition
+from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, MILITARY_WORDS, UNIT_WORDS
+from ..extract.mentions import BYSTANDERS, OPPOSITION_WORDS, TRAILING_LOWER, core_words, unnamed_opposition
 from ..ingest.dateline import dateline_places
 from ..model import ArticleAnalysis, Corpus, Entity, EntityMention, Speaker
 from .gazetteer import Gazetteer
@@ -29,9 +29,10 @@ from .gazetteer import Gazetteer
 ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+(?:(?:of|the|for|and|de|du|des)\s+)*){1,6})\(([A-Z][A-Za-z0-9-]{1,9})\)")
 PERSON_TYPES = ("person", "analyst")
 # "the army's spokesman" with no country: the army of the one country the article reports fighting
-STATE_BODY_WORDS = {"army", "military", "government", "ministry", "minister", "forces", "troops", "police",
-                    "presidency", "junta", "regime", "security"}
-# a body of the nations together is no state's: "the UN Security Council", "UN peacekeeping forces"
+STATE_BODY_WORDS = {"army", "military", "government", "ministry", "minister", "force", "forces", "troops", "police",
+                    "presidency", "junta", "regime", "security", "command"}
+# a body of the nations together is no state's: "the UN Security Council", "UN peacekeeping forces" (nor is a
+# bystander by trade: "a port security supervisor")
 INTERNATIONAL_WORDS = frozenset({"un", "u.n.", "nations", "peacekeeping", "peacekeepers", "nato", "eu", "union"})
 STATE_DEPARTMENTS = frozenset({"defence", "defense", "interior", "information", "foreign", "affairs", "security",
                                "army", "military", "navy", "police"})  # "Army Public Relations", an office
@@ -63,8 +64,8 @@ class _Member:
     def of(cls, article: str, s: Speaker) -> _Member:
         return cls(article, s.key, sys.intern(s.name), sys.intern(s.type), _interned(s.side), _interned(s.title),
                    _interned(s.country), _interned(s.group), tuple(map(sys.intern, s.aliases)),
-                   bool(s.descriptors & STATE_BODY_WORDS and not s.descriptors & INTERNATIONAL_WORDS), tuple(EntityMention(article, m.start, m.end)
-                                                                 for m in s.mentions))
+                   bool(s.descriptors & STATE_BODY_WORDS and not s.descriptors & (INTERNATIONAL_WORDS | BYSTANDERS)),
+                   tuple(EntityMention(article, m.start, m.end) for m in s.mentions))
 
 
 @dataclass
@@ -303,7 +304,7 @@ def _clusters(analyses: list[ArticleAnalysis], sides: Parties) -> list[_Cluster]
                 continue
             key = keys.get(speaker.key) or _org_key(speaker, expand)
             home = sides.home.get(item.article)
-            if item.state_body and key[1] is None and home:
+            if item.state_body and key[1] is None and home and not (item.group and sides.party(item.group)):
                 # "the military" of a report on one country's war is that country's, not the military another
                 # report names the same way
                 key = (key[0], home, key[2])
@@ -447,12 +448,13 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
         if sides.party(group) and not country_of(group):
             country = next((s.country for s in speakers if s.country), None)
             return country if country and sides.party(country) else sides.party(group)
-    countries = Counter(s.country for s in speakers if s.country)
+    # ("Ecuador's armed forces spokesman": a group that is a country is that country)
+    countries = Counter(c for s in speakers if (c := s.country or (s.group and country_of(s.group))))
     if countries:
         country = countries.most_common(1)[0][0]
         return country if sides.party(country) else None
     if any(fold(s.group).removeprefix("the ") != fold(s.name).removeprefix("the ") for s in speakers if s.group
-           and not (s.state_body and set(fold(s.group).split()) & (UNIT_WORDS | STATE_DEPARTMENTS))):
+           and not (s.state_body and set(fold(s.group).split()) & (UNIT_WORDS | STATE_DEPARTMENTS | MILITARY_WORDS))):
         # a spokesperson of the UN, a monitor, an embassy: not a party (a body named by itself may be); the
         # commander of "the army's Second Division" or a deputy minister of "Defence" is the state's, below
         return None
@@ -464,7 +466,7 @@ def _side(cluster: _Cluster, sides: Parties) -> str | None:
         return ruled  # "Zarqan health ministry": the movement's, not the state's the article reports fighting
     # "the army" is the home state's; "the People's Defence Forces", a force with a name and no country, is not
     homes = Counter(sides.home[s.article] for s in speakers if s.article in sides.home and s.state_body
-                    and not (s.type == "military" and _named_group(s.name)))
+                    and not (s.type == "military" and (_named_group(s.name) or _names_its_own(s.name))))
     if homes:
         return homes.most_common(1)[0][0]
     # "The 33rd Front accused the ELN of ...": an armed group named as one is a party, fighters named or not
@@ -480,6 +482,12 @@ def _one_spelling_per_side(entities: Iterable[Entity]) -> None:
     for entity in entities:
         if entity.side:
             entity.side = chosen[entity.side]
+
+
+def _names_its_own(name: str) -> bool:
+    """A force described with a name of its own in it ("the Fano armed force of Amhara"), no country's."""
+    return any(w[:1].isupper() and not country_of(w) and fold(w) not in STATE_BODY_WORDS | ARMED_GROUP_WORDS | {
+        "armed", "national", "federal"} for w in name.split())
 
 
 def _named_group(name: str) -> bool:
