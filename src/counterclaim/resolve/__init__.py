@@ -30,7 +30,7 @@ ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+(?:(?:of|the|for|and|de|du|des)\s
 PERSON_TYPES = ("person", "analyst")
 # "the army's spokesman" with no country: the army of the one country the article reports fighting
 STATE_BODY_WORDS = {"army", "military", "government", "ministry", "minister", "force", "forces", "troops", "police",
-                    "presidency", "junta", "regime", "security", "command"}
+                    "presidency", "junta", "regime", "security"}
 # a body of the nations together is no state's: "the UN Security Council", "UN peacekeeping forces" (nor is a
 # bystander by trade: "a port security supervisor")
 INTERNATIONAL_WORDS = frozenset({"un", "u.n.", "nations", "peacekeeping", "peacekeepers", "nato", "eu", "union"})
@@ -64,8 +64,14 @@ class _Member:
     def of(cls, article: str, s: Speaker) -> _Member:
         return cls(article, s.key, sys.intern(s.name), sys.intern(s.type), _interned(s.side), _interned(s.title),
                    _interned(s.country), _interned(s.group), tuple(map(sys.intern, s.aliases)),
-                   bool(s.descriptors & STATE_BODY_WORDS and not s.descriptors & (INTERNATIONAL_WORDS | BYSTANDERS)),
-                   tuple(EntityMention(article, m.start, m.end) for m in s.mentions))
+                   _a_state_body(s), tuple(EntityMention(article, m.start, m.end) for m in s.mentions))
+
+
+def _a_state_body(s: Speaker) -> bool:
+    """Described as an army, a ministry, a government..., or as an officer of a command ("commander of the Maritime
+    Operational Command"); not a body of the nations together nor a bystander by trade."""
+    return bool((s.descriptors & STATE_BODY_WORDS or s.type == "person" and "command" in s.descriptors)
+                and not s.descriptors & (INTERNATIONAL_WORDS | BYSTANDERS))
 
 
 @dataclass
@@ -304,7 +310,7 @@ def _clusters(analyses: list[ArticleAnalysis], sides: Parties) -> list[_Cluster]
                 continue
             key = keys.get(speaker.key) or _org_key(speaker, expand)
             home = sides.home.get(item.article)
-            if item.state_body and key[1] is None and home and not (item.group and sides.party(item.group)):
+            if item.state_body and key[1] is None and home:
                 # "the military" of a report on one country's war is that country's, not the military another
                 # report names the same way
                 key = (key[0], home, key[2])
