@@ -278,6 +278,13 @@ def test_a_statement_is_its_issuers_words_and_its_statement_the_body_that_just_s
     assert speaker["four men died"] == "Kuki Council"
 
 
+def test_a_message_attributed_to_a_gang_is_the_gangs(nlp):
+    analysis = analyse(nlp, "A message attributed to Los Lobos and posted on Tuesday night claimed the gang's "
+                            "members had defended the neighbourhood.")
+    assert {next(s.name for s in analysis.speakers if s.key == a.speaker) for a in analysis.attributions} == {
+        "Los Lobos"}
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

@@ -58,6 +58,7 @@ UNNAMED = re.compile(r"\W*to be (?:named|identified|quoted)\b", re.IGNORECASE)  
 DANGLING_RELATIVE = re.compile(r"(?:[\s,]+(?:who|which|that|whose))+[\s,]*$")
 # a source the tagger ended on a word that leads to the rest of its name ("Tigrayan officials in [Mekelle]")
 DANGLING_WORD = re.compile(r"\s+(?:in|at|of|from|on|for|the|and)\s*$")
+BODY_AFTER_ADJECTIVE = re.compile(r"\s+(?:forces|army|troops|military|police|officials|authorities|government)\b")
 LEAD_IN = re.compile(r"that\s+(?=\W)", re.IGNORECASE)  # "that" right before a quotation mark
 OWN_SIDE_WORDS = re.compile(r"\b([A-Z][\w’']+) (?:defenders|heroes|defence forces)\b")
 
@@ -217,6 +218,8 @@ def _tidied_source(raw: RawAttribution, text: str, datelines: list[tuple[int, in
     gap = text[end:raw.cue[0]]
     if gap.startswith("-") and raw.cue[0] > end and len(gap) <= 160 and not re.search(r"[.;:\n\"“]", gap):
         end += len(re.split(r",|\s(?:that|which|who)\s", gap)[0].rstrip())
+    elif (noun := BODY_AFTER_ADJECTIVE.match(text, end, raw.cue[0])) and re.search(r"\b[a-z]+$", text[start:end]):
+        end = noun.end()  # "Ecuador's armed [forces]": a source the tagger cut before its noun
     stamp = LEADING_CLOCK.match(text, start, end) or LEADING_DATE.match(text, start, end)
     start = stamp.end() if stamp else start
     if start >= end or text[start:end].strip().lower() in ("a", "an", "the"):

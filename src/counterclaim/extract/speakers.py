@@ -375,24 +375,28 @@ ROLE_NOUNS = {"commander", "officer", "official", "spokesman", "spokeswoman", "s
               "general", "colonel", "major", "captain", "lieutenant", "diplomat", "minister", "source"}
 
 
-DOCUMENTS = frozenset({"statement", "communique", "communiqué", "release", "bulletin", "declaration"})
-ISSUING_VERBS = frozenset({"issue", "release", "publish", "sign", "post", "send", "circulate"})
+DOCUMENTS = frozenset({"statement", "communique", "communiqué", "release", "bulletin", "declaration", "message"})
+# ("a message attributed to Los Lobos": the group's, as far as the text vouches)
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "sign", "post", "send", "circulate", "attribute"})
 
 
 def _through_document(span: tuple[int, int], head: Token | None) -> tuple[tuple[int, int], Token | None]:
-    """'A statement from the Azawad Liberation Front claims...', 'the communique of the Sahrawi defence ministry':
-    the speaker is the body the document is from, not the document."""
+    """'A statement from the Azawad Liberation Front claims...', 'the communique of the Sahrawi defence ministry',
+    'a statement issued by the X Council' (the issuer, not whoever carried it), 'a message attributed to Los Lobos'
+    (the tagger may leave its issuer out of the source): the speaker is the body the document is from."""
     if head is None or head.lemma_.lower() not in DOCUMENTS:
         return span, head
-    # ("a statement issued by the X Council": the issuer, not whoever carried it)
-    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")] + [
-        a for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUING_VERBS
-        for a in c.children if a.dep_ == "agent"]
-    source = next((g for c in preps for g in c.children if g.dep_ == "pobj" and span[0] <= g.idx < span[1]
-                   and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"))), None)
+    of = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+          for g in c.children if g.dep_ == "pobj" and span[0] <= g.idx < span[1]]
+    issued = [g for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUING_VERBS
+              for a in c.children if a.dep_ == "agent" or a.dep_ == "prep" and c.lemma_.lower() == "attribute"
+              for g in a.children if g.dep_ == "pobj"]
+    source = next((g for g in of + issued if g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")),
+                  None)
     if source is None:
         return span, head
-    return (source.left_edge.idx, min(span[1], source.right_edge.idx + len(source.right_edge.text))), source
+    end = source.right_edge.idx + len(source.right_edge.text)
+    return (source.left_edge.idx, min(span[1], end) if source in of else end), source
 
 
 def _through_relative_pronoun(span: tuple[int, int], head: Token | None) -> tuple[tuple[int, int], Token | None]:
