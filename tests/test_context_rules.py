@@ -647,3 +647,12 @@ def test_a_bulletin_entrys_date_is_no_part_of_its_speakers_name():
     dated = RawAttribution(cue=at("says"), content=[at("it counted 11")], source=at("Wednesday, 22 Oct"))
     tidied = _tidied([named, dated], text)
     assert tidied[0].source == at("Jean-Robert Augustin") and tidied[1].source is None
+
+
+def test_a_source_cut_before_its_noun_is_whole():
+    text = "GUAYAQUIL - Ecuador's armed forces on Wednesday raised the toll to 11."
+
+    def at(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+    cut = RawAttribution(cue=at("raised"), content=[at("the toll to 11")], source=at("Ecuador's armed"))
+    assert _tidied([cut], text)[0].source == at("Ecuador's armed forces")
