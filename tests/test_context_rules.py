@@ -285,6 +285,17 @@ def test_a_message_attributed_to_a_gang_is_the_gangs(nlp):
         "Los Lobos"}
 
 
+def test_a_hyphenated_surname_alone_is_the_person_and_a_city_a_statement_came_from_is_no_he(nlp):
+    analysis = analyse(nlp, "According to Brigadier Keon Fraser-Lowe, the army chief of staff, soldiers landed on "
+                            "the bank. In a rare admission, Fraser-Lowe acknowledged that troops had pulled back.\n\n"
+                            "Admiral Rafael Urdaneta Mejías insisted in a televised statement from Ciudad Bolívar "
+                            "that his units had fought gangs. He claimed his forces had killed five gang members.")
+    speaker = {a.content.text: next(s.name for s in analysis.speakers if s.key == a.speaker)
+               for a in analysis.attributions}
+    assert speaker["that troops had pulled back"] == "Keon Fraser-Lowe"
+    assert speaker["his forces had killed five gang members"] == "Rafael Urdaneta Mejías"
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

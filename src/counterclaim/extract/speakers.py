@@ -127,9 +127,10 @@ class SpeakerBook:
                     self._by_name.setdefault(fold(m.name), known)
             return self._add_mention(known, m)
         if m.kind == "named" and head is not None and head.pos_ == "PROPN" and len(
-                m.descriptors - SURNAME_PARTICLES) <= 1:
-            known = self._by_surname.get(fold(head.text))  # a lone surname the tagger took for an ORG ("Al-Wazir")
-            if known is not None:
+                m.descriptors - SURNAME_PARTICLES) <= 2:
+            known = self._by_surname.get(fold(head.text))  # a lone surname the tagger took for an ORG ("Al-Wazir",
+            if known is not None and {fold(d) for d in m.descriptors - SURNAME_PARTICLES} <= set(  # "Fraser-Lowe")
+                    re.split(r"[\s-]+", fold(known.name))):
                 m.group = None  # the tagger's ORG is the name itself, not a body the person belongs to
                 return self._add_mention(known, m)
         owner = self._owner_that_just_spoke(m, head, span)
@@ -530,7 +531,8 @@ def _introduced(name: Token) -> bool:
     is familiar"); not one acted on ("accused X of lying")."""
     role = name.head if name.dep_ == "appos" else name
     return role.dep_ in ("nsubj", "nsubjpass") or role.dep_ == "pobj" and (
-        role.head.lower_ in ("by", "from") or role.head.lower_ == "for" and role.head.i == role.sent.start)
+        role.head.lower_ == "by" or role.head.lower_ == "from" and role.head.head.pos_ in ("VERB", "AUX")
+        or role.head.lower_ == "for" and role.head.i == role.sent.start)  # ("a statement from Ciudad Bolívar")
 
 
 FEMININE = frozenset({"she", "her", "spokeswoman", "chairwoman", "woman", "mother", "mrs", "ms", "businesswoman",
