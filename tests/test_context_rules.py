@@ -296,6 +296,14 @@ def test_a_hyphenated_surname_alone_is_the_person_and_a_city_a_statement_came_fr
     assert speaker["his forces had killed five gang members"] == "Rafael Urdaneta Mejías"
 
 
+def test_the_apposition_after_according_to_a_name_is_the_speakers_not_the_claim(nlp):
+    analysis = analyse(nlp, "According to Brigadier Keon Fraser-Lowe, the GDF chief of staff, about 40 soldiers "
+                            "landed on the eastern bank.", mode="combined")
+    [claim] = analysis.attributions
+    assert claim.content.text == "about 40 soldiers landed on the eastern bank"
+    assert claim.source.text == "Brigadier Keon Fraser-Lowe, the GDF chief of staff"
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

@@ -748,6 +748,12 @@ def _refined(doc: Doc, m: RawAttribution, rule: RawAttribution) -> RawAttributio
     verb = {"verb": rule.verb} if rule.verb is not None else {}
     lead = _quoted_lead(doc, m, rule)
     content = {"content": [*lead, *m.content]} if lead else {}
+    if rule.source and rule.source[0] <= m.content[0][0] < rule.source[1] < m.content[0][1]:
+        # "According to Brigadier X, [the GDF chief of staff, soldiers landed]": the apposition is the speaker's
+        start = rule.source[1] + len(doc.text[rule.source[1]:m.content[0][1]]) \
+            - len(doc.text[rule.source[1]:m.content[0][1]].lstrip(" ,;:—–-"))
+        content = {"content": [(start, m.content[0][1]), *m.content[1:]]}
+        speaker = {"source": rule.source, "source_head": rule.source_head, "continuation_of": rule.continuation_of}
     return replace(m, via=rule.via, via_head=rule.via_head, **speaker, **verb, **content)
 
 
