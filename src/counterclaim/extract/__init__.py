@@ -190,6 +190,8 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
                 or REQUEST_FOR_COMMENT.match(text, content[0][0]) or (
                 text[raw.cue[0]:raw.cue[1]].lower().endswith(" not") and UNNAMED.match(text, content[0][0])):
             continue  # "Gaza City, August 10, 2024 (Desk)" is where the report was filed, not what was said
+        if len(content) == 1 and re.fullmatch(r"\W*[a-z]+\W*", text[content[0][0]:content[0][1]]):
+            continue  # "why the Arakan Army's Kyauktaw claims [matter]": a lone word is no claim
         if raw.source and text[raw.source[0]:raw.source[1]].strip().lower() == "it" \
                 and IMPOSSIBLE_TO_VERIFY.search(text, raw.source[1], raw.cue[1]):
             continue  # "It was not possible to confirm the deaths": the outlet's note, no one's claim
