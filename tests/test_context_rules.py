@@ -310,6 +310,13 @@ def test_a_headline_noun_read_as_a_cue_before_a_lone_word_reports_nothing(nlp):
     assert [a.content.text for a in analysis.attributions] == ["the town was calm"]
 
 
+def test_he_in_a_reports_first_claim_is_the_person_introduced_before_it(nlp):
+    analysis = analyse(nlp, "The rebels' version was set out on Tuesday by their spokesman, Khine Zaw Oo, on the "
+                            "group's Telegram channel. He said fighters had captured three army outposts.")
+    [claim] = analysis.attributions
+    assert next(s.name for s in analysis.speakers if s.key == claim.speaker) == "Khine Zaw Oo"
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

@@ -173,7 +173,16 @@ def find_raw_attributions(doc: Doc, quotes: list[Quote], mode: str | None = None
 
     learned = find_learned(doc, quotes)
     found = learned if chosen == "model" else combine(doc, learned, find_attributions(doc, quotes))
-    return _tidied(quoted_as_saying(found, doc_text(doc)), doc_text(doc))
+    return [raw for raw in _tidied(quoted_as_saying(found, doc_text(doc)), doc_text(doc)) if not _a_lone_verb(doc, raw)]
+
+
+def _a_lone_verb(doc: Doc, raw: RawAttribution) -> bool:
+    """"why the Arakan Army's Kyauktaw claims [matter]": a headline's noun read as a cue before a lone verb reports
+    nothing ("denied this", "acknowledged a pullback" do)."""
+    if len(raw.content) != 1:
+        return False
+    words = [t for t in doc.char_span(*raw.content[0], alignment_mode="expand") or () if not t.is_punct]
+    return len(words) == 1 and words[0].pos_ in ("VERB", "AUX")
 
 
 def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
@@ -190,8 +199,6 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
                 or REQUEST_FOR_COMMENT.match(text, content[0][0]) or (
                 text[raw.cue[0]:raw.cue[1]].lower().endswith(" not") and UNNAMED.match(text, content[0][0])):
             continue  # "Gaza City, August 10, 2024 (Desk)" is where the report was filed, not what was said
-        if len(content) == 1 and re.fullmatch(r"\W*[a-z]+\W*", text[content[0][0]:content[0][1]]):
-            continue  # "why the Arakan Army's Kyauktaw claims [matter]": a lone word is no claim
         if raw.source and text[raw.source[0]:raw.source[1]].strip().lower() == "it" \
                 and IMPOSSIBLE_TO_VERIFY.search(text, raw.source[1], raw.cue[1]):
             continue  # "It was not possible to confirm the deaths": the outlet's note, no one's claim

@@ -327,9 +327,9 @@ class SpeakerBook:
 
     def _antecedent(self, m: Mention, at: int) -> Speaker | None:
         earlier = self._earlier(at)
-        if not earlier:
-            return None
         wants_person = m.head is not None and m.head.lower_ in PERSON_PRONOUNS
+        if not earlier and not wants_person:
+            return None
         if wants_person and m.head is not None:
             named_before = [self._by_surname[fold(t.text)] for t in m.head.sent
                             if t.i < m.head.i and fold(t.text) in self._by_surname]
