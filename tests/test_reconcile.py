@@ -2123,3 +2123,15 @@ def test_the_armed_forces_and_their_commands_officers_are_the_home_states_a_port
     assert next(e for s, e in speakers.items() if "Vaca" in s)["side"] == "Ecuador"
     assert next(e for s, e in speakers.items() if "Salcedo" in s)["side"] == "Ecuador"
     assert speakers["A port security supervisor"]["side"] is None
+
+
+def test_a_rebel_alliance_whose_name_ends_with_a_country_is_no_state(tmp_path):
+    doc = _report(tmp_path, (
+        "GOMA, Democratic Republic of Congo, Feb 2 2026 (Lake Ledger) - Congo's army said it had retaken two hills. "
+        "The Alliance Fleuve Congo (AFC), the political-military coalition that includes M23, said its fighters had "
+        "repelled the assault. AFC spokesman Bertrand Kanyamuhanga said not a single position had been lost."),
+        date(2026, 2, 2))
+    speakers = _speaker_entities(doc)
+    alliance = next(e for s, e in speakers.items() if s.startswith("The Alliance Fleuve Congo"))
+    assert alliance["side"] not in (None, "Democratic Republic of the Congo")
+    assert speakers["AFC spokesman Bertrand Kanyamuhanga"]["side"] == alliance["side"]

@@ -479,6 +479,12 @@ def _named_state(tokens: list[Token]) -> bool:
                and t.doc[t.i - 1].lower_ not in PERSON_ROLES | {"of", "the"} for t in tokens)
 
 
+def _ends_a_longer_name(head: Token) -> bool:
+    """"The Alliance Fleuve Congo": a country's name ending a body's name of its own ("New Zealand" is a country)."""
+    compounds = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return bool(compounds) and country_of(" ".join(t.text for t in [*compounds, head])) != country_of(head.text)
+
+
 def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
     if _named_state(tokens):
         words = words - {"state"}  # a movement's name, not a state body
@@ -491,7 +497,8 @@ def _nominal(text, tokens, head, words, country, group, descriptors) -> Mention:
     roles = role_words(words)
     has_proper = any(t.pos_ == "PROPN" for t in tokens)
     head_word = head.lemma_.lower() if head is not None else ""
-    if country and head is not None and head.pos_ == "PROPN" and country_of(head.text) == country:
+    if country and head is not None and head.pos_ == "PROPN" and country_of(head.text) == country \
+            and not _ends_a_longer_name(head):
         kind = "country"  # "Russia, an ally of X, said": the state, whatever its apposition says
     elif not words & (OWN_MEDIA_OF_STATE | STATE_SERVICES) and not _agency_of_no_news(head, words) and (
             words & MEDIA_NOUNS and head_word in MEDIA_NOUNS | {"agency"}
