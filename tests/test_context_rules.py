@@ -317,6 +317,12 @@ def test_he_in_a_reports_first_claim_is_the_person_introduced_before_it(nlp):
     assert next(s.name for s in analysis.speakers if s.key == claim.speaker) == "Khine Zaw Oo"
 
 
+def test_a_movement_named_with_an_arabic_article_the_tagger_calls_a_person_is_a_group(nlp):
+    analysis = analyse(nlp, "Al Shabaab militants attacked a base before dawn, officials said. Al Shabaab claimed in a "
+                            "statement that its fighters had overrun the base.")
+    assert next(s for s in analysis.speakers if s.name == "Al Shabaab").type == "armed_group"
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

@@ -21,7 +21,7 @@ from .dates import resolve_date
 from .event_lexicon import VERB_EVENTS
 from .events import find_events
 from .learned import attribution_mode
-from .lexicon import ARMED_GROUP_WORDS, CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
+from .lexicon import ARABIC_ARTICLES, ARMED_GROUP_WORDS, CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
 from .mentions import ACRONYM_TOKEN, OPPOSITION_WORDS, runner_of, tie_words, unnamed_opposition
 from .quotes import Quote, find_quotes, parse_text
 from .spans import adjacent_runs, doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
@@ -342,8 +342,10 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         if outlet and _short_for(fold(speaker.name), fold(outlet)):
             # "Levant Daily could not verify", "The Ledger" under "(Levant Ledger)": the outlet itself
             speaker.type = "media"
-        if speaker.type == "person" and speaker.name in forces and " " not in speaker.name and not speaker.title:
-            speaker.type = "armed_group"  # "Tazar said", where "Tazar's armed wing" fights: a one-word movement
+        if speaker.type == "person" and speaker.name in forces and not speaker.title and (
+                " " not in speaker.name or fold(speaker.name.split()[0]) in ARABIC_ARTICLES):
+            speaker.type = "armed_group"  # "Tazar said", where "Tazar's armed wing" fights: a one-word movement;
+            # "Al Shabaab claimed", which the tagger calls a person
         if speaker.country is None and speaker.group is None and speaker.type == "person":
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
         if speaker.country is None and "ethnic" in speaker.descriptors:
