@@ -2135,3 +2135,13 @@ def test_a_rebel_alliance_whose_name_ends_with_a_country_is_no_state(tmp_path):
     alliance = next(e for s, e in speakers.items() if s.startswith("The Alliance Fleuve Congo"))
     assert alliance["side"] not in (None, "Democratic Republic of the Congo")
     assert speakers["AFC spokesman Bertrand Kanyamuhanga"]["side"] == alliance["side"]
+
+
+def test_a_feature_on_a_countrys_civil_war_makes_its_junta_that_countrys(tmp_path):
+    doc = _report(tmp_path, (
+        "Bhamo under siege\n\nBy Ana Ruiz\n\nFor three months, the Kachin Independence Army (KIA) has tried to take "
+        "Bhamo. The battle has become one of the longest sieges of Myanmar's civil war. The military government "
+        "tells a different story. Major General Kyaw Lin Htet, a spokesman for the junta's information team, said "
+        "the army had repelled the assault."), date(2026, 3, 2))
+    speakers = _speaker_entities(doc)
+    assert next(e for s, e in speakers.items() if "Kyaw" in s)["side"] == "Myanmar"

@@ -41,6 +41,7 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
 # a state body or official's words that make it a party ("Mozambique's defence minister", "a spokesman for
 # Myanmar's junta", "Sudan's army spokesman")
 DEFENCE_WORDS = {"military", "defence", "defense", "junta", "army"}
+WAR_NOUNS = {"war", "conflict", "insurgency"}
 STATE_TROOPS = {"army", "military", "troops", "soldier", "soldiers", "police"}
 NEUTRAL_FORCE_WORDS = {"peacekeeping", "peace", "monitoring", "observer", "observation", "interposition",
                        "un", "u.n.", "humanitarian", "rescue", "aid"}  # "a UN helicopter came under fire"
@@ -373,11 +374,13 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
 
 def _owns_a_force(token: Token) -> bool:
     """"Sudan's paramilitary Rapid Support Forces", "Mali's army": a country's possessive before a force or an
-    organisation's name (however the parser hangs it), not "the Canadian envoy"."""
+    organisation's name (however the parser hangs it), not "the Canadian envoy"; or before its war ("Myanmar's
+    civil war", where the junta fights)."""
     doc = token.doc
     if token.i + 1 >= len(doc) or doc[token.i + 1].text not in ("'s", "’s"):
         return False
-    return any(t.lemma_.lower() in FORCE_NOUNS or t.ent_type_ == "ORG" for t in doc[token.i + 2:token.i + 5])
+    return any(t.lemma_.lower() in FORCE_NOUNS | WAR_NOUNS or t.ent_type_ == "ORG"
+               for t in doc[token.i + 2:token.i + 5])
 
 
 def _proper_name(doc: Doc, speaker: Speaker) -> bool:
