@@ -2145,3 +2145,18 @@ def test_a_feature_on_a_countrys_civil_war_makes_its_junta_that_countrys(tmp_pat
         "the army had repelled the assault."), date(2026, 3, 2))
     speakers = _speaker_entities(doc)
     assert next(e for s, e in speakers.items() if "Kyaw" in s)["side"] == "Myanmar"
+
+
+def test_a_radio_transcripts_role_labels_are_each_their_own_person_and_no_party(tmp_path):
+    doc = _report(tmp_path, (
+        "RIVER PUBLIC RADIO - THE EVENING BULLETIN\n\n"
+        "ANCHOR: Good evening. Saudi Arabia says its air defences intercepted a wave of drones overnight.\n\n"
+        "(CLIP) SPOKESMAN: The Houthi militia continues its hostile attempts to target civilians.\n\n"
+        "ANCHOR: And what are the Houthis saying?\n\n"
+        "REPORTER: The Houthis say they hit far more than a fuel tank. I spoke earlier to Maha Bakhit, a Gulf "
+        "security analyst in London. She told me neither side wants a return to full-scale war.\n\n"
+        "REPORTER: The coalition says its jets struck drone sites in Saada."), date(2026, 3, 2))
+    speakers = _speaker_entities(doc)
+    assert speakers["ANCHOR"]["side"] is None and speakers["ANCHOR"]["type"] == "person"
+    assert speakers["REPORTER"]["id"] != next(e for s, e in speakers.items() if "SPOKESMAN" in s)["id"]
+    assert speakers["She"]["name"] == "Maha Bakhit"

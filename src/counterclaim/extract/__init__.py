@@ -21,7 +21,8 @@ from .dates import resolve_date
 from .event_lexicon import VERB_EVENTS
 from .events import find_events
 from .learned import attribution_mode
-from .lexicon import ARABIC_ARTICLES, ARMED_GROUP_WORDS, CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS
+from .lexicon import (ARABIC_ARTICLES, ARMED_GROUP_WORDS, CHANNELS, GENERIC_FORCE_ADJECTIVES, MULTIWORD_CHANNELS,
+                      PERSON_ROLES, TURN_ROLES)
 from .mentions import ACRONYM_TOKEN, OPPOSITION_WORDS, runner_of, tie_words, unnamed_opposition
 from .quotes import Quote, find_quotes, parse_text
 from .spans import adjacent_runs, doc_ents, doc_text, forget_views, inside, of_objects, overlaps, sentence_at
@@ -42,6 +43,7 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
 # Myanmar's junta", "Sudan's army spokesman")
 DEFENCE_WORDS = {"military", "defence", "defense", "junta", "army"}
 WAR_NOUNS = {"war", "conflict", "insurgency"}
+ROLE_LABELS = PERSON_ROLES | TURN_ROLES  # "ANCHOR:", "SPOKESMAN:": capitals of a transcript's turn, no acronym
 STATE_TROOPS = {"army", "military", "troops", "soldier", "soldiers", "police"}
 NEUTRAL_FORCE_WORDS = {"peacekeeping", "peace", "monitoring", "observer", "observation", "interposition",
                        "un", "u.n.", "humanitarian", "rescue", "aid"}  # "a UN helicopter came under fire"
@@ -294,8 +296,8 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
 
     link_notes(text, hits, found, bounds)
     own = {s.key: s.country or s.name for s in book.speakers if s.type not in ("media", "analyst") and (
-        s.country or s.type == "armed_group" or ACRONYM_TOKEN.fullmatch(s.name)
-        or s.type == "other" and _proper_name(doc, s))}  # "the PLF said its fighters..."
+        s.country or s.type == "armed_group" or ACRONYM_TOKEN.fullmatch(s.name) and s.name.lower() not in ROLE_LABELS
+        or s.type == "other" and _proper_name(doc, s))}  # "the PLF said its fighters..." ("ANCHOR:" is no body)
     # a government's spokesman who speaks of "the army" speaks for a party ("Congo's government spokesman said the
     # army still controlled the port"), as a defence ministry's does
     of_the_army = {a.speaker for a in found if STATE_ARMY.search(a.content.text)}

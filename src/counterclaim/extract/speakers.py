@@ -24,7 +24,9 @@ from .spans import clause_tokens, doc_sents, doc_text, sentence_at
 
 
 def _org_key(m: Mention) -> tuple:
-    return (m.type, m.country, core_words(m.descriptors, m.type))
+    core = core_words(m.descriptors, m.type)
+    # a person described by a role alone is the one so described: "REPORTER:" is not the "SPOKESMAN:" before
+    return (m.type, m.country, core or frozenset(m.descriptors) if m.type == "person" else core)
 
 
 def _compatible_roles(a: set[str], b: set[str]) -> bool:
@@ -342,9 +344,10 @@ class SpeakerBook:
             if introduced is not None:
                 return introduced
             return people[-1][1] if people else None
-        if m.head is not None and m.head.lower_ in ("they", "them"):  # never one person named alone
+        if m.head is not None and m.head.lower_ in ("they", "them"):  # never one person ("REPORTER:" included)
             named = {id(s) for s in self._by_surname.values()}
-            earlier = [(pos, s) for pos, s in earlier if id(s) not in named]
+            earlier = [(pos, s) for pos, s in earlier if id(s) not in named
+                       and not (s.type == "person" and not s.name.lower().endswith("s"))]
             if not earlier:
                 return None
         last_pos, last = earlier[-1]
@@ -527,12 +530,13 @@ def _a_persons_name(ent: SpacySpan) -> bool:
 
 def _introduced(name: Token) -> bool:
     """A name that acts in its sentence: its subject, in apposition ("its spokesman, X"), the agent ("led by X"),
-    the origin ("an account came from Lieutenant X") or the one a feature's sentence opens on ("For X, the pattern
-    is familiar"); not one acted on ("accused X of lying")."""
+    the origin ("an account came from Lieutenant X"), the one spoken to ("I spoke earlier to X") or the one a
+    feature's sentence opens on ("For X, the pattern is familiar"); not one acted on ("accused X of lying")."""
     role = name.head if name.dep_ == "appos" else name
     return role.dep_ in ("nsubj", "nsubjpass") or role.dep_ == "pobj" and (
         role.head.lower_ == "by" or role.head.lower_ == "from" and role.head.head.pos_ in ("VERB", "AUX")
-        or role.head.lower_ == "for" and role.head.i == role.sent.start)  # ("a statement from Ciudad Bolívar")
+        or role.head.lower_ == "for" and role.head.i == role.sent.start  # ("a statement from Ciudad Bolívar")
+        or role.head.lower_ == "to" and role.head.head.lemma_.lower() in ("speak", "talk"))  # "I spoke to X"
 
 
 FEMININE = frozenset({"she", "her", "spokeswoman", "chairwoman", "woman", "mother", "mrs", "ms", "businesswoman",
