@@ -58,6 +58,12 @@ def test_a_masthead_under_the_headline_names_the_outlet():
     assert masthead_outlet("Gangs claim a town\n\nPORT-AU-PRINCE, Haiti - Police said...\nHaiti\n") is None
 
 
+def test_the_outlet_a_source_told_things_may_take_an_article():
+    from counterclaim.extract.verification import outlet_from_reporting
+    assert outlet_from_reporting("A local official told the Sahel Ledger that the convoy had not arrived.") \
+        == "Sahel Ledger"
+
+
 def test_a_masthead_spells_out_the_outlet_the_text_names_short():
     text = "VeriFact Caucasus | Fact Check\n\nNo, the village was not captured\n\nAn official told VeriFact that..."
     assert masthead_outlet(text) is None and masthead_outlet(text, "VeriFact") == "VeriFact Caucasus"
@@ -321,6 +327,17 @@ def test_a_movement_named_with_an_arabic_article_the_tagger_calls_a_person_is_a_
     analysis = analyse(nlp, "Al Shabaab militants attacked a base before dawn, officials said. Al Shabaab claimed in a "
                             "statement that its fighters had overrun the base.")
     assert next(s for s in analysis.speakers if s.name == "Al Shabaab").type == "armed_group"
+
+
+def test_the_statement_is_its_issuers_and_a_town_after_in_is_no_name(nlp):
+    analysis = analyse(nlp, "The general staff of the Malian Armed Forces said in a statement that troops had "
+                            "neutralised 45 terrorists. The statement said that six soldiers had been killed.\n\n"
+                            "A local elected official in Tessalit told the Sahel Ledger that the convoy had not "
+                            "arrived.")
+    speaker = {a.content.text: next(s.name for s in analysis.speakers if s.key == a.speaker)
+               for a in analysis.attributions}
+    assert speaker["that six soldiers had been killed"] == "general staff of Malian Armed Forces"
+    assert speaker["that the convoy had not arrived"] == "local elected official in Tessalit"
 
 
 @pytest.mark.parametrize("mode", ["rules", "combined"])

@@ -82,7 +82,7 @@ ROLE_SYNONYMS = [
 ]
 ANALYST_WORDS = frozenset("""
 analyst analysts expert experts think tank institute university researcher researchers professor fellow
-observer observers monitor monitors scholar academic consultancy
+observer observers monitor monitors scholar academic consultancy specialist specialists
 """.split())
 # Words that make a run of capitalised names an organisation's name, not a person's ("Human Rights Watch" is
 # often left untyped by the entity tagger, and then reads like a first name and a surname).

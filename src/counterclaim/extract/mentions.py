@@ -162,7 +162,11 @@ def _a_people(token: Token) -> bool:
 
 def _person_name(tokens: list[Token], head: Token | None = None) -> list[Token]:
     """The proper-name tokens naming a person: the PERSON entity, else the PROPN run ending at the head."""
-    persons = [t for t in tokens if t.ent_type_ == "PERSON"]
+    # ("A local official in Tessalit": the tagger's PERSON after "in" is where the speaker is)
+    persons = [t for t in tokens if t.ent_type_ == "PERSON" and not (
+        t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "at", "around", "outside") and t.ent_iob_ == "B"
+        and (t.i + 1 == len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I"))]  # (one word: a name's last one is hung
+    # on "in" by misparses: "forces in North Darfur Major General Issa Adam Bushara")
     if len(persons) == 1 and (country_of(persons[0].text) or persons[0].tag_ == "NNPS" or _a_people(persons[0])
                               or persons[0].i > 0 and persons[0].doc[persons[0].i - 1].lower_ == "the"):
         return []  # "Kyiv says": the tagger's PERSON is a capital; "the Houthis": a people or a movement

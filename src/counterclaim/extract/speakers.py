@@ -98,8 +98,10 @@ class SpeakerBook:
         m = describe(self.doc, span, head)
         m.span = span
         if head is not None and head.lemma_.lower() in DOCUMENTS and head.sent.start > 0 and any(
-                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
-            owner = self._spoke_in_sentence_before(head)  # "The committee said ... Its statement denied": its own
+                c.dep_ == "poss" and c.lower_ in ("its", "their") or c.dep_ == "det" and c.lower_ == "the"
+                for c in head.children):
+            owner = self._spoke_in_sentence_before(head)  # "The committee said ... Its statement denied": its own;
+            # "The general staff said in a statement... The statement said": the same
             if owner is not None:  # (taken as a pronoun is: no alias, no words of its own)
                 return self._add_mention(owner, replace(m, kind="pronoun", descriptors=set(), country=None))
         if m.type == "person" and m.kind == "description":

@@ -129,7 +129,8 @@ CHECKING = re.compile(r"verif|independent|geolocat|could\s+n|couldn|unable|canno
 # The outlet's own reporting: "satellite images reviewed by X", "residents reached by X", "told X by phone"; a
 # name told things without "by phone" must look like an outlet's ("told Gulf Observer", not "told Xi Jinping").
 _REPORTED_TO = re.compile(r"\b(?:(?P<by>reviewed|seen|obtained|verified|reached|contacted|interviewed)\s+by"
-                          r"|told|spoke\s+to|speaking\s+to)\s+(?P<name>(?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)"
+                          r"|told|spoke\s+to|speaking\s+to)\s+(?:the\s+)?"
+                          r"(?P<name>(?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)"
                           r"(?P<phone>\s+by\s+(?:phone|telephone))?(?=[\s,.;])")
 MEDIA_NAME_WORDS = frozenset("""
 news post times daily wire monitor observer herald journal tribune press agency radio tv television broadcasting
