@@ -340,6 +340,14 @@ def test_the_statement_is_its_issuers_and_a_town_after_in_is_no_name(nlp):
     assert speaker["that the convoy had not arrived"] == "local elected official in Tessalit"
 
 
+def test_a_rank_left_in_spanish_and_a_middle_surname_alone_are_the_officer(nlp):
+    analysis = analyse(nlp, "El coronel Hernán Darío Restrepo Vélez, commander of the task force, told this "
+                            "newspaper that troops had killed nine dissidents. «We are taking the villages back», "
+                            "el coronel said. Restrepo acknowledged that soldiers had withdrawn from a forward post.")
+    names = {next(s.name for s in analysis.speakers if s.key == a.speaker) for a in analysis.attributions}
+    assert names == {"Hernán Darío Restrepo Vélez"}
+
+
 @pytest.mark.parametrize("mode", ["rules", "combined"])
 @pytest.mark.parametrize("text, speakers", [
     # the reported clause's own subject ("We") is no speaker, for the verb nor for the participle that shares it

@@ -70,7 +70,8 @@ founder director chairman chairwoman chair adviser advisor aide analyst expert r
 correspondent reporter journalist editor deputy lawmaker senator legislator mp mufti cleric monk priest bishop
 president king queen emir sheikh prince negotiator representative delegate administrator soldier fighter admiral
 brigadier marshal commodore blogger commentator coordinator rapporteur commissioner prosecutor investigator mediator
-""".split())
+coronel comandante capitán capitan teniente sargento commandant capitaine
+""".split())  # (the last line: ranks that translated copy leaves in Spanish or French, "el coronel X")
 # Who speaks in a transcript's turns besides named people: "Q:", "HOST:", "REPORTER:".
 TURN_ROLES = frozenset({"q", "a", "host", "guest", "moderator", "interviewer", "anchor", "caller", "audience",
                         "questioner", "participant", "speaker", "voice", "witness", "resident", "journalists",
@@ -78,7 +79,8 @@ TURN_ROLES = frozenset({"q", "a", "host", "guest", "moderator", "interviewer", "
 ROLE_SYNONYMS = [
     {"chief", "leader", "head", "boss", "founder", "chairman", "chairwoman", "chair", "director"},
     {"spokesman", "spokeswoman", "spokesperson", "representative"},
-    {"commander", "general", "colonel", "major", "captain", "lieutenant"},
+    {"commander", "general", "colonel", "major", "captain", "lieutenant", "coronel", "comandante", "capitán",
+     "capitan", "teniente", "commandant", "capitaine"},
 ]
 ANALYST_WORDS = frozenset("""
 analyst analysts expert experts think tank institute university researcher researchers professor fellow

@@ -132,8 +132,10 @@ class SpeakerBook:
             return self._add_mention(known, m)
         if m.kind == "named" and head is not None and head.pos_ == "PROPN" and len(
                 m.descriptors - SURNAME_PARTICLES) <= 2:
-            known = self._by_surname.get(fold(head.text))  # a lone surname the tagger took for an ORG ("Al-Wazir",
-            if known is not None and {fold(d) for d in m.descriptors - SURNAME_PARTICLES} <= set(  # "Fraser-Lowe")
+            # a lone surname the tagger took for an ORG: "Al-Wazir", "Fraser-Lowe", "Restrepo" (of "Hernán Darío
+            # Restrepo Vélez")
+            known = self._by_surname.get(fold(head.text)) or self._named_with(fold(head.text))
+            if known is not None and {fold(d) for d in m.descriptors - SURNAME_PARTICLES} <= set(
                     re.split(r"[\s-]+", fold(known.name))):
                 m.group = None  # the tagger's ORG is the name itself, not a body the person belongs to
                 return self._add_mention(known, m)
@@ -192,10 +194,12 @@ class SpeakerBook:
         """The one person named in full of whose names a lone name is one: where names go by the given name
         ("Brigadier General Meseret Alemu ... Brig. Gen. Meseret said") or a middle one ("Capt. Jean-Pierre
         Kasereka Mbuyi ... Capt. Kasereka")."""
-        if " " in m.name:
-            return None
+        return None if " " in m.name else self._named_with(m.surname, m.type)
+
+    def _named_with(self, word: str | None, kind: str = "person") -> Speaker | None:
+        """The one person named in full with ``word`` among the names before the surname."""
         found = {id(s): s for s in self._by_surname.values()
-                 if s.type == m.type and len(s.name.split()) > 1 and m.surname in map(fold, s.name.split()[:-1])}
+                 if s.type == kind and len(s.name.split()) > 1 and word in map(fold, s.name.split()[:-1])}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _match_description(self, m: Mention) -> Speaker | None:
