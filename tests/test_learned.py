@@ -253,6 +253,22 @@ def test_combine_takes_the_rules_attribution_for_a_shared_according_to_cue():
     assert combine(doc, model, rules) == model
 
 
+def test_combine_leaves_the_apposition_after_according_to_a_name_to_the_speaker():
+    text = ("According to Brigadier Keon Fraser-Lowe, the army chief of staff, about 40 soldiers landed on the bank "
+            "shortly after 2 a.m. and advanced roughly 1.5 km inland before withdrawing at dawn.")
+    doc = load_pipeline()(parse_input(text))
+    at = offsets_in(text)
+    cue = at("According to")
+    # the tagger took the speaker's apposition for the start of the claim; the two still nearly agree
+    model = [RawAttribution(cue=cue, content=[(at("the army chief")[0], len(text) - 1)],
+                            source=at("Brigadier Keon Fraser-Lowe,"))]
+    rules = [RawAttribution(cue=cue, content=[(at("about 40")[0], len(text) - 1)],
+                            source=at("Brigadier Keon Fraser-Lowe, the army chief of staff"))]
+    [kept] = combine(doc, model, rules)
+    assert text[kept.content[0][0]:kept.content[0][1]].startswith("about 40 soldiers")
+    assert text[kept.source[0]:kept.source[1]] == "Brigadier Keon Fraser-Lowe, the army chief of staff"
+
+
 def test_combine_takes_the_rules_cue_in_the_contents_own_sentence():
     text = ("The mayor spoke to reporters on Monday. Later the council's spokesman, Ivo Brandt, said that the water "
             "supply would return by Friday.")

@@ -176,16 +176,7 @@ def find_raw_attributions(doc: Doc, quotes: list[Quote], mode: str | None = None
 
     learned = find_learned(doc, quotes)
     found = learned if chosen == "model" else combine(doc, learned, find_attributions(doc, quotes))
-    return [raw for raw in _tidied(quoted_as_saying(found, doc_text(doc)), doc_text(doc)) if not _a_lone_verb(doc, raw)]
-
-
-def _a_lone_verb(doc: Doc, raw: RawAttribution) -> bool:
-    """"why the Arakan Army's Kyauktaw claims [matter]": a headline's noun read as a cue before a lone verb reports
-    nothing ("denied this", "acknowledged a pullback" do)."""
-    if len(raw.content) != 1:
-        return False
-    words = [t for t in doc.char_span(*raw.content[0], alignment_mode="expand") or () if not t.is_punct]
-    return len(words) == 1 and words[0].pos_ in ("VERB", "AUX")
+    return _tidied(quoted_as_saying(found, doc_text(doc)), doc_text(doc))
 
 
 def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
