@@ -2160,3 +2160,13 @@ def test_a_radio_transcripts_role_labels_are_each_their_own_person_and_no_party(
     assert speakers["ANCHOR"]["side"] is None and speakers["ANCHOR"]["type"] == "person"
     assert speakers["REPORTER"]["id"] != next(e for s, e in speakers.items() if "SPOKESMAN" in s)["id"]
     assert speakers["She"]["name"] == "Maha Bakhit"
+
+
+def test_the_spokesman_of_an_office_the_military_owns_speaks_for_the_military(tmp_path):
+    doc = _report(tmp_path, (
+        "QUETTA, Pakistan (Indus Ledger) - Six Pakistani soldiers were killed when separatist fighters ambushed a "
+        "convoy, according to a statement carried by the military's Inter-Services Public Relations (ISPR). The "
+        "Balochistan Liberation Army (BLA) claimed 27 soldiers had been killed.\n\nOn Wednesday, the ISPR spokesman, "
+        "Maj. Gen. Tariq Abbasi, said the figure of 27 was baseless."))
+    speakers = _speaker_entities(doc)
+    assert next(e for s, e in speakers.items() if "Abbasi" in s)["side"] == "Pakistan"

@@ -43,6 +43,9 @@ FORCE_NOUNS = {"army", "forces", "force", "troops", "troop", "soldiers", "soldie
 # Myanmar's junta", "Sudan's army spokesman")
 DEFENCE_WORDS = {"military", "defence", "defense", "junta", "army"}
 WAR_NOUNS = {"war", "conflict", "insurgency"}
+# an office a state's force owns, named: "the military's Inter-Services Public Relations (ISPR)"
+FORCE_ORGAN = re.compile(r"\b(?:military|army|armed forces)['’]s\s+(?:[a-z-]+\s+){0,3}"
+                         r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?:\s*\((?P<short>[A-Z]{2,8})\))?")
 ROLE_LABELS = PERSON_ROLES | TURN_ROLES  # "ANCHOR:", "SPOKESMAN:": capitals of a transcript's turn, no acronym
 STATE_TROOPS = {"army", "military", "troops", "soldier", "soldiers", "police"}
 NEUTRAL_FORCE_WORDS = {"peacekeeping", "peace", "monitoring", "observer", "observation", "interposition",
@@ -329,6 +332,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
                 for w in words):
             forces.setdefault(speaker.name, 1)
     leaders = _led_bodies(text)
+    organs = {n for m in FORCE_ORGAN.finditer(text) for n in m.group("name", "short") if n}
     led_groups = {m.group(1): m.group(2) for m in LED_GROUP.finditer(text) if m.group(2) in forces}
     named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n)
                     and not names_a_states_force(n)}
@@ -340,7 +344,11 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
                 " " not in speaker.name or fold(speaker.name.split()[0]) in ARABIC_ARTICLES):
             speaker.type = "armed_group"  # "Tazar said", where "Tazar's armed wing" fights: a one-word movement;
             # "Al Shabaab claimed", which the tagger calls a person
-        if speaker.country is None and speaker.group is None and speaker.type == "person":
+        organ = speaker.group in organs
+        if organ:  # "the ISPR spokesman", of "the military's Inter-Services Public Relations (ISPR)": the
+            speaker.group = None  # military's own voice, whoever spoke before
+            speaker.descriptors.add("military")
+        if speaker.country is None and speaker.group is None and speaker.type == "person" and not organ:
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
         if speaker.country is None and "ethnic" in speaker.descriptors:
             # "the ethnic Armenian authorities of Karabakh", where Armenia's forces fight
