@@ -12,7 +12,7 @@ from counterclaim.extract import _tidied, extract_article, find_raw_attributions
 from counterclaim.extract.attributions import RawAttribution, quoted_source
 from counterclaim.extract.countries import country_of
 from counterclaim.extract.quotes import find_quotes
-from counterclaim.extract.verification import masthead_outlet
+from counterclaim.extract.verification import infer_outlet, masthead_outlet
 from counterclaim.ingest.article import build_article
 from counterclaim.ingest.dateline import dateline_date
 from counterclaim.nlp import load_pipeline
@@ -56,6 +56,15 @@ def test_a_masthead_under_the_headline_names_the_outlet():
     assert masthead_outlet("Gangs claim a town\n\nIsland Monitor - Live coverage | Updated 2025-11-08\n") \
         == "Island Monitor"
     assert masthead_outlet("Gangs claim a town\n\nPORT-AU-PRINCE, Haiti - Police said...\nHaiti\n") is None
+
+
+def test_a_short_name_of_the_outlet_is_the_full_one_the_text_gives_it(nlp):
+    from counterclaim.extract.verification import find_notes
+    text = ("The Great Lakes Ledger was unable to confirm either account. An officer said troops had moved, a claim "
+            "the Ledger could not verify. The Monitor could not verify it either.")
+    hits = find_notes(nlp(parse_input(text)))
+    assert [h.verifier for h in hits] == ["The Great Lakes Ledger", "Ledger", None]
+    assert infer_outlet(hits) == "The Great Lakes Ledger"
 
 
 def test_the_outlet_a_source_told_things_may_take_an_article():
@@ -713,3 +722,12 @@ def test_a_source_cut_before_its_noun_is_whole():
         return text.index(words), text.index(words) + len(words)
     cut = RawAttribution(cue=at("raised"), content=[at("the toll to 11")], source=at("Ecuador's armed"))
     assert _tidied([cut], text)[0].source == at("Ecuador's armed forces")
+
+
+def test_a_source_keeps_a_name_cut_at_its_hyphen():
+    text = "- RED-Tabara says it killed 40 troops."
+
+    def at(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+    cut = RawAttribution(cue=at("says"), content=[at("it killed 40 troops")], source=at("Tabara"))
+    assert [r.source for r in _tidied([cut], text)] == [at("RED-Tabara")]

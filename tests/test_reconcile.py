@@ -2170,3 +2170,17 @@ def test_the_spokesman_of_an_office_the_military_owns_speaks_for_the_military(tm
         "Maj. Gen. Tariq Abbasi, said the figure of 27 was baseless."))
     speakers = _speaker_entities(doc)
     assert next(e for s, e in speakers.items() if "Abbasi" in s)["side"] == "Pakistan"
+
+
+def test_a_statement_framing_a_quotation_of_two_sentences_and_a_media_wing_named_first_are_their_issuers(tmp_path):
+    doc = _report(tmp_path, (
+        "PESHAWAR, Oct 3 2025 (Indus Ledger) - Militants attacked a checkpost in Bannu. \"In the early hours, a group "
+        "attacked a post and was repelled,\" said the statement from ISPR, the military's media wing. \"Sanitisation "
+        "operation is under way. Six Pakistani soldiers were martyred,\" the statement said.\n\nThe Wadi Rabie "
+        "Battalion denied starting the fighting. In a statement, its commander, Abdelhakim Zuwawi, accused the Sumud Brigade of "
+        "attacking first. \"We defended our homes. Nobody from our ranks has been detained,\" the statement said. "
+        "Indus could not independently verify either account."), date(2025, 10, 3))
+    speakers = {a["content"]["text"][:20]: a["source"]["entity"] for a in doc["attributions"] if a["source"]}
+    entities = {e["id"]: e for e in doc["entities"]}
+    assert entities[speakers['"Sanitisation operat']]["side"] == "Pakistan"
+    assert entities[speakers['"We defended our hom']]["name"] == "Abdelhakim Zuwawi"

@@ -45,7 +45,9 @@ DEFENCE_WORDS = {"military", "defence", "defense", "junta", "army"}
 WAR_NOUNS = {"war", "conflict", "insurgency"}
 # an office a state's force owns, named: "the military's Inter-Services Public Relations (ISPR)"
 FORCE_ORGAN = re.compile(r"\b(?:military|army|armed forces)['’]s\s+(?:[a-z-]+\s+){0,3}"
-                         r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?:\s*\((?P<short>[A-Z]{2,8})\))?")
+                         r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?:\s*\((?P<short>[A-Z]{2,8})\))?"
+                         r"|\b(?P<named>[A-Z][\w-]+),\s+the\s+(?:military|army|armed forces)['’]s\s+[a-z]")
+# (the second form: "ISPR, the military's media wing")
 ROLE_LABELS = PERSON_ROLES | TURN_ROLES  # "ANCHOR:", "SPOKESMAN:": capitals of a transcript's turn, no acronym
 STATE_TROOPS = {"army", "military", "troops", "soldier", "soldiers", "police"}
 NEUTRAL_FORCE_WORDS = {"peacekeeping", "peace", "monitoring", "observer", "observation", "interposition",
@@ -207,7 +209,9 @@ def _tidied(found: list[RawAttribution], text: str) -> list[RawAttribution]:
         raw = raw if content == raw.content else replace(raw, content=content)
         if raw.source is not None:
             source = _tidied_source(raw, text, datelines)
-            raw = raw if source == raw.source else replace(raw, source=source)
+            head = raw.source_head if source and raw.source_head is not None \
+                and source[0] <= raw.source_head.idx < source[1] else None  # the head of what is left, read anew
+            raw = raw if source == raw.source else replace(raw, source=source, source_head=head)
         kept.append(raw)
     return kept
 
@@ -228,6 +232,8 @@ def _tidied_source(raw: RawAttribution, text: str, datelines: list[tuple[int, in
         end = noun.end()  # "Ecuador's armed [forces]": a source the tagger cut before its noun
     stamp = LEADING_CLOCK.match(text, start, end) or LEADING_DATE.match(text, start, end)
     start = stamp.end() if stamp else start
+    while start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalnum():
+        start = re.search(r"[\w-]*$", text[:start - 1]).start()  # "RED-[Tabara] says": the whole name
     if start >= end or text[start:end].strip().lower() in ("a", "an", "the"):
         return None
     cut = DANGLING_RELATIVE.search(text, start, end) or DANGLING_WORD.search(text, start, end)
@@ -254,7 +260,8 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         if raw.continuation_of is not None and id(raw.continuation_of) in speaker_of:
             speaker_of[id(raw)] = speaker_of[id(raw.continuation_of)]
         else:
-            speaker_of[id(raw)] = book.resolve(raw.source, raw.source_head) if raw.source else None
+            speaker_of[id(raw)] = book.resolve(raw.source, raw.source_head or _root(doc, raw.source)) \
+                if raw.source else None
         if raw.via and raw.via not in relay_of:
             relay = book.resolve(raw.via, raw.via_head)
             if relay is not None:
@@ -332,7 +339,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
                 for w in words):
             forces.setdefault(speaker.name, 1)
     leaders = _led_bodies(text)
-    organs = {n for m in FORCE_ORGAN.finditer(text) for n in m.group("name", "short") if n}
+    organs = {n for m in FORCE_ORGAN.finditer(text) for n in m.group("name", "short", "named") if n}
     led_groups = {m.group(1): m.group(2) for m in LED_GROUP.finditer(text) if m.group(2) in forces}
     named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n)
                     and not names_a_states_force(n)}
@@ -344,10 +351,12 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
                 " " not in speaker.name or fold(speaker.name.split()[0]) in ARABIC_ARTICLES):
             speaker.type = "armed_group"  # "Tazar said", where "Tazar's armed wing" fights: a one-word movement;
             # "Al Shabaab claimed", which the tagger calls a person
-        organ = speaker.group in organs
+        organ = speaker.group in organs or speaker.name in organs
         if organ:  # "the ISPR spokesman", of "the military's Inter-Services Public Relations (ISPR)": the
-            speaker.group = None  # military's own voice, whoever spoke before
-            speaker.descriptors.add("military")
+            speaker.group = None  # military's own voice, whoever spoke before (its country's, where the report
+            speaker.descriptors.add("military")  # names one state's forces)
+            speaker.country = speaker.country or (owners.pop() if len(owners := {
+                c for n in forces if (c := country_of(n))}) == 1 else None)
         if speaker.country is None and speaker.group is None and speaker.type == "person" and not organ:
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
         if speaker.country is None and "ethnic" in speaker.descriptors:
@@ -371,6 +380,11 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=found,
                            speakers=book.speakers, notes=[h.note for h in hits], forces=forces,
                            events=find_events(article, doc, found, toponyms, quotes), toponyms=toponyms)
+
+
+def _root(doc: Doc, span: tuple[int, int]) -> Token | None:
+    found = doc.char_span(*span, alignment_mode="expand")
+    return found.root if found is not None else None
 
 
 def _owns_a_force(token: Token) -> bool:
@@ -398,8 +412,9 @@ def _speaks_for_state(speaker: Speaker, of_the_army: set[str]) -> bool:
 
 
 def _short_for(short: str, full: str) -> bool:
-    """A folded name that is the whole of another or its last words ("ledger" of "levant ledger")."""
-    return short == full or full.endswith(f" {short}")
+    """A folded name that is the whole of another or its last or first words ("ledger" of "levant ledger",
+    "meridian" of "meridian wire")."""
+    return short == full or full.endswith(f" {short}") or full.startswith(f"{short} ")
 
 
 def _counted_of(tok: Token) -> bool:

@@ -100,8 +100,9 @@ class SpeakerBook:
         if head is not None and head.lemma_.lower() in DOCUMENTS and head.sent.start > 0 and any(
                 c.dep_ == "poss" and c.lower_ in ("its", "their") or c.dep_ == "det" and c.lower_ == "the"
                 for c in head.children):
-            owner = self._spoke_in_sentence_before(head)  # "The committee said ... Its statement denied": its own;
-            # "The general staff said in a statement... The statement said": the same
+            owner = self._spoke_in_sentence_before(head, back=3)  # "The committee said ... Its statement denied":
+            # its own; "The general staff said in a statement... The statement said": the same, over the sentences
+            # of a quotation the statement frames
             if owner is not None:  # (taken as a pronoun is: no alias, no words of its own)
                 return self._add_mention(owner, replace(m, kind="pronoun", descriptors=set(), country=None))
         if m.type == "person" and m.kind == "description":
@@ -270,9 +271,13 @@ class SpeakerBook:
             return None
         return last
 
-    def _spoke_in_sentence_before(self, head: Token) -> Speaker | None:
-        """The last speaker resolved in the sentence before ``head``'s."""
-        before = self.doc[head.sent.start - 1].sent
+    def _spoke_in_sentence_before(self, head: Token, back: int = 1) -> Speaker | None:
+        """The last speaker resolved in the sentence before ``head``'s (or in the ``back`` sentences before it)."""
+        before = head.sent
+        for _ in range(back):
+            if before.start == 0:
+                break
+            before = self.doc[before.start - 1].sent
         return next((s for pos, s in reversed(self._earlier(head.sent.start_char)) if pos >= before.start_char), None)
 
     def _body_named_in_sentence(self, at: int, head: Token | None) -> tuple[tuple[int, int], Token] | None:

@@ -98,8 +98,11 @@ def _verifier(doc: Doc, start: int, end: int) -> str | None:
         return before[-1].text
     named = re.search(r"(?:^|[.!?]\s+|\n)((?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*)\s+"
                       r"(?:(?:was|were|has|have|had|is|are|did|does|do|also)\s+)*$", text[max(0, start - 80):start])
-    if named and not named.group(1).split()[0] in ("It", "This", "That", "The", "They", "We", "He", "She"):
-        return named.group(1)  # "Gulf Wire could not confirm": a name the entity tagger missed, as the subject
+    words = named.group(1).split() if named else []
+    if named and (words[0] not in ("It", "This", "That", "The", "They", "We", "He", "She")
+                  or words[0] == "The" and len(words) > 2 and words[-1].lower() in MEDIA_NAME_WORDS):
+        return named.group(1)  # "Gulf Wire could not confirm", "The Great Lakes Ledger was unable to confirm": a
+        # name the entity tagger missed, as the subject
     tail = text[end:end + 60]
     by = re.match(r"\s+by\s+", tail)
     if by:
@@ -118,9 +121,17 @@ def infer_outlet(hits: list[NoteHit], checking_only: bool = True) -> str | None:
     found = checked if checking_only else found
     if not found:
         return None
-    names = [h.verifier for h in found]
-    last = {h.verifier: h.note.span.start for h in found}
+    # "the Ledger" is "The Great Lakes Ledger" the same text names in full
+    names = [next((f for f in (h.verifier for h in found) if _names_in_full(f, h.verifier)), h.verifier)
+             for h in found]
+    last = {n: h.note.span.start for n, h in zip(names, found)}
     return max(set(names), key=lambda n: (names.count(n), last[n]))  # then the later one (outlets say it last)
+
+
+def _names_in_full(full: str, short: str) -> bool:
+    """"The Great Lakes Ledger" for "the Ledger": a longer name ending with a shorter one's words."""
+    words, short_words = full.lower().removeprefix("the ").split(), short.lower().removeprefix("the ").split()
+    return len(words) > len(short_words) and words[-len(short_words):] == short_words
 
 
 CHECKING = re.compile(r"verif|independent|geolocat|could\s+n|couldn|unable|cannot|can[’']t", re.IGNORECASE)
