@@ -2178,7 +2178,8 @@ def test_a_statement_framing_a_quotation_of_two_sentences_and_a_media_wing_named
         "attacked a post and was repelled,\" said the statement from ISPR, the military's media wing. \"Sanitisation "
         "operation is under way. Six Pakistani soldiers were martyred,\" the statement said.\n\nThe Wadi Rabie "
         "Battalion denied starting the fighting. In a statement, its commander, Abdelhakim Zuwawi, accused the "
-        "Sumud Brigade of attacking first. \"We defended our homes. Nobody from our ranks has been detained,\" the statement said. "
+        "Sumud Brigade of attacking first. \"We defended our homes. Nobody from our ranks has been detained,\" the "
+        "statement said. "
         "Indus could not independently verify either account."), date(2025, 10, 3))
     speakers = {a["content"]["text"][:20]: a["source"]["entity"] for a in doc["attributions"] if a["source"]}
     entities = {e["id"]: e for e in doc["entities"]}
