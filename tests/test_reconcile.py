@@ -2185,3 +2185,14 @@ def test_a_statement_framing_a_quotation_of_two_sentences_and_a_media_wing_named
     entities = {e["id"]: e for e in doc["entities"]}
     assert entities[speakers['"Sanitisation operat']]["side"] == "Pakistan"
     assert entities[speakers['"We defended our hom']]["name"] == "Abdelhakim Zuwawi"
+
+
+def test_i_in_a_transcript_turn_is_the_turns_speaker(tmp_path):
+    doc = _report(tmp_path, (
+        "KYIV, Nov 18 2025 (Kharkiv Ledger) - The following is a transcript of a briefing by Maj. Dmytro "
+        "Savchuk.\n\nQ: Major, can you give casualty figures for the sector?\n\nMAJ. SAVCHUK: In the past 24 "
+        "hours the enemy lost 212 personnel killed and wounded in the Kupiansk direction, according to our data. The "
+        "Russian side says we lost 145 soldiers in the same period. I would simply say that they have said many "
+        "things."), date(2025, 11, 18))
+    speakers = _speaker_entities(doc)
+    assert speakers["I"]["name"] == "Dmytro Savchuk"

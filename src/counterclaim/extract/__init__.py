@@ -257,8 +257,11 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     speaker_of: dict[int, Speaker | None] = {}
     relay_of: dict[tuple[int, int], Speaker] = {}
     for raw in sorted(raws, key=lambda r: (r.source[0] if r.source else r.cue[0])):
+        speaking = _first_person_in(raw, raws, text)
         if raw.continuation_of is not None and id(raw.continuation_of) in speaker_of:
             speaker_of[id(raw)] = speaker_of[id(raw.continuation_of)]
+        elif speaking is not None and speaker_of.get(id(speaking)) is not None:
+            speaker_of[id(raw)] = book.add_alias(speaker_of[id(speaking)], raw.source, text)
         else:
             speaker_of[id(raw)] = book.resolve(raw.source, raw.source_head or _root(doc, raw.source)) \
                 if raw.source else None
@@ -380,6 +383,15 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
     return ArticleAnalysis(article=replace(article, outlet=outlet), attributions=found,
                            speakers=book.speakers, notes=[h.note for h in hits], forces=forces,
                            events=find_events(article, doc, found, toponyms, quotes), toponyms=toponyms)
+
+
+def _first_person_in(raw: RawAttribution, raws: list[RawAttribution], text: str) -> RawAttribution | None:
+    """The attribution whose words hold a first-person source ("REPORTER: ... I spoke earlier to X" is the
+    reporter): the innermost one holding it, if any."""
+    if raw.source is None or text[raw.source[0]:raw.source[1]].strip().lower() not in ("i", "we"):
+        return None
+    holders = [r for r in raws if r is not raw and any(s <= raw.source[0] and raw.source[1] <= e for s, e in r.content)]
+    return min(holders, key=lambda r: r.content_span[1] - r.content_span[0], default=None)
 
 
 def _root(doc: Doc, span: tuple[int, int]) -> Token | None:

@@ -77,6 +77,12 @@ class SpeakerBook:
         self.speakers.append(speaker)
         return speaker
 
+    def add_alias(self, speaker: Speaker, span: tuple[int, int], text: str) -> Speaker:
+        """Count a first-person source inside a speaker's own words as a mention of that speaker (not one a later
+        pronoun follows: "I quote her here ... She said" is the woman quoted)."""
+        speaker.mentions.append(Span(span[0], span[1], text[span[0]:span[1]]))
+        return speaker
+
     def _add_mention(self, speaker: Speaker, m: Mention) -> Speaker:
         gender = _gender_of(m)
         if gender and speaker.type in ("person", "analyst"):
