@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -221,6 +222,14 @@ def ends_a_name(token) -> bool:
     """"Praia" in "Mocimboa da Praia": the last word of a longer name, a town, not Cape Verde's capital."""
     doc = token.doc
     return token.i > 1 and doc[token.i - 1].lower_ in NAME_PARTICLES and doc[token.i - 2].is_title
+
+
+def countries_in(words: list[str], not_after: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The countries a name's words name, in order, each read with the word after it first: "South Sudan
+    People's Defence Forces" names South Sudan, not Sudan. A word after one of ``not_after`` is skipped."""
+    for before, word, after in zip(["", *words], words, [*words[1:], ""]):
+        if fold(before) not in not_after and (found := country_of(f"{word} {after}".strip()) or country_of(word)):
+            yield found
 
 
 def widened_country(token) -> str | None:

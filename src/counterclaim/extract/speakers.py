@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Span, Speaker
-from .countries import country_of, fold, widened_country
+from .countries import countries_in, country_of, fold, widened_country
 from .lexicon import (ANALYST_WORDS, ARABIC_ARTICLES, ARMED_GROUP_WORDS, GOVERNMENT_WORDS, GROUP_WORDS, MILITARY_WORDS,
                       ORG_NAME_WORDS, PERSON_ROLES, ROLE_SYNONYMS)
 from .mentions import (BYSTANDERS, PERSON_PRONOUNS, Mention, core_words, describe, named_after, role_words, tie_words,
@@ -525,9 +525,7 @@ def _force_spelled(token: Token, forces: dict[str, int]) -> tuple[str | None, st
         return None, None
     name = spelled.group(1).strip()
     group = next((f for f in forces if name.endswith(f)), None)
-    words = name.split()  # two words before one: "South Sudan People's Defence Forces" is not Sudan's
-    named = [" ".join(pair) for pair in zip(words, words[1:])] + words
-    country = None if group else next((c for w in named if (c := country_of(w)) and c in forces), None)
+    country = None if group else next((c for c in countries_in(name.split()) if c in forces), None)
     return country, group
 
 
@@ -552,8 +550,9 @@ def _introduced(name: Token) -> bool:
     role = name.head if name.dep_ == "appos" else name
     return role.dep_ in ("nsubj", "nsubjpass") or role.dep_ == "pobj" and (
         role.head.lower_ == "by" or role.head.lower_ == "from" and role.head.head.pos_ in ("VERB", "AUX")
-        or role.head.lower_ == "for" and role.head.i == role.sent.start  # ("a statement from Ciudad Bolívar")
-        or role.head.lower_ == "to" and role.head.head.lemma_.lower() in ("speak", "talk"))  # "I spoke to X"
+        or role.head.lower_ == "for" and role.head.i == role.sent.start
+        or role.head.lower_ == "to" and role.head.head.lemma_.lower() in ("speak", "talk"))
+    # (an origin hangs on a verb: not "a statement from Ciudad Bolívar", a place)
 
 
 FEMININE = frozenset({"she", "her", "spokeswoman", "chairwoman", "woman", "mother", "mrs", "ms", "businesswoman",

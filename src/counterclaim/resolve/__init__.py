@@ -18,8 +18,8 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from ..extract.countries import (ANCHORABLE, NAME_WORD, country_of, country_of_code, fold, most_written, name_key,
-                                 names_a_states_force, names_own_party)
+from ..extract.countries import (ANCHORABLE, NAME_WORD, countries_in, country_of, country_of_code, fold, most_written,
+                                 name_key, names_a_states_force, names_own_party)
 from ..extract.lexicon import ARMED_GROUP_WORDS, GENERIC_GROUP_WORDS, MILITARY_WORDS, UNIT_WORDS
 from ..extract.mentions import BYSTANDERS, OPPOSITION_WORDS, TRAILING_LOWER, core_words, unnamed_opposition
 from ..ingest.dateline import dateline_places
@@ -421,9 +421,7 @@ def _country_named(name: str) -> str | None:
         return None
     if names_own_party(TRAILING_LOWER.sub("", name)):
         return None  # "the Myanmar Witness project": a body with a name of its own
-    # two words before one: "South Sudan People's Defence Forces" is not Sudan's
-    return next((c for before, word, after in zip(["", *words], words, [*words[1:], ""]) if fold(before)
-                 not in PLACING_WORDS and (c := country_of(f"{word} {after}".strip()) or country_of(word))), None)
+    return next(countries_in(words, PLACING_WORDS), None)
 
 
 def parties(analyses: Iterable[ArticleAnalysis], gazetteer: Gazetteer | None = None) -> Parties:
