@@ -232,7 +232,7 @@ def _tidied_source(raw: RawAttribution, text: str, datelines: list[tuple[int, in
         end = noun.end()  # "Ecuador's armed [forces]": a source the tagger cut before its noun
     stamp = LEADING_CLOCK.match(text, start, end) or LEADING_DATE.match(text, start, end)
     start = stamp.end() if stamp else start
-    while start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalnum():
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
         start = re.search(r"[\w-]*$", text[:start - 1]).start()  # "RED-[Tabara] says": the whole name
     if start >= end or text[start:end].strip().lower() in ("a", "an", "the"):
         return None
@@ -343,6 +343,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
             forces.setdefault(speaker.name, 1)
     leaders = _led_bodies(text)
     organs = {n for m in FORCE_ORGAN.finditer(text) for n in m.group("name", "short", "named") if n}
+    force_countries = {c for n in forces if (c := country_of(n))}
     led_groups = {m.group(1): m.group(2) for m in LED_GROUP.finditer(text) if m.group(2) in forces}
     named_groups = {n for n in forces if not country_of(n) and not unnamed_opposition(n)
                     and not names_a_states_force(n)}
@@ -358,8 +359,7 @@ def _extract(article: Article, doc: Doc, attributions: str | None) -> ArticleAna
         if organ:  # "the ISPR spokesman", of "the military's Inter-Services Public Relations (ISPR)": the
             speaker.group = None  # military's own voice, whoever spoke before (its country's, where the report
             speaker.descriptors.add("military")  # names one state's forces)
-            speaker.country = speaker.country or (owners.pop() if len(owners := {
-                c for n in forces if (c := country_of(n))}) == 1 else None)
+            speaker.country = speaker.country or (next(iter(force_countries)) if len(force_countries) == 1 else None)
         if speaker.country is None and speaker.group is None and speaker.type == "person" and not organ:
             speaker.country, speaker.group = affiliation_from_introduction(doc, speaker, forces)
         if speaker.country is None and "ethnic" in speaker.descriptors:
